@@ -1,0 +1,1 @@
+"""linebot_fp: a functional SDK for the LINE Messaging API."""

@@ -1,0 +1,1 @@
+"""Pure request builders, one per endpoint (filled in by the family modules)."""

@@ -1,0 +1,174 @@
+"""The mechanics every builder shares, written once.
+
+Builders state facts (method, host, path, body); everything else lives here:
+percent-encoding path parameters, query strings, JSON / form / binary bodies,
+the ``messages`` argument, retry keys and the checks that raise
+``InvalidInputError`` naming the parameter. This module performs no I/O.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable, Mapping, Sequence
+from typing import IO, TYPE_CHECKING, Any
+from urllib.parse import quote, urlencode
+
+from linebot_fp import codec
+from linebot_fp.errors import InvalidInputError
+from linebot_fp.request import Headers, Request
+
+if TYPE_CHECKING:
+    from linebot_fp.models.send_messages import SendMessage
+
+__all__ = [
+    "JSON",
+    "binary_request",
+    "compact",
+    "form_request",
+    "get",
+    "ids",
+    "json_request",
+    "messages",
+    "path",
+    "query",
+    "require_id",
+    "require_text",
+    "retry_key_headers",
+]
+
+JSON = Headers({"Content-Type": "application/json"})
+FORM = Headers({"Content-Type": "application/x-www-form-urlencoded"})
+
+MAX_MESSAGES = 5
+
+
+def path(template: str, **params: str) -> str:
+    """Fill ``{name}`` placeholders, each value percent-encoded (``/`` included)."""
+    return template.format_map({name: quote(value, safe="") for name, value in params.items()})
+
+
+def query(**params: Any) -> tuple[tuple[str, str], ...]:
+    """Query pairs in the given order; ``None`` is left out, booleans are ``true``/``false``."""
+    return tuple((name, _query_value(value)) for name, value in params.items() if value is not None)
+
+
+def _query_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def compact(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """A JSON object without its ``None`` members, models unstructured."""
+    return {key: codec.unstructure(value) for key, value in fields.items() if value is not None}
+
+
+def get(operation: str, path_: str, *, base: str = "api",
+        query_: tuple[tuple[str, str], ...] = ()) -> Request:
+    """A request without a body (GET by default)."""
+    return Request(operation=operation, method="GET", base=base, path=path_, query=query_)
+
+
+def json_request(operation: str, method: str, path_: str, body: Any = None, *,
+                 base: str = "api", query_: tuple[tuple[str, str], ...] = (),
+                 headers: Mapping[str, str] | None = None) -> Request:
+    """A request whose body is ``body`` (a model or plain JSON value) as compact JSON.
+
+    ``body=None`` sends no body at all (and no content type).
+    """
+    if body is None:
+        return Request(operation=operation, method=method, base=base, path=path_,
+                       query=query_, headers=Headers(headers or {}))
+    payload = json.dumps(codec.unstructure(body), ensure_ascii=False,
+                         separators=(",", ":")).encode()
+    all_headers = JSON if not headers else Headers({**JSON, **headers})
+    return Request(operation=operation, method=method, base=base, path=path_, query=query_,
+                   headers=all_headers, body=payload)
+
+
+def form_request(operation: str, path_: str, fields: Mapping[str, Any], *,
+                 base: str = "api") -> Request:
+    """A POST with an ``application/x-www-form-urlencoded`` body (the OAuth endpoints)."""
+    pairs = [(name, _query_value(value)) for name, value in fields.items() if value is not None]
+    return Request(operation=operation, method="POST", base=base, path=path_, headers=FORM,
+                   body=urlencode(pairs).encode("ascii"))
+
+
+def binary_request(operation: str, path_: str, content_type: str,
+                   content: bytes | bytearray | memoryview | IO[bytes], *,
+                   base: str = "data") -> Request:
+    """A POST whose body is raw bytes (or a binary file object, read now)."""
+    if not isinstance(content_type, str) or "/" not in content_type:
+        raise InvalidInputError(f"content_type must be a MIME type like 'image/png', "
+                                f"got {content_type!r}")
+    return Request(operation=operation, method="POST", base=base, path=path_,
+                   headers=Headers({"Content-Type": content_type}), body=read_bytes(content))
+
+
+def read_bytes(content: bytes | bytearray | memoryview | IO[bytes], name: str = "content") -> bytes:
+    """Bytes from bytes-like values or a binary file object."""
+    if isinstance(content, (bytes, bytearray, memoryview)):
+        return bytes(content)
+    read = getattr(content, "read", None)
+    if read is None:
+        raise InvalidInputError(f"{name} must be bytes or a binary file object, "
+                                f"got {type(content).__name__}")
+    data = read()
+    if not isinstance(data, bytes):
+        raise InvalidInputError(f"{name} must be opened in binary mode ('rb')")
+    return data
+
+
+def require_id(name: str, value: Any) -> str:
+    """A non-empty string id, or ``InvalidInputError`` naming the parameter."""
+    if not isinstance(value, str) or not value:
+        raise InvalidInputError(f"{name} must be a non-empty string, got {value!r}")
+    return value
+
+
+def require_text(name: str, value: Any) -> str:
+    """A string (possibly empty), or ``InvalidInputError`` naming the parameter."""
+    if not isinstance(value, str):
+        raise InvalidInputError(f"{name} must be a string, got {type(value).__name__}")
+    return value
+
+
+def ids(name: str, values: Any, *, high: int | None = None, low: int = 1) -> list[str]:
+    """A list of non-empty string ids, ``low`` to ``high`` of them."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise InvalidInputError(f"{name} must be a list of ids, got {type(values).__name__}")
+    items = [require_id(f"{name}[{index}]", value) for index, value in enumerate(values)]
+    if len(items) < low or (high is not None and len(items) > high):
+        bound = f"{low} to {high}" if high is not None else f"at least {low}"
+        raise InvalidInputError(f"{name} takes {bound} ids, got {len(items)}")
+    return items
+
+
+def messages(value: SendMessage | Sequence[SendMessage], name: str = "messages") -> list[Any]:
+    """One message or a sequence of 1 to 5, checked and unstructured for a JSON body."""
+    from linebot_fp.models.send_messages import SendMessage
+
+    items = [value] if isinstance(value, SendMessage) else value
+    if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
+        raise InvalidInputError(f"{name} must be a message or a list of messages, "
+                                f"got {type(value).__name__}")
+    items = list(items)
+    if not 1 <= len(items) <= MAX_MESSAGES:
+        raise InvalidInputError(f"{name} takes 1 to {MAX_MESSAGES} messages, got {len(items)}")
+    for index, item in enumerate(items):
+        if not isinstance(item, SendMessage):
+            raise InvalidInputError(f"{name}[{index}] must be a message object such as "
+                                    f"TextSendMessage, got {type(item).__name__}")
+    return [codec.unstructure(item) for item in items]
+
+
+def retry_key_headers(retry_key: str | uuid.UUID | None) -> dict[str, str] | None:
+    """``X-Line-Retry-Key`` for a UUID (any standard spelling); ``None`` for none."""
+    if retry_key is None:
+        return None
+    try:
+        key = retry_key if isinstance(retry_key, uuid.UUID) else uuid.UUID(str(retry_key))
+    except ValueError:
+        raise InvalidInputError(f"retry_key must be a UUID, got {retry_key!r}") from None
+    return {"X-Line-Retry-Key": str(key)}

@@ -1,0 +1,216 @@
+"""Request and Response values: what is sent and what came back, as plain data.
+
+A :class:`Request` holds everything about one API call except the channel
+access token, so it can be logged, stored as a JSON line and replayed.
+This module performs no I/O.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+from urllib.parse import urlencode
+
+from linebot_fp.errors import InvalidInputError, InvalidPayloadError
+
+__all__ = ["BASE_URLS", "Headers", "Request", "Response", "Stream"]
+
+#: the host behind each ``Request.base``
+BASE_URLS: Mapping[str, str] = {
+    "api": "https://api.line.me",
+    "data": "https://api-data.line.me",
+    "manager": "https://manager.line.biz",
+}
+
+METHODS = frozenset({"GET", "POST", "PUT", "DELETE"})
+
+
+class Headers(Mapping[str, str]):
+    """Immutable, hashable HTTP headers; lookups ignore case, spelling is kept."""
+
+    __slots__ = ("_by_lower", "_items")
+
+    def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
+        pairs = items.items() if isinstance(items, Mapping) else items
+        self._items: tuple[tuple[str, str], ...] = tuple((str(k), str(v)) for k, v in pairs)
+        self._by_lower = {k.lower(): v for k, v in self._items}
+
+    def __getitem__(self, name: str) -> str:
+        return self._by_lower[name.lower()]
+
+    def __contains__(self, name: object) -> bool:
+        return isinstance(name, str) and name.lower() in self._by_lower
+
+    def __iter__(self) -> Iterator[str]:
+        return (name for name, _ in self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._by_lower.items()))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        return self._by_lower == {str(k).lower(): v for k, v in other.items()}
+
+    def __repr__(self) -> str:
+        return f"Headers({dict(self._items)!r})"
+
+
+_NO_HEADERS = Headers()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Request:
+    """One API call, ready to send: method, host, path, query, headers, body.
+
+    ``operation`` is the name of the builder that made it (``"push_message"``);
+    ``base`` names the host (``"api"``, ``"data"`` or ``"manager"``, see
+    :data:`BASE_URLS`); ``path`` is already percent-encoded; ``body`` is the
+    exact bytes to send.
+    """
+
+    operation: str
+    method: str
+    base: str
+    path: str
+    query: tuple[tuple[str, str], ...] = ()
+    headers: Headers = field(default=_NO_HEADERS)
+    body: bytes | None = None
+
+    def __post_init__(self) -> None:
+        if self.method not in METHODS:
+            raise InvalidInputError(f"Request.method must be one of {sorted(METHODS)}, "
+                                    f"got {self.method!r}")
+        if not self.path.startswith("/"):
+            raise InvalidInputError(f"Request.path must start with '/', got {self.path!r}")
+        if self.query.__class__ is not tuple or any(p.__class__ is not tuple for p in self.query):
+            object.__setattr__(self, "query", tuple((str(k), str(v)) for k, v in self.query))
+        if self.headers.__class__ is not Headers:
+            object.__setattr__(self, "headers", Headers(self.headers))
+        if self.body is not None and self.body.__class__ is not bytes:
+            if not isinstance(self.body, (bytes, bytearray, memoryview)):
+                raise InvalidInputError(
+                    f"Request.body must be bytes or None, got {type(self.body).__name__}")
+            object.__setattr__(self, "body", bytes(self.body))
+
+    def url(self, endpoints: Mapping[str, str] | None = None) -> str:
+        """The full URL, from ``endpoints`` (base -> URL) or the LINE defaults."""
+        root = (endpoints or {}).get(self.base) or BASE_URLS.get(self.base)
+        if root is None:
+            raise InvalidInputError(f"no endpoint for base {self.base!r}; pass it in endpoints")
+        url = root.rstrip("/") + self.path
+        return f"{url}?{urlencode(self.query)}" if self.query else url
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-compatible dict; :meth:`from_dict` reads it back equal.
+
+        A body that is UTF-8 text is kept readable under ``body``; any other
+        body goes under ``body_base64``.
+        """
+        data: dict[str, Any] = {
+            "operation": self.operation,
+            "method": self.method,
+            "base": self.base,
+            "path": self.path,
+            "query": [list(pair) for pair in self.query],
+            "headers": [list(pair) for pair in self.headers.items()],
+        }
+        if self.body is not None:
+            try:
+                data["body"] = self.body.decode("utf-8")
+            except UnicodeDecodeError:
+                data["body_base64"] = base64.b64encode(self.body).decode("ascii")
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Request:
+        """Read a dict written by :meth:`to_dict`; ``InvalidPayloadError`` says what is off."""
+        if not isinstance(data, Mapping):
+            raise InvalidPayloadError(f"a request must be a JSON object, got {type(data).__name__}")
+        missing = [key for key in ("operation", "method", "base", "path") if key not in data]
+        if missing:
+            raise InvalidPayloadError(f"request is missing {', '.join(missing)}")
+        for key in ("operation", "method", "base", "path"):
+            if not isinstance(data[key], str):
+                raise InvalidPayloadError(f"request {key} must be a string, got {data[key]!r}")
+        try:
+            return cls(
+                operation=data["operation"],
+                method=data["method"],
+                base=data["base"],
+                path=data["path"],
+                query=_pairs(data.get("query", ()), "query"),
+                headers=Headers(_pairs(data.get("headers", ()), "headers")),
+                body=_body(data),
+            )
+        except InvalidPayloadError:
+            raise
+        except InvalidInputError as exc:
+            raise InvalidPayloadError(str(exc)) from exc
+
+
+def _pairs(value: Any, name: str) -> tuple[tuple[str, str], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    if not isinstance(items, Iterable) or isinstance(items, (str, bytes)):
+        raise InvalidPayloadError(f"request {name} must be a list of [name, value] pairs")
+    pairs = []
+    for item in items:
+        if not (isinstance(item, (list, tuple)) and len(item) == 2
+                and all(isinstance(part, str) for part in item)):
+            raise InvalidPayloadError(f"request {name} entry {item!r} is not a [name, value] pair")
+        pairs.append((item[0], item[1]))
+    return tuple(pairs)
+
+
+def _body(data: Mapping[str, Any]) -> bytes | None:
+    text, encoded = data.get("body"), data.get("body_base64")
+    if text is not None and encoded is not None:
+        raise InvalidPayloadError("request has both body and body_base64")
+    if text is not None:
+        if not isinstance(text, str):
+            raise InvalidPayloadError("request body must be a string")
+        return text.encode("utf-8")
+    if encoded is not None:
+        try:
+            return base64.b64decode(encoded, validate=True)
+        except (ValueError, TypeError) as exc:
+            raise InvalidPayloadError(f"request body_base64 is not base64: {exc}") from exc
+    return None
+
+
+class Stream(Protocol):
+    """A body still on the wire: read in pieces, then closed."""
+
+    def read(self, amt: int | None = None, /) -> bytes: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Response:
+    """What a transport got back: status, headers and body.
+
+    ``body`` is ``bytes``, or a :class:`Stream` when the request asked to stream.
+    """
+
+    status: int
+    headers: Headers = field(default=_NO_HEADERS)
+    body: bytes | Stream = b""
+
+    def __post_init__(self) -> None:
+        if self.headers.__class__ is not Headers:
+            object.__setattr__(self, "headers", Headers(self.headers))
+
+    def read(self) -> bytes:
+        """The whole body as bytes (a stream is read to its end and closed)."""
+        if isinstance(self.body, bytes):
+            return self.body
+        try:
+            return self.body.read()
+        finally:
+            self.body.close()
