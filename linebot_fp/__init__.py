@@ -1,1 +1,55 @@
-"""linebot_fp: a functional SDK for the LINE Messaging API."""
+"""linebot_fp: a functional, dependency-light SDK for the LINE Messaging API.
+
+Models are frozen dataclasses (``linebot_fp.models``), builders are pure
+functions returning :class:`Request` values (``linebot_fp.api``), a small
+:class:`Client` sends them, and ``linebot_fp.webhook`` parses what LINE posts.
+Names below load on first use: ``import linebot_fp`` imports almost nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from linebot_fp._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from linebot_fp.client import AsyncClient, Client
+    from linebot_fp.codec import structure, unstructure
+    from linebot_fp.content import Content
+    from linebot_fp.errors import (
+        InvalidInputError,
+        InvalidPayloadError,
+        InvalidSignatureError,
+        LineBotApiError,
+        LineBotError,
+        TransportError,
+        TransportTimeoutError,
+    )
+    from linebot_fp.request import Headers, Request, Response
+    from linebot_fp.sending import RetryPolicy
+    from linebot_fp.transport import HttpRequest, Urllib3Transport
+    from linebot_fp.webhook import (
+        WebhookPayload,
+        dispatch,
+        parse,
+        parse_payload,
+        parse_payload_unverified,
+        parse_unverified,
+        verify_signature,
+    )
+
+__version__ = "0.1.0"
+
+__all__, __getattr__, __dir__ = lazy_exports(__name__, {
+    "linebot_fp.client": ("AsyncClient", "Client"),
+    "linebot_fp.codec": ("structure", "unstructure"),
+    "linebot_fp.content": ("Content",),
+    "linebot_fp.errors": ("InvalidInputError", "InvalidPayloadError", "InvalidSignatureError",
+                          "LineBotApiError", "LineBotError", "TransportError",
+                          "TransportTimeoutError"),
+    "linebot_fp.request": ("Headers", "Request", "Response"),
+    "linebot_fp.sending": ("RetryPolicy",),
+    "linebot_fp.transport": ("HttpRequest", "Urllib3Transport"),
+    "linebot_fp.webhook": ("WebhookPayload", "dispatch", "parse", "parse_payload",
+                           "parse_payload_unverified", "parse_unverified", "verify_signature"),
+})
