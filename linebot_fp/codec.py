@@ -22,11 +22,11 @@ import json
 from collections.abc import Callable
 from functools import cache
 from types import UnionType
-from typing import Any, TypeVar, Union, get_args, get_origin
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
 
 from cattrs import Converter
 from cattrs.fns import identity
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.gen import make_dict_unstructure_fn, override
 
 from linebot_fp.errors import InvalidPayloadError
 from linebot_fp.models._base import WIRE_KEY, Model, Unknown
@@ -48,8 +48,6 @@ def _passthrough(value: Any, _: Any) -> Any:
 for _scalar in _JSON_SCALARS:
     converter.register_structure_hook(_scalar, _passthrough)
 
-_RAW_KEY = "\x00raw"  # where an Unknown member's generated hook finds the original object
-
 
 def camel(name: str) -> str:
     """``original_content_url`` -> ``originalContentUrl``; ``and_`` -> ``and``."""
@@ -69,6 +67,8 @@ def wire_key(cls: type, field: dataclasses.Field[Any]) -> str:
 
 def structure(data: Any, cls: type[T]) -> T:
     """Build a model (or a tuple or union of them) from its JSON-compatible form."""
+    if _is_model(cls) and not isinstance(data, dict):
+        raise _not_an_object(cls, data)
     try:
         return converter.structure(data, cls)
     except InvalidPayloadError:
@@ -175,26 +175,71 @@ def _structure_factory(cls: type) -> Callable[[Any, Any], Any]:
         return _unknown_structurer(cls)
     if _is_family(cls):
         return _family_structurer(cls)
-    fields_fn = make_dict_structure_fn(cls, converter, **_renames(cls))
+    return _fields_structurer(cls)
 
-    def structure_model(data: Any, _: Any) -> Any:
-        if not isinstance(data, dict):
-            raise _not_an_object(cls, data)
-        return fields_fn(data, cls)
 
-    return structure_model
+def _fields_structurer(cls: type, *, raw: str | None = None) -> Callable[[Any, Any], Any]:
+    """A function reading ``cls`` from a JSON object, generated for it.
+
+    JSON scalars are read as they are; other fields go through their converter
+    hook; an absent optional field takes its default; the field named ``raw``
+    receives the JSON object itself. Received data is read leniently, so a class
+    whose ``__post_init__`` only converts sequences and checks for ``None`` is
+    filled slot by slot (hooks already give tuples), which is several times
+    cheaper than calling ``__init__``; a class with ``Literal`` fields or its own
+    ``_check`` goes through ``__init__`` and its checks. Not an object where one
+    belongs is a ``TypeError`` here, an ``InvalidPayloadError`` in :func:`structure`.
+    """
+    hints = get_type_hints(cls)
+    direct = getattr(cls, "_check", None) is Model._check and not any(
+        get_origin(_optional_inner(hint) or hint) is Literal for hint in hints.values())
+    scope: dict[str, Any] = {"cls": cls, "new": object.__new__}
+    lines = ["self = new(cls)"] if direct else ["present = {}"]
+    arguments = []
+    for field in dataclasses.fields(cls):
+        name, key, hint = field.name, wire_key(cls, field), hints[field.name]
+        if name == raw:
+            value = "o"
+        elif hint in _JSON_SCALARS or hint is Any or _is_optional_scalar(hint):
+            value = f"o[{key!r}]"
+        else:
+            scope[f"hook_{name}"], scope[f"type_{name}"] = converter.get_structure_hook(hint), hint
+            value = f"hook_{name}(o[{key!r}], type_{name})"
+        has_default = (field.default is not dataclasses.MISSING
+                       or field.default_factory is not dataclasses.MISSING)
+        if direct:
+            scope[f"set_{name}"] = getattr(cls, name).__set__
+            if not has_default and name != raw and hint is not Any:  # as __post_init__ would
+                lines += [f"value = {value}",
+                          f"if value is None: raise TypeError({key!r} + ' is null')"]
+                value = "value"
+            elif has_default:
+                scope[f"default_{name}"] = (field.default
+                                            if field.default is not dataclasses.MISSING
+                                            else field.default_factory)
+                fallback = (f"default_{name}" if field.default is not dataclasses.MISSING
+                            else f"default_{name}()")
+                value = f"{value} if {key!r} in o else {fallback}"
+            lines.append(f"set_{name}(self, {value})")
+        elif has_default:
+            lines.append(f"if {key!r} in o: present[{name!r}] = {value}")
+        else:
+            arguments.append(f"{name}={value}")
+    lines.append("return self" if direct else f"return cls({', '.join([*arguments, '**present'])})")
+    source = f"def structure_{cls.__name__}(o, _):\n" + "".join(f"    {line}\n" for line in lines)
+    exec(compile(source, f"<structure {cls.__qualname__}>", "exec"), scope)
+    generated: Callable[[Any, Any], Any] = scope[f"structure_{cls.__name__}"]
+    return generated
 
 
 def _unknown_structurer(cls: type) -> Callable[[Any, Any], Any]:
-    renames = _renames(cls)
-    renames["raw"] = override(rename=_RAW_KEY)
-    fields_fn: Callable[[Any, Any], Any] = make_dict_structure_fn(cls, converter, **renames)
+    fields_fn = _fields_structurer(cls, raw="raw")
 
     def structure_unknown(data: Any, _: Any) -> Any:
         if not isinstance(data, dict):
             raise _not_an_object(cls, data)
         try:  # keep whatever common fields can be read...
-            return fields_fn({**data, _RAW_KEY: data}, cls)
+            return fields_fn(data, cls)
         except Exception:  # ...and never more than the raw object when they cannot
             return cls(raw=data)
 
@@ -202,20 +247,21 @@ def _unknown_structurer(cls: type) -> Callable[[Any, Any], Any]:
 
 
 def _family_structurer(base: type) -> Callable[[Any, Any], Any]:
-    by_tag, unknown = _members(base)
-    structurers = {tag: converter.get_structure_hook(member) for tag, member in by_tag.items()}
-    members = by_tag
+    """One dict lookup on ``type``; a member's hook is generated when its tag first comes."""
+    members, unknown = _members(base)
+    hooks: dict[str, Callable[[Any, Any], Any]] = {}
 
     def structure_member(data: Any, _: Any) -> Any:
         if not isinstance(data, dict):
             raise _not_an_object(base, data)
         tag = data.get("type")
-        member_hook = structurers.get(tag) if isinstance(tag, str) else None
-        if member_hook is not None and isinstance(tag, str):
+        member = members.get(tag) if isinstance(tag, str) else None
+        if member is not None and isinstance(tag, str):
+            hook = hooks.get(tag) or hooks.setdefault(tag, converter.get_structure_hook(member))
             if unknown is None:
-                return member_hook(data, members[tag])
+                return hook(data, member)
             try:
-                return member_hook(data, members[tag])
+                return hook(data, member)
             except Exception:
                 pass  # a known tag in a shape we cannot read: keep it as Unknown
         if unknown is None:
@@ -225,10 +271,32 @@ def _family_structurer(base: type) -> Callable[[Any, Any], Any]:
     return structure_member
 
 
-def _is_optional_scalar(hint: Any) -> bool:
+def _optional_inner(hint: Any) -> Any:
+    """``X`` of ``X | None`` (one ``X``), else ``None``."""
+    if get_origin(hint) not in (Union, UnionType):
+        return None
     args = get_args(hint)
-    return (get_origin(hint) in (Union, UnionType) and len(args) == 2 and type(None) in args
-            and all(arg in _JSON_SCALARS or arg is type(None) for arg in args))
+    inner = [arg for arg in args if arg is not type(None)]
+    return inner[0] if len(args) == 2 and len(inner) == 1 else None
+
+
+def _optional_structurer(hint: Any) -> Callable[[Any, Any], Any]:
+    inner = _optional_inner(hint)
+    inner_hook = converter.get_structure_hook(inner)
+
+    def structure_optional(data: Any, _: Any) -> Any:
+        return None if data is None else inner_hook(data, inner)
+
+    return structure_optional
+
+
+def _is_optional_scalar(hint: Any) -> bool:
+    return _optional_inner(hint) in _JSON_SCALARS
+
+
+def _is_optional_other(hint: Any) -> bool:
+    inner = _optional_inner(hint)
+    return inner is not None and inner not in _JSON_SCALARS
 
 
 converter.register_unstructure_hook_factory(_is_model, _unstructure_factory)
@@ -236,6 +304,8 @@ converter.register_structure_hook_factory(_is_model, _structure_factory)
 # ``str | None`` and friends: no per-field optional wrapper, in either direction
 converter.register_unstructure_hook_factory(_is_optional_scalar, lambda _: identity)
 converter.register_structure_hook_factory(_is_optional_scalar, lambda _: _passthrough)
+# ``Source | None`` and friends: the inner hook found once, not per value
+converter.register_structure_hook_factory(_is_optional_other, _optional_structurer)
 
 
 # -- error messages ---------------------------------------------------------------------------

@@ -192,10 +192,21 @@ def test_no_retry_key_when_retries_are_off(api, client):
 def test_409_already_accepted_is_not_a_failure(api):
     api.on("POST", "/v2/bot/message/push", status=409,
            headers={"X-Line-Accepted-Request-Id": "first-req"},
-           json={"message": "The retry key is already accepted"})
+           json={"message": "The retry key is already accepted",
+                 "sentMessages": [{"id": "461230966842064897", "quoteToken": "q"}]})
     client = Client("t", endpoints=api.endpoints, retry=FAST_RETRY)
-    assert client.send(push()) is None
+    answer = client.send(push())
+    assert [sent.id for sent in answer.sent_messages] == ["461230966842064897"]
     assert len(api.requests) == 1
+
+
+def test_409_already_accepted_for_an_operation_without_model_is_none(api):
+    api.on(None, None, status=409, headers={"X-Line-Accepted-Request-Id": "first-req"},
+           json={"message": "The retry key is already accepted"})
+    client = Client("t", endpoints=api.endpoints, retry=NO_RETRY)
+    request = Request(operation="plain_json", method="POST", base="api",
+                      path="/v2/bot/message/push", body=b"{}")
+    assert client.send(request) is None
 
 
 def test_409_without_accepted_id_is_an_error(api, client):

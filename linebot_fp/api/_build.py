@@ -8,6 +8,8 @@ the ``messages`` argument, retry keys and the checks that raise
 
 from __future__ import annotations
 
+import hashlib
+import importlib
 import json
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
@@ -16,6 +18,7 @@ from urllib.parse import quote, urlencode
 
 from linebot_fp import codec
 from linebot_fp.errors import InvalidInputError
+from linebot_fp.models._base import Model
 from linebot_fp.request import Headers, Request
 
 if TYPE_CHECKING:
@@ -25,11 +28,15 @@ __all__ = [
     "JSON",
     "binary_request",
     "compact",
+    "date_param",
     "form_request",
     "get",
     "ids",
+    "integer",
     "json_request",
     "messages",
+    "model",
+    "multipart_request",
     "path",
     "query",
     "require_id",
@@ -61,7 +68,20 @@ def _query_value(value: Any) -> str:
 
 def compact(fields: Mapping[str, Any]) -> dict[str, Any]:
     """A JSON object without its ``None`` members, models unstructured."""
-    return {key: codec.unstructure(value) for key, value in fields.items() if value is not None}
+    return {key: as_json(value) for key, value in fields.items() if value is not None}
+
+
+def as_json(value: Any) -> Any:
+    """The JSON form of a model, or of a list of models; plain JSON values as they are.
+
+    Builders hand over values that are already JSON (strings, numbers, the output
+    of ``messages()``) most of the time; walking those again would only cost time.
+    """
+    if isinstance(value, Model):
+        return codec.unstructure(value)
+    if isinstance(value, (list, tuple)) and value and isinstance(value[0], Model):
+        return [codec.unstructure(item) for item in value]
+    return value
 
 
 def get(operation: str, path_: str, *, base: str = "api",
@@ -80,8 +100,7 @@ def json_request(operation: str, method: str, path_: str, body: Any = None, *,
     if body is None:
         return Request(operation=operation, method=method, base=base, path=path_,
                        query=query_, headers=Headers(headers or {}))
-    payload = json.dumps(codec.unstructure(body), ensure_ascii=False,
-                         separators=(",", ":")).encode()
+    payload = json.dumps(as_json(body), ensure_ascii=False, separators=(",", ":")).encode()
     all_headers = JSON if not headers else Headers({**JSON, **headers})
     return Request(operation=operation, method=method, base=base, path=path_, query=query_,
                    headers=all_headers, body=payload)
@@ -120,6 +139,33 @@ def read_bytes(content: bytes | bytearray | memoryview | IO[bytes], name: str = 
     return data
 
 
+def multipart_request(operation: str, method: str, path_: str, fields: Mapping[str, Any],
+                      file: tuple[str, str, str, bytes], *, base: str = "data") -> Request:
+    """A ``multipart/form-data`` request: text ``fields`` (``None`` left out), then one file.
+
+    ``file`` is ``(part name, file name, content type, content)``. The boundary is
+    derived from a hash of the parts, so the same input always gives the same bytes.
+    """
+    name, filename, content_type, content = file
+    parts = [(f'Content-Disposition: form-data; name="{key}"', _query_value(value).encode())
+             for key, value in fields.items() if value is not None]
+    parts.append((f'Content-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+                  f"Content-Type: {content_type}", content))
+    digest = hashlib.sha256()
+    for head, data in parts:
+        digest.update(head.encode())
+        digest.update(data)
+    boundary = "linebot-fp-" + digest.hexdigest()[:32]
+    while any(boundary.encode() in data for _, data in parts):
+        boundary = "linebot-fp-" + hashlib.sha256(boundary.encode()).hexdigest()[:32]
+    dash = f"--{boundary}".encode()
+    body = b"".join(dash + b"\r\n" + head.encode() + b"\r\n\r\n" + data + b"\r\n"
+                    for head, data in parts) + dash + b"--\r\n"
+    return Request(operation=operation, method=method, base=base, path=path_,
+                   headers=Headers({"Content-Type": f"multipart/form-data; boundary={boundary}"}),
+                   body=body)
+
+
 def require_id(name: str, value: Any) -> str:
     """A non-empty string id, or ``InvalidInputError`` naming the parameter."""
     if not isinstance(value, str) or not value:
@@ -134,6 +180,27 @@ def require_text(name: str, value: Any) -> str:
     return value
 
 
+def date_param(name: str, value: Any) -> str:
+    """A ``yyyyMMdd`` date (LINE reads it in UTC+9) from such a string or a ``datetime.date``."""
+    if hasattr(value, "strftime") and hasattr(value, "toordinal"):
+        return str(value.strftime("%Y%m%d"))
+    if not (isinstance(value, str) and len(value) == 8 and value.isascii() and value.isdigit()):
+        raise InvalidInputError(f"{name} must be a yyyyMMdd date like '20240131' or a "
+                                f"datetime.date, got {value!r}")
+    return value
+
+
+def integer(name: str, value: Any, *, low: int | None = None, high: int | None = None) -> int:
+    """An ``int`` (not a ``bool``) within ``low..high``, or ``InvalidInputError`` naming it."""
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidInputError(f"{name} must be an integer, got {value!r}")
+    if (low is not None and value < low) or (high is not None and value > high):
+        bound = (f"{low} to {high}" if low is not None and high is not None
+                 else f"at least {low}" if low is not None else f"at most {high}")
+        raise InvalidInputError(f"{name} must be {bound}, got {value}")
+    return value
+
+
 def ids(name: str, values: Any, *, high: int | None = None, low: int = 1) -> list[str]:
     """A list of non-empty string ids, ``low`` to ``high`` of them."""
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
@@ -143,6 +210,21 @@ def ids(name: str, values: Any, *, high: int | None = None, low: int = 1) -> lis
         bound = f"{low} to {high}" if high is not None else f"at least {low}"
         raise InvalidInputError(f"{name} takes {bound} ids, got {len(items)}")
     return items
+
+
+def model(name: str, value: Any, spec: str, *, optional: bool = False) -> Any:
+    """The JSON form of ``value``, which must be an instance of ``"module:Class"``.
+
+    The class is imported only when a builder runs, so importing builders stays
+    cheap. ``optional=True`` lets ``None`` through (as ``None``).
+    """
+    if value is None and optional:
+        return None
+    module, _, class_name = spec.partition(":")
+    cls = getattr(importlib.import_module(module), class_name)
+    if not isinstance(value, cls):
+        raise InvalidInputError(f"{name} must be a {class_name}, got {type(value).__name__}")
+    return codec.unstructure(value)
 
 
 def messages(value: SendMessage | Sequence[SendMessage], name: str = "messages") -> list[Any]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, ClassVar, Literal, Union
 
 from linebot_fp.errors import InvalidInputError
@@ -40,46 +40,71 @@ def wire(key: str) -> dict[str, str]:
     return {WIRE_KEY: key}
 
 
-class _Plan(typing.NamedTuple):
-    """What ``__post_init__`` does for one class, worked out on first use."""
-
-    sequences: tuple[str, ...]
-    required: tuple[str, ...]
-    choices: tuple[tuple[str, frozenset[object]], ...]
-
-
-_PLANS: dict[type, _Plan] = {}
-
-
 class Model:
-    """Base of every model: converts sequences to tuples and runs cheap checks."""
+    """Base of every model: converts sequences to tuples and runs cheap checks.
+
+    Each class gets a ``__post_init__`` written for it: on its first instance the
+    class's fields are read once (sequences, required fields, ``Literal`` choices,
+    an own ``_check``) and a function doing just that is compiled and put in the
+    class, so later instances pay only for the checks they need.
+    """
 
     __slots__ = ()
 
     #: modules to import before the codec collects the tagged members of this base
     members_in: ClassVar[tuple[str, ...]] = ()
 
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.__post_init__ = _first_post_init  # type: ignore[method-assign]
+
     def __post_init__(self) -> None:
-        cls = type(self)
-        plan = _PLANS.get(cls) or _make_plan(cls)
-        for name in plan.sequences:
-            value = getattr(self, name)
-            if value is not None and value.__class__ is not tuple:
-                object.__setattr__(self, name, _as_tuple(cls, name, value))
-        for name in plan.required:
-            if getattr(self, name) is None:
-                raise InvalidInputError(f"{cls.__name__}.{name} is required, got None")
-        for name, allowed in plan.choices:
-            value = getattr(self, name)
-            if value is not None and value not in allowed:
-                expected = ", ".join(sorted(map(repr, allowed)))
-                raise InvalidInputError(
-                    f"{cls.__name__}.{name} must be one of {expected}, got {value!r}"
-                )
-        self._check()
+        """Replaced per class (see the class docstring)."""
 
     def _check(self) -> None:
         """Model-specific checks (counts, lengths); the default has none."""
+
+
+def _first_post_init(self: Model) -> None:
+    cls = type(self)
+    post_init = _compile_post_init(cls)
+    cls.__post_init__ = post_init  # type: ignore[method-assign,assignment]
+    post_init(self)
+
+
+def _compile_post_init(cls: type[Model]) -> Callable[[Model], None]:
+    hints = typing.get_type_hints(cls)
+    scope: dict[str, Any] = {"cls": cls, "as_tuple": _as_tuple, "required": _required,
+                             "not_one_of": _not_one_of, "setattr": object.__setattr__}
+    lines = []
+    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
+        name = field.name
+        hint, optional = _strip_optional(hints[name])
+        if typing.get_origin(hint) is tuple:
+            lines += [f"value = self.{name}",
+                      "if value is not None and value.__class__ is not tuple:",
+                      f"    setattr(self, {name!r}, as_tuple(cls, {name!r}, value))"]
+        if not optional and hint is not Any:
+            lines += [f"if self.{name} is None:", f"    required(cls, {name!r})"]
+        if typing.get_origin(hint) is Literal:
+            scope[f"{name}_choices"] = frozenset(typing.get_args(hint))
+            lines += [f"if self.{name} is not None and self.{name} not in {name}_choices:",
+                      f"    not_one_of(cls, {name!r}, self.{name}, {name}_choices)"]
+    if cls._check is not Model._check:
+        lines.append("self._check()")
+    source = "def __post_init__(self):\n" + "".join(f"    {line}\n" for line in lines or ["pass"])
+    exec(compile(source, f"<post_init {cls.__qualname__}>", "exec"), scope)
+    post_init: Callable[[Model], None] = scope["__post_init__"]
+    return post_init
+
+
+def _required(cls: type, name: str) -> None:
+    raise InvalidInputError(f"{cls.__name__}.{name} is required, got None")
+
+
+def _not_one_of(cls: type, name: str, value: object, allowed: frozenset[object]) -> None:
+    expected = ", ".join(sorted(map(repr, allowed)))
+    raise InvalidInputError(f"{cls.__name__}.{name} must be one of {expected}, got {value!r}")
 
 
 class Unknown:
@@ -116,24 +141,6 @@ def _as_tuple(cls: type, name: str, value: object) -> tuple[object, ...]:
             f"{cls.__name__}.{name} takes a sequence, got {type(value).__name__}"
         )
     return tuple(value)
-
-
-def _make_plan(cls: type) -> _Plan:
-    hints = typing.get_type_hints(cls)
-    sequences: list[str] = []
-    required: list[str] = []
-    choices: list[tuple[str, frozenset[object]]] = []
-    for field in dataclasses.fields(cls):
-        hint, optional = _strip_optional(hints[field.name])
-        if typing.get_origin(hint) is tuple:
-            sequences.append(field.name)
-        if typing.get_origin(hint) is Literal:
-            choices.append((field.name, frozenset(typing.get_args(hint))))
-        if not optional and hint is not Any:
-            required.append(field.name)
-    plan = _Plan(tuple(sequences), tuple(required), tuple(choices))
-    _PLANS[cls] = plan
-    return plan
 
 
 def _strip_optional(hint: Any) -> tuple[Any, bool]:

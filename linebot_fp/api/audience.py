@@ -1,0 +1,292 @@
+"""Builders for the audience endpoints: create, fill, rename, list and delete audiences.
+
+https://developers.line.biz/en/reference/messaging-api/#manage-audience-group
+An audience ID is an integer (a string of digits is accepted, as the legacy SDK
+documented it). Uploads "by file" go to the data host as ``multipart/form-data``
+with a text file of one user ID or IFA per line. This module performs no I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import IO, TYPE_CHECKING, Any, Literal
+
+from linebot_fp.api._build import (
+    compact,
+    get,
+    ids,
+    integer,
+    json_request,
+    multipart_request,
+    path,
+    query,
+    read_bytes,
+    require_id,
+)
+from linebot_fp.api._registry import operation
+from linebot_fp.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from linebot_fp.models.audience import Audience
+    from linebot_fp.request import Request
+
+    Recipient = str | Mapping[str, str] | Audience
+    IdFile = bytes | bytearray | memoryview | IO[bytes] | str | Iterable[str]
+
+__all__ = [
+    "add_audiences_to_audience_group",
+    "add_user_ids_to_audience",
+    "change_audience_group_authority_level",
+    "create_audience_for_uploading_user_ids",
+    "create_audience_group",
+    "create_click_audience_group",
+    "create_imp_audience_group",
+    "delete_audience_group",
+    "get_audience_group",
+    "get_audience_group_authority_level",
+    "get_audience_group_list",
+    "get_shared_audience_data",
+    "get_shared_audience_groups",
+    "rename_audience_group",
+]
+
+_MODELS = "linebot_fp.models.audience"
+MAX_JSON_AUDIENCES = 10_000
+MAX_FILE_AUDIENCES = 1_500_000
+MAX_PAGE_SIZE = 40
+AUTHORITY_LEVELS = ("PUBLIC", "PRIVATE")
+
+
+# https://developers.line.biz/en/reference/messaging-api/#create-upload-audience-group
+@operation("createAudienceGroup", answers=f"{_MODELS}:CreateAudienceGroup")
+def create_audience_group(audience_group_name: str,
+                          audiences: Iterable[Recipient] | None = None,
+                          is_ifa: bool = False, upload_description: str | None = None) -> Request:
+    """Create an audience for uploading user IDs (or IFAs when ``is_ifa``), by JSON."""
+    body = compact({
+        "description": require_id("audience_group_name", audience_group_name),
+        "isIfaAudience": _flag("is_ifa", is_ifa),
+        "uploadDescription": _text("upload_description", upload_description),
+        "audiences": _audiences(audiences or ()),
+    })
+    return json_request("create_audience_group", "POST", "/v2/bot/audienceGroup/upload", body)
+
+
+# https://developers.line.biz/en/reference/messaging-api/#update-upload-audience-group
+@operation("addAudienceToAudienceGroup")
+def add_audiences_to_audience_group(audience_group_id: int | str, audiences: Iterable[Recipient],
+                                    upload_description: str | None = None) -> Request:
+    """Add user IDs or IFAs (up to 10,000) to an audience for uploading user IDs, by JSON."""
+    body = compact({
+        "audienceGroupId": _audience_id(audience_group_id),
+        "uploadDescription": _text("upload_description", upload_description),
+        "audiences": _audiences(audiences),
+    })
+    return json_request("add_audiences_to_audience_group", "PUT",
+                        "/v2/bot/audienceGroup/upload", body)
+
+
+# https://developers.line.biz/en/reference/messaging-api/#create-upload-audience-group-by-file
+@operation("createAudienceForUploadingUserIds", answers=f"{_MODELS}:CreateAudienceGroup")
+def create_audience_for_uploading_user_ids(file: IdFile, description: str | None = None,
+                                           is_ifa_audience: bool | None = None,
+                                           upload_description: str | None = None) -> Request:
+    """Create an audience for uploading user IDs from a file of one ID per line (data host).
+
+    ``file`` is the file's bytes, a binary file object, its text, or a list of IDs.
+    """
+    fields = {
+        "description": _text("description", description),
+        "isIfaAudience": None if is_ifa_audience is None
+        else _flag("is_ifa_audience", is_ifa_audience),
+        "uploadDescription": _text("upload_description", upload_description),
+    }
+    return multipart_request("create_audience_for_uploading_user_ids", "POST",
+                             "/v2/bot/audienceGroup/upload/byFile", fields, _id_file(file))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#update-upload-audience-group-by-file
+@operation("addUserIdsToAudience")
+def add_user_ids_to_audience(file: IdFile, audience_group_id: int | str,
+                             upload_description: str | None = None) -> Request:
+    """Add user IDs or IFAs from a file of one ID per line to an audience (data host).
+
+    ``file`` is the file's bytes, a binary file object, its text, or a list of IDs.
+    """
+    fields = {
+        "audienceGroupId": _audience_id(audience_group_id),
+        "uploadDescription": _text("upload_description", upload_description),
+    }
+    return multipart_request("add_user_ids_to_audience", "PUT",
+                             "/v2/bot/audienceGroup/upload/byFile", fields, _id_file(file))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#create-click-audience-group
+@operation("createClickBasedAudienceGroup", answers=f"{_MODELS}:ClickAudienceGroup")
+def create_click_audience_group(description: str, request_id: str,
+                                click_url: str | None = None) -> Request:
+    """Create an audience of the users who clicked a URL in a past narrowcast or broadcast."""
+    body = compact({
+        "description": require_id("description", description),
+        "requestId": require_id("request_id", request_id),
+        "clickUrl": _text("click_url", click_url),
+    })
+    return json_request("create_click_audience_group", "POST", "/v2/bot/audienceGroup/click",
+                        body)
+
+
+# https://developers.line.biz/en/reference/messaging-api/#create-imp-audience-group
+@operation("createImpBasedAudienceGroup", answers=f"{_MODELS}:ImpAudienceGroup")
+def create_imp_audience_group(description: str, request_id: str) -> Request:
+    """Create an audience of the users who saw a past narrowcast or broadcast."""
+    body = {"description": require_id("description", description),
+            "requestId": require_id("request_id", request_id)}
+    return json_request("create_imp_audience_group", "POST", "/v2/bot/audienceGroup/imp", body)
+
+
+# https://developers.line.biz/en/reference/messaging-api/#set-description-audience-group
+@operation("updateAudienceGroupDescription")
+def rename_audience_group(audience_group_id: int | str, description: str) -> Request:
+    """Rename an audience."""
+    return json_request("rename_audience_group", "PUT",
+                        _group_path("/v2/bot/audienceGroup/{audienceGroupId}/updateDescription",
+                                    audience_group_id),
+                        {"description": require_id("description", description)})
+
+
+# https://developers.line.biz/en/reference/messaging-api/#delete-audience-group
+@operation("deleteAudienceGroup")
+def delete_audience_group(audience_group_id: int | str) -> Request:
+    """Delete an audience."""
+    return json_request("delete_audience_group", "DELETE",
+                        _group_path("/v2/bot/audienceGroup/{audienceGroupId}", audience_group_id))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-audience-group
+@operation("getAudienceData", answers=f"{_MODELS}:GetAudienceDataResponse")
+def get_audience_group(audience_group_id: int | str) -> Request:
+    """Get one audience and its upload jobs."""
+    return get("get_audience_group",
+               _group_path("/v2/bot/audienceGroup/{audienceGroupId}", audience_group_id))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-audience-groups
+@operation("getAudienceGroups", answers=f"{_MODELS}:GetAudienceGroupsResponse")
+def get_audience_group_list(page: int = 1, description: str | None = None,
+                            status: str | None = None, size: int = 20,
+                            include_external_public_group: bool | None = None,
+                            create_route: str | None = None) -> Request:
+    """Get one page of audiences, filtered by name, status and how they were created.
+
+    The legacy SDK fetched every page in turn; here each page is one request:
+    ask for ``page + 1`` while the answer's ``has_next_page`` is true.
+    """
+    return get("get_audience_group_list", "/v2/bot/audienceGroup/list", query_=query(
+        page=integer("page", page, low=1),
+        description=_text("description", description),
+        status=_text("status", status),
+        size=integer("size", size, low=1, high=MAX_PAGE_SIZE),
+        includesExternalPublicGroups=None if include_external_public_group is None
+        else _flag("include_external_public_group", include_external_public_group),
+        createRoute=_text("create_route", create_route),
+    ))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-shared-audience
+@operation("getSharedAudienceData", answers=f"{_MODELS}:GetSharedAudienceDataResponse")
+def get_shared_audience_data(audience_group_id: int | str) -> Request:
+    """Get one audience, including those shared by the Business Manager, and its owner."""
+    return get("get_shared_audience_data",
+               _group_path("/v2/bot/audienceGroup/shared/{audienceGroupId}", audience_group_id))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-shared-audience-list
+@operation("getSharedAudienceGroups", answers=f"{_MODELS}:GetSharedAudienceGroupsResponse")
+def get_shared_audience_groups(page: int = 1, description: str | None = None,
+                               status: str | None = None, size: int = 20,
+                               create_route: str | None = None,
+                               includes_owned_audience_groups: bool | None = None) -> Request:
+    """Get one page of audiences shared by the Business Manager (and owned ones, if asked)."""
+    return get("get_shared_audience_groups", "/v2/bot/audienceGroup/shared/list", query_=query(
+        page=integer("page", page, low=1),
+        description=_text("description", description),
+        status=_text("status", status),
+        size=integer("size", size, low=1, high=MAX_PAGE_SIZE),
+        createRoute=_text("create_route", create_route),
+        includesOwnedAudienceGroups=None if includes_owned_audience_groups is None
+        else _flag("includes_owned_audience_groups", includes_owned_audience_groups),
+    ))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-authority-level
+# (no longer in the OpenAPI specification; kept for the legacy SDK's users)
+@operation(answers=f"{_MODELS}:GetAuthorityLevel")
+def get_audience_group_authority_level() -> Request:
+    """Get the authority level (``PUBLIC`` or ``PRIVATE``) of the channel's audiences."""
+    return get("get_audience_group_authority_level", "/v2/bot/audienceGroup/authorityLevel")
+
+
+# https://developers.line.biz/en/reference/messaging-api/#change-authority-level
+# (no longer in the OpenAPI specification; kept for the legacy SDK's users)
+@operation()
+def change_audience_group_authority_level(
+        authority_level: Literal["PUBLIC", "PRIVATE"] = "PUBLIC") -> Request:
+    """Change the authority level of all the audiences of the channel."""
+    if authority_level not in AUTHORITY_LEVELS:
+        raise InvalidInputError(f"authority_level must be 'PUBLIC' or 'PRIVATE', "
+                                f"got {authority_level!r}")
+    return json_request("change_audience_group_authority_level", "PUT",
+                        "/v2/bot/audienceGroup/authorityLevel",
+                        {"authorityLevel": authority_level})
+
+
+# -- arguments --------------------------------------------------------------------------------
+
+
+def _audience_id(value: Any, name: str = "audience_group_id") -> int:
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        value = int(value)
+    return integer(name, value, low=1)
+
+
+def _group_path(template: str, audience_group_id: Any) -> str:
+    return path(template, audienceGroupId=str(_audience_id(audience_group_id)))
+
+
+def _flag(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidInputError(f"{name} must be True or False, got {value!r}")
+    return value
+
+
+def _text(name: str, value: Any) -> str | None:
+    if value is not None and not isinstance(value, str):
+        raise InvalidInputError(f"{name} must be a string, got {type(value).__name__}")
+    return value
+
+
+def _audiences(values: Any) -> list[dict[str, str]]:
+    """``[{"id": ...}]`` from user IDs, ``{"id": ...}`` objects or ``Audience`` models."""
+    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
+        raise InvalidInputError(f"audiences must be a list of user IDs or IFAs, "
+                                f"got {type(values).__name__}")
+    plain = [item.get("id") if isinstance(item, Mapping) else getattr(item, "id", item)
+             for item in values]
+    return [{"id": value} for value in ids("audiences", plain, low=0, high=MAX_JSON_AUDIENCES)]
+
+
+def _id_file(file: Any) -> tuple[str, str, str, bytes]:
+    """The ``file`` part: one user ID or IFA per line, as ``text/plain``."""
+    if isinstance(file, str):
+        content = file.encode("utf-8")
+    elif isinstance(file, (bytes, bytearray, memoryview)) or hasattr(file, "read"):
+        content = read_bytes(file, "file")
+    elif isinstance(file, Iterable):
+        lines = ids("file", file, high=MAX_FILE_AUDIENCES)
+        content = "\n".join(lines).encode("utf-8")
+    else:
+        raise InvalidInputError(f"file must be bytes, a binary file object, text or a list of "
+                                f"user IDs, got {type(file).__name__}")
+    if not content.strip():
+        raise InvalidInputError("file must hold at least one user ID or IFA")
+    return ("file", "audiences.txt", "text/plain", content)

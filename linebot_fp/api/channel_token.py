@@ -1,0 +1,160 @@
+"""Builders for the channel access token (OAuth) endpoints.
+
+https://developers.line.biz/en/reference/messaging-api/#channel-access-token
+Issuing, verifying and revoking send ``application/x-www-form-urlencoded`` forms;
+the ``get`` operations of v2.1 put their arguments in the query. These endpoints
+authenticate by the form (channel ID and secret, or a JWT assertion), not by a
+channel access token. This module performs no I/O.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from linebot_fp.api._build import form_request, get, query, require_id
+from linebot_fp.api._registry import operation
+from linebot_fp.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    from linebot_fp.request import Request
+
+__all__ = [
+    "JWT_BEARER",
+    "get_channel_access_tokens_v2_1",
+    "get_channel_token_key_ids_v2_1",
+    "issue_channel_access_token_v2_1",
+    "issue_channel_token",
+    "issue_stateless_channel_token",
+    "revoke_channel_access_token_v2_1",
+    "revoke_channel_token",
+    "verify_channel_access_token_v2_1",
+    "verify_channel_token",
+]
+
+_MODELS = "linebot_fp.models.channel_token"
+
+#: the only ``client_assertion_type`` LINE accepts
+JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
+
+
+# -- short-lived and long-lived tokens (v2) ----------------------------------------------
+# https://developers.line.biz/en/reference/messaging-api/#issue-shortlived-channel-access-token
+@operation("issueChannelToken", answers=f"{_MODELS}:IssueChannelTokenResponse")
+def issue_channel_token(client_id: str, client_secret: str,
+                        grant_type: str = "client_credentials") -> Request:
+    """Issue a short-lived channel access token (valid for 30 days)."""
+    return form_request("issue_channel_token", "/v2/oauth/accessToken", {
+        "grant_type": require_id("grant_type", grant_type),
+        "client_id": require_id("client_id", client_id),
+        "client_secret": require_id("client_secret", client_secret),
+    })
+
+
+# https://developers.line.biz/en/reference/messaging-api/#verify-channel-access-token
+@operation("verifyChannelToken", answers=f"{_MODELS}:VerifyChannelAccessTokenResponse")
+def verify_channel_token(access_token: str) -> Request:
+    """Verify a short-lived or long-lived channel access token."""
+    return form_request("verify_channel_token", "/v2/oauth/verify",
+                        {"access_token": require_id("access_token", access_token)})
+
+
+# https://developers.line.biz/en/reference/messaging-api/#revoke-longlived-or-shortlived-channel-access-token
+@operation("revokeChannelToken")
+def revoke_channel_token(access_token: str) -> Request:
+    """Revoke a short-lived or long-lived channel access token."""
+    return form_request("revoke_channel_token", "/v2/oauth/revoke",
+                        {"access_token": require_id("access_token", access_token)})
+
+
+# -- tokens with a user-specified expiration (v2.1) ----------------------------------------
+# https://developers.line.biz/en/reference/messaging-api/#issue-channel-access-token-v2-1
+@operation("issueChannelTokenByJWT", answers=f"{_MODELS}:IssueChannelTokenResponseV2")
+def issue_channel_access_token_v2_1(client_assertion: str,
+                                    grant_type: str = "client_credentials",
+                                    client_assertion_type: str = JWT_BEARER) -> Request:
+    """Issue a channel access token v2.1, authenticated by a signed JWT (``client_assertion``)."""
+    return form_request("issue_channel_access_token_v2_1", "/oauth2/v2.1/token", {
+        "grant_type": require_id("grant_type", grant_type),
+        "client_assertion_type": require_id("client_assertion_type", client_assertion_type),
+        "client_assertion": require_id("client_assertion", client_assertion),
+    })
+
+
+# https://developers.line.biz/en/reference/messaging-api/#verify-channel-access-token-v2-1
+@operation("verifyChannelTokenByJWT", answers=f"{_MODELS}:VerifyChannelTokenResponseV2")
+def verify_channel_access_token_v2_1(access_token: str) -> Request:
+    """Verify a channel access token v2.1."""
+    return get("verify_channel_access_token_v2_1", "/oauth2/v2.1/verify",
+               query_=query(access_token=require_id("access_token", access_token)))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#revoke-channel-access-token-v2-1
+@operation("revokeChannelTokenByJWT")
+def revoke_channel_access_token_v2_1(client_id: str, client_secret: str,
+                                     access_token: str) -> Request:
+    """Revoke a channel access token v2.1."""
+    return form_request("revoke_channel_access_token_v2_1", "/oauth2/v2.1/revoke", {
+        "client_id": require_id("client_id", client_id),
+        "client_secret": require_id("client_secret", client_secret),
+        "access_token": require_id("access_token", access_token),
+    })
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-all-valid-channel-access-token-key-ids-v2-1
+@operation("getsAllValidChannelAccessTokenKeyIds",
+           answers=f"{_MODELS}:ValidAccessTokenKeyIDsResponse")
+def get_channel_token_key_ids_v2_1(client_assertion: str,
+                                   client_assertion_type: str = JWT_BEARER) -> Request:
+    """Get the key IDs of all valid channel access tokens v2.1."""
+    return get("get_channel_token_key_ids_v2_1", "/oauth2/v2.1/tokens/kid",
+               query_=_assertion(client_assertion, client_assertion_type))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-issued-channel-access-tokens-v2-1
+# (no longer in the OpenAPI specification; kept for the legacy SDK's users)
+@operation(answers=f"{_MODELS}:ChannelAccessTokens")
+def get_channel_access_tokens_v2_1(client_assertion: str,
+                                   client_assertion_type: str = JWT_BEARER) -> Request:
+    """Get the channel access tokens v2.1 issued to the channel."""
+    return get("get_channel_access_tokens_v2_1", "/oauth2/v2.1/tokens",
+               query_=_assertion(client_assertion, client_assertion_type))
+
+
+# -- stateless tokens (v3) -----------------------------------------------------------------
+# https://developers.line.biz/en/reference/messaging-api/#issue-stateless-channel-access-token
+@operation("issueStatelessChannelToken",
+           answers=f"{_MODELS}:IssueStatelessChannelAccessTokenResponse")
+def issue_stateless_channel_token(client_assertion: str | None = None,
+                                  client_id: str | None = None,
+                                  client_secret: str | None = None, *,
+                                  grant_type: str = "client_credentials",
+                                  client_assertion_type: str = JWT_BEARER) -> Request:
+    """Issue a stateless channel access token (valid for 15 minutes, cannot be revoked).
+
+    Authenticate either by a signed JWT (``client_assertion``) or by the channel's
+    ``client_id`` and ``client_secret``, not both.
+    """
+    if client_assertion is not None:
+        if client_id is not None or client_secret is not None:
+            raise InvalidInputError("give either client_assertion or client_id and "
+                                    "client_secret, not both")
+        fields = {
+            "grant_type": require_id("grant_type", grant_type),
+            "client_assertion_type": require_id("client_assertion_type", client_assertion_type),
+            "client_assertion": require_id("client_assertion", client_assertion),
+        }
+    elif client_id is not None or client_secret is not None:
+        fields = {
+            "grant_type": require_id("grant_type", grant_type),
+            "client_id": require_id("client_id", client_id),
+            "client_secret": require_id("client_secret", client_secret),
+        }
+    else:
+        raise InvalidInputError("issue_stateless_channel_token needs client_assertion, or "
+                                "client_id and client_secret")
+    return form_request("issue_stateless_channel_token", "/oauth2/v3/token", fields)
+
+
+def _assertion(client_assertion: str, client_assertion_type: str) -> tuple[tuple[str, str], ...]:
+    return query(client_assertion_type=require_id("client_assertion_type", client_assertion_type),
+                 client_assertion=require_id("client_assertion", client_assertion))

@@ -1,0 +1,48 @@
+"""Content users sent: images, videos, audio and files, their previews and readiness.
+
+https://developers.line.biz/en/reference/messaging-api/#get-content
+
+These endpoints live on the data host (``base="data"``). Each builder returns
+a :class:`~linebot_fp.request.Request`; nothing is sent here.
+This module performs no I/O.
+"""
+
+from __future__ import annotations
+
+from linebot_fp.api._build import get, path, require_id
+from linebot_fp.api._registry import BINARY, operation
+from linebot_fp.request import Request
+
+__all__ = [
+    "get_message_content",
+    "get_message_content_preview",
+    "get_message_content_transcoding_by_message_id",
+]
+
+
+def _content(operation_name: str, message_id: str, suffix: str = "") -> Request:
+    return get(operation_name,
+               path("/v2/bot/message/{messageId}/content" + suffix,
+                    messageId=require_id("message_id", message_id)),
+               base="data")
+
+
+@operation("getMessageContent", answers=BINARY)
+def get_message_content(message_id: str) -> Request:
+    """Download the image, video, audio or file a user sent."""
+    return _content("get_message_content", message_id)
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-image-or-video-preview
+@operation("getMessageContentPreview", answers=BINARY)
+def get_message_content_preview(message_id: str) -> Request:
+    """Download the preview image of an image or video a user sent."""
+    return _content("get_message_content_preview", message_id, "/preview")
+
+
+# https://developers.line.biz/en/reference/messaging-api/#verify-video-or-audio-preparation-status
+@operation("getMessageContentTranscodingByMessageId",
+           answers="linebot_fp.models.responses:GetMessageContentTranscodingResponse")
+def get_message_content_transcoding_by_message_id(message_id: str) -> Request:
+    """Check whether a video or audio a user sent is ready to download."""
+    return _content("get_message_content_transcoding_by_message_id", message_id, "/transcoding")

@@ -1,0 +1,104 @@
+"""Builders for the insight endpoints: friend demographics, delivery counts, statistics.
+
+https://developers.line.biz/en/reference/messaging-api/#get-insight
+Dates are ``yyyyMMdd`` strings (UTC+9) or ``datetime.date`` values.
+This module performs no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from linebot_fp.api._build import date_param, get, path, query, require_id
+from linebot_fp.api._registry import operation
+from linebot_fp.errors import InvalidInputError
+
+if TYPE_CHECKING:
+    import datetime
+
+    from linebot_fp.request import Request
+
+    Day = str | datetime.date
+
+__all__ = [
+    "get_insight_demographic",
+    "get_insight_followers",
+    "get_insight_message_delivery",
+    "get_insight_message_event",
+    "get_rich_menu_insight_daily",
+    "get_rich_menu_insight_summary",
+    "get_statistics_per_unit",
+]
+
+_MODELS = "linebot_fp.models.insight"
+_UNIT_NAME = re.compile(r"[a-zA-Z0-9_]{1,30}")
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-demographic
+@operation("getFriendsDemographics", answers=f"{_MODELS}:InsightDemographicResponse")
+def get_insight_demographic() -> Request:
+    """Get the demographic attributes (gender, age, area, OS, friendship) of the friends."""
+    return get("get_insight_demographic", "/v2/bot/insight/demographic")
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-number-of-delivery-messages
+@operation("getNumberOfMessageDeliveries", answers=f"{_MODELS}:InsightMessageDeliveryResponse")
+def get_insight_message_delivery(date: Day) -> Request:
+    """Get the number of messages sent on ``date``."""
+    return get("get_insight_message_delivery", "/v2/bot/insight/message/delivery",
+               query_=query(date=date_param("date", date)))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-number-of-followers
+@operation("getNumberOfFollowers", answers=f"{_MODELS}:InsightFollowersResponse")
+def get_insight_followers(date: Day | None) -> Request:
+    """Get the number of friends, targeted reaches and blocks on ``date`` (``None``: today)."""
+    day = None if date is None else date_param("date", date)
+    return get("get_insight_followers", "/v2/bot/insight/followers", query_=query(date=day))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-message-event
+@operation("getMessageEvent", answers=f"{_MODELS}:InsightMessageEventResponse")
+def get_insight_message_event(request_id: str) -> Request:
+    """Get how users interacted with the narrowcast or broadcast sent as ``request_id``."""
+    return get("get_insight_message_event", "/v2/bot/insight/message/event",
+               query_=query(requestId=require_id("request_id", request_id)))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-statistics-per-unit
+@operation("getStatisticsPerUnit",
+           answers=f"{_MODELS}:InsightMessageEventOfCustomAggregationUnitResponse")
+def get_statistics_per_unit(custom_aggregation_unit: str, from_date: Day, to_date: Day) -> Request:
+    """Get how users interacted with the push and multicast messages of one aggregation unit."""
+    if not (isinstance(custom_aggregation_unit, str)
+            and _UNIT_NAME.fullmatch(custom_aggregation_unit)):
+        raise InvalidInputError("custom_aggregation_unit must be 1 to 30 letters, digits or "
+                                f"underscores, got {custom_aggregation_unit!r}")
+    return get("get_statistics_per_unit", "/v2/bot/insight/message/event/aggregation",
+               query_=(("customAggregationUnit", custom_aggregation_unit),
+                       *_period(from_date, to_date)))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-rich-menu-insight-summary
+@operation("getRichMenuInsightSummary", answers=f"{_MODELS}:GetRichMenuInsightSummaryResponse")
+def get_rich_menu_insight_summary(rich_menu_id: str, from_date: Day, to_date: Day) -> Request:
+    """Get the impressions and clicks of a rich menu summed over a period (up to 396 days)."""
+    return get("get_rich_menu_insight_summary",
+               path("/v2/bot/insight/richmenu/{richMenuId}/summary",
+                    richMenuId=require_id("rich_menu_id", rich_menu_id)),
+               query_=_period(from_date, to_date))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-rich-menu-insight-daily
+@operation("getRichMenuInsightDaily", answers=f"{_MODELS}:GetRichMenuInsightDailyResponse")
+def get_rich_menu_insight_daily(rich_menu_id: str, from_date: Day, to_date: Day) -> Request:
+    """Get the impressions and clicks of a rich menu day by day (up to 99 days)."""
+    return get("get_rich_menu_insight_daily",
+               path("/v2/bot/insight/richmenu/{richMenuId}/daily",
+                    richMenuId=require_id("rich_menu_id", rich_menu_id)),
+               query_=_period(from_date, to_date))
+
+
+def _period(from_date: Day, to_date: Day) -> tuple[tuple[str, str], ...]:
+    return (("from", date_param("from_date", from_date)), ("to", date_param("to_date", to_date)))

@@ -1,0 +1,351 @@
+"""Sending messages, and what LINE counts about them.
+
+https://developers.line.biz/en/reference/messaging-api/#messages
+
+Reply, push, multicast, broadcast and narrowcast; validating message objects;
+quota, delivery statistics and aggregation units; marking messages as read,
+LINE notification messages (PNP) and the loading animation. Each builder
+returns a :class:`~linebot_fp.request.Request`; nothing is sent here.
+This module performs no I/O.
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from linebot_fp.api._build import (
+    compact,
+    date_param,
+    get,
+    ids,
+    integer,
+    json_request,
+    model,
+    query,
+    require_id,
+    require_text,
+    retry_key_headers,
+)
+from linebot_fp.api._build import messages as message_list
+from linebot_fp.api._registry import operation
+from linebot_fp.errors import InvalidInputError
+from linebot_fp.request import Request
+
+if TYPE_CHECKING:
+    import datetime
+
+    from linebot_fp.models.narrowcast import Filter, Limit, Recipient
+    from linebot_fp.models.send_messages import SendMessage
+
+__all__ = [
+    "broadcast",
+    "get_message_delivery_broadcast",
+    "get_message_delivery_multicast",
+    "get_message_delivery_push",
+    "get_message_delivery_reply",
+    "get_message_quota",
+    "get_message_quota_consumption",
+    "get_name_list_of_units_used_this_month",
+    "get_number_of_units_used_this_month",
+    "get_pnp_message_statistics",
+    "get_progress_status_narrowcast",
+    "mark_messages_as_read",
+    "mark_messages_as_read_by_token",
+    "multicast",
+    "narrowcast",
+    "push_message",
+    "push_messages_by_phone",
+    "reply_message",
+    "show_loading_animation",
+    "validate_broadcast_message_objects",
+    "validate_multicast_message_objects",
+    "validate_narrowcast_message_objects",
+    "validate_push_message_objects",
+    "validate_reply_message_objects",
+]
+
+_RESPONSES = "linebot_fp.models.responses"
+
+
+_UNIT_NAME = re.compile(r"[a-zA-Z0-9_]{1,30}")
+
+
+def _aggregation_units(value: Any) -> list[str] | None:
+    """``custom_aggregation_units``: one name or a list of one (``None`` for none).
+
+    A name is 1 to 30 half-width letters, digits and underscores.
+    """
+    if value is None:
+        return None
+    names = ids("custom_aggregation_units", [value] if isinstance(value, str) else value,
+                high=1)
+    for name in names:
+        if not _UNIT_NAME.fullmatch(name):
+            raise InvalidInputError("custom_aggregation_units takes names of 1 to 30 letters, "
+                                    f"digits and '_', got {name!r}")
+    return names
+
+
+def _bool(name: str, value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise InvalidInputError(f"{name} must be True or False, got {value!r}")
+    return value
+
+
+# -- sending messages ---------------------------------------------------------------------
+# https://developers.line.biz/en/reference/messaging-api/#send-reply-message
+
+
+@operation("replyMessage", answers=f"{_RESPONSES}:ReplyMessageResponse")
+def reply_message(reply_token: str, messages: SendMessage | Sequence[SendMessage],
+                  notification_disabled: bool = False) -> Request:
+    """Reply to an event with 1 to 5 messages, using the event's reply token."""
+    return json_request("reply_message", "POST", "/v2/bot/message/reply", {
+        "replyToken": require_id("reply_token", reply_token),
+        "messages": message_list(messages),
+        "notificationDisabled": _bool("notification_disabled", notification_disabled),
+    })
+
+
+# https://developers.line.biz/en/reference/messaging-api/#send-push-message
+@operation("pushMessage", answers=f"{_RESPONSES}:PushMessageResponse")
+def push_message(to: str, messages: SendMessage | Sequence[SendMessage],
+                 retry_key: str | uuid.UUID | None = None, notification_disabled: bool = False,
+                 custom_aggregation_units: str | Sequence[str] | None = None) -> Request:
+    """Push 1 to 5 messages to a user, group or room at any time."""
+    return json_request("push_message", "POST", "/v2/bot/message/push", compact({
+        "to": require_id("to", to),
+        "messages": message_list(messages),
+        "notificationDisabled": _bool("notification_disabled", notification_disabled),
+        "customAggregationUnits": _aggregation_units(custom_aggregation_units),
+    }), headers=retry_key_headers(retry_key))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#send-multicast-message
+@operation("multicast", answers=f"{_RESPONSES}:MulticastResponse")
+def multicast(to: Sequence[str], messages: SendMessage | Sequence[SendMessage],
+              retry_key: str | uuid.UUID | None = None, notification_disabled: bool = False,
+              custom_aggregation_units: str | Sequence[str] | None = None) -> Request:
+    """Push 1 to 5 messages to 1 to 500 users at once."""
+    return json_request("multicast", "POST", "/v2/bot/message/multicast", compact({
+        "to": ids("to", to, high=500),
+        "messages": message_list(messages),
+        "notificationDisabled": _bool("notification_disabled", notification_disabled),
+        "customAggregationUnits": _aggregation_units(custom_aggregation_units),
+    }), headers=retry_key_headers(retry_key))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#send-broadcast-message
+@operation("broadcast", answers=f"{_RESPONSES}:BroadcastResponse")
+def broadcast(messages: SendMessage | Sequence[SendMessage],
+              retry_key: str | uuid.UUID | None = None,
+              notification_disabled: bool = False) -> Request:
+    """Send 1 to 5 messages to every friend of the bot."""
+    return json_request("broadcast", "POST", "/v2/bot/message/broadcast", {
+        "messages": message_list(messages),
+        "notificationDisabled": _bool("notification_disabled", notification_disabled),
+    }, headers=retry_key_headers(retry_key))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#send-narrowcast-message
+@operation("narrowcast", answers=f"{_RESPONSES}:NarrowcastResponse")
+def narrowcast(messages: SendMessage | Sequence[SendMessage],
+               retry_key: str | uuid.UUID | None = None, recipient: Recipient | None = None,
+               filter: Filter | None = None,
+               limit: Limit | None = None, notification_disabled: bool = False) -> Request:
+    """Send 1 to 5 messages to the friends chosen by audience, demographic filter and limit."""
+    models = "linebot_fp.models.narrowcast"
+    return json_request("narrowcast", "POST", "/v2/bot/message/narrowcast", compact({
+        "messages": message_list(messages),
+        "recipient": model("recipient", recipient, f"{models}:Recipient", optional=True),
+        "filter": model("filter", filter, f"{models}:Filter", optional=True),
+        "limit": model("limit", limit, f"{models}:Limit", optional=True),
+        "notificationDisabled": _bool("notification_disabled", notification_disabled),
+    }), headers=retry_key_headers(retry_key))
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-narrowcast-progress-status
+@operation("getNarrowcastProgress", answers=f"{_RESPONSES}:MessageProgressNarrowcastResponse")
+def get_progress_status_narrowcast(request_id: str) -> Request:
+    """Get the progress of a narrowcast, by the request id its sending answered."""
+    return get("get_progress_status_narrowcast", "/v2/bot/message/progress/narrowcast",
+               query_=query(requestId=require_id("request_id", request_id)))
+
+
+# -- validating message objects ----------------------------------------------------------
+# https://developers.line.biz/en/reference/messaging-api/#validate-message-objects-of-reply-message
+
+
+def _validate(operation_name: str, kind: str, messages: Any) -> Request:
+    return json_request(operation_name, "POST", f"/v2/bot/message/validate/{kind}",
+                        {"messages": message_list(messages)})
+
+
+@operation("validateReply", answers=f"{_RESPONSES}:ValidateReplyMessageObjectsResponse")
+def validate_reply_message_objects(messages: SendMessage | Sequence[SendMessage]) -> Request:
+    """Check that 1 to 5 messages are valid for a reply, without sending them."""
+    return _validate("validate_reply_message_objects", "reply", messages)
+
+
+@operation("validatePush", answers=f"{_RESPONSES}:ValidatePushMessageObjectsResponse")
+def validate_push_message_objects(messages: SendMessage | Sequence[SendMessage]) -> Request:
+    """Check that 1 to 5 messages are valid for a push, without sending them."""
+    return _validate("validate_push_message_objects", "push", messages)
+
+
+@operation("validateMulticast", answers=f"{_RESPONSES}:ValidateMulticastMessageObjectsResponse")
+def validate_multicast_message_objects(messages: SendMessage | Sequence[SendMessage]) -> Request:
+    """Check that 1 to 5 messages are valid for a multicast, without sending them."""
+    return _validate("validate_multicast_message_objects", "multicast", messages)
+
+
+@operation("validateNarrowcast",
+           answers=f"{_RESPONSES}:ValidateNarrowcastMessageObjectsResponse")
+def validate_narrowcast_message_objects(
+        messages: SendMessage | Sequence[SendMessage]) -> Request:
+    """Check that 1 to 5 messages are valid for a narrowcast, without sending them."""
+    return _validate("validate_narrowcast_message_objects", "narrowcast", messages)
+
+
+@operation("validateBroadcast", answers=f"{_RESPONSES}:ValidateBroadcastMessageObjectsResponse")
+def validate_broadcast_message_objects(messages: SendMessage | Sequence[SendMessage]) -> Request:
+    """Check that 1 to 5 messages are valid for a broadcast, without sending them."""
+    return _validate("validate_broadcast_message_objects", "broadcast", messages)
+
+
+# -- quota ----------------------------------------------------------------------------------
+# https://developers.line.biz/en/reference/messaging-api/#get-quota
+
+
+@operation("getMessageQuota", answers=f"{_RESPONSES}:MessageQuotaResponse")
+def get_message_quota() -> Request:
+    """Get the monthly limit of additional messages."""
+    return get("get_message_quota", "/v2/bot/message/quota")
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-consumption
+@operation("getMessageQuotaConsumption", answers=f"{_RESPONSES}:MessageQuotaConsumptionResponse")
+def get_message_quota_consumption() -> Request:
+    """Get how many messages were sent this month."""
+    return get("get_message_quota_consumption", "/v2/bot/message/quota/consumption")
+
+
+# -- number of messages sent ------------------------------------------------------------------
+# https://developers.line.biz/en/reference/messaging-api/#get-number-of-reply-messages
+
+
+def _delivery(operation_name: str, kind: str, date: Any) -> Request:
+    return get(operation_name, f"/v2/bot/message/delivery/{kind}",
+               query_=query(date=date_param("date", date)))
+
+
+@operation("getNumberOfSentReplyMessages", answers=f"{_RESPONSES}:MessageDeliveryReplyResponse")
+def get_message_delivery_reply(date: str | datetime.date) -> Request:
+    """Get the number of reply messages sent on a day (``yyyyMMdd``, UTC+9)."""
+    return _delivery("get_message_delivery_reply", "reply", date)
+
+
+@operation("getNumberOfSentPushMessages", answers=f"{_RESPONSES}:MessageDeliveryPushResponse")
+def get_message_delivery_push(date: str | datetime.date) -> Request:
+    """Get the number of push messages sent on a day (``yyyyMMdd``, UTC+9)."""
+    return _delivery("get_message_delivery_push", "push", date)
+
+
+@operation("getNumberOfSentMulticastMessages",
+           answers=f"{_RESPONSES}:MessageDeliveryMulticastResponse")
+def get_message_delivery_multicast(date: str | datetime.date) -> Request:
+    """Get the number of multicast messages sent on a day (``yyyyMMdd``, UTC+9)."""
+    return _delivery("get_message_delivery_multicast", "multicast", date)
+
+
+@operation("getNumberOfSentBroadcastMessages",
+           answers=f"{_RESPONSES}:MessageDeliveryBroadcastResponse")
+def get_message_delivery_broadcast(date: str | datetime.date) -> Request:
+    """Get the number of broadcast messages sent on a day (``yyyyMMdd``, UTC+9)."""
+    return _delivery("get_message_delivery_broadcast", "broadcast", date)
+
+
+# https://developers.line.biz/en/reference/partner-docs/#get-number-of-sent-line-notification-messages
+@operation("getPNPMessageStatistics", answers=f"{_RESPONSES}:NumberOfMessagesResponse")
+def get_pnp_message_statistics(date: str | datetime.date) -> Request:
+    """Get the number of LINE notification messages sent on a day (``yyyyMMdd``, UTC+9)."""
+    return _delivery("get_pnp_message_statistics", "pnp", date)
+
+
+# -- aggregation units ----------------------------------------------------------------------
+# https://developers.line.biz/en/reference/messaging-api/#get-number-of-units-used-this-month
+
+
+@operation("getAggregationUnitUsage", answers=f"{_RESPONSES}:AggregationInfoResponse")
+def get_number_of_units_used_this_month() -> Request:
+    """Get how many aggregation units were used this month."""
+    return get("get_number_of_units_used_this_month", "/v2/bot/message/aggregation/info")
+
+
+# https://developers.line.biz/en/reference/messaging-api/#get-name-list-of-units-used-this-month
+@operation("getAggregationUnitNameList", answers=f"{_RESPONSES}:AggregationNameListResponse")
+def get_name_list_of_units_used_this_month(limit: int | None = 100,
+                                           start: str | None = None) -> Request:
+    """Get the names of the aggregation units used this month (``start`` continues a list)."""
+    return get("get_name_list_of_units_used_this_month", "/v2/bot/message/aggregation/list",
+               query_=query(limit=None if limit is None else integer("limit", limit, low=1),
+                            start=None if start is None else require_id("start", start)))
+
+
+# -- reading, notifications and the loading animation ---------------------------------------
+# https://developers.line.biz/en/reference/partner-docs/#mark-messages-from-users-as-read
+
+
+@operation("markMessagesAsRead")
+def mark_messages_as_read(user_id: str) -> Request:
+    """Mark every message from a user as read (partners only)."""
+    return json_request("mark_messages_as_read", "POST", "/v2/bot/message/markAsRead",
+                        {"chat": {"userId": require_id("user_id", user_id)}})
+
+
+# https://developers.line.biz/en/reference/messaging-api/#mark-as-read
+@operation("markMessagesAsReadByToken")
+def mark_messages_as_read_by_token(mark_as_read_token: str) -> Request:
+    """Mark messages as read up to the message that carried ``mark_as_read_token``."""
+    return json_request("mark_messages_as_read_by_token", "POST", "/v2/bot/chat/markAsRead",
+                        {"markAsReadToken": require_id("mark_as_read_token",
+                                                       mark_as_read_token)})
+
+
+# https://developers.line.biz/en/reference/partner-docs/#send-line-notification-message
+@operation("pushMessagesByPhone")
+def push_messages_by_phone(to: str, messages: SendMessage | Sequence[SendMessage],
+                           notification_disabled: bool = False,
+                           delivery_tag: str | None = None) -> Request:
+    """Send a LINE notification message to a phone number (E.164, SHA-256 hashed).
+
+    ``delivery_tag`` (16 to 100 characters) comes back in the delivery completion event.
+    """
+    headers = None
+    if delivery_tag is not None:
+        tag = require_text("delivery_tag", delivery_tag)
+        if not 16 <= len(tag) <= 100:
+            raise InvalidInputError(f"delivery_tag takes 16 to 100 characters, got {len(tag)}")
+        headers = {"X-Line-Delivery-Tag": tag}
+    return json_request("push_messages_by_phone", "POST", "/bot/pnp/push", {
+        "to": require_id("to", to),
+        "messages": message_list(messages),
+        "notificationDisabled": _bool("notification_disabled", notification_disabled),
+    }, headers=headers)
+
+
+# https://developers.line.biz/en/reference/messaging-api/#display-a-loading-indicator
+@operation("showLoadingAnimation", answers=f"{_RESPONSES}:ShowLoadingAnimationResponse")
+def show_loading_animation(chat_id: str, loading_seconds: int | None = None) -> Request:
+    """Show the loading animation to a user for 5 to 60 seconds (a multiple of 5)."""
+    if loading_seconds is not None:
+        integer("loading_seconds", loading_seconds, low=5, high=60)
+        if loading_seconds % 5:
+            raise InvalidInputError(
+                f"loading_seconds must be a multiple of 5, got {loading_seconds}")
+    return json_request("show_loading_animation", "POST", "/v2/bot/chat/loading/start",
+                        compact({"chatId": require_id("chat_id", chat_id),
+                                 "loadingSeconds": loading_seconds}))

@@ -1,0 +1,438 @@
+"""Response samples for the messaging-api.yml operations, as plain data.
+
+Each :class:`Sample` is what LINE answers to one builder's request (JSON body
+and the response headers that matter) and the model the answer decodes to.
+The JSON is written from the specification's response schemas; the tests
+check it against them. Reused by end-to-end tests (Client.send against a
+fake LINE API), so keep it free of test logic.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from linebot_fp.models.actions import PostbackAction, URIAction
+from linebot_fp.models.coupon import (
+    CashBackFixedPriceInfoResponse,
+    CashBackPercentagePriceInfoResponse,
+    CouponCashBackRewardResponse,
+    CouponCreateResponse,
+    CouponDiscountRewardResponse,
+    CouponFreeRewardResponse,
+    CouponGiftRewardResponse,
+    CouponListResponse,
+    CouponOthersRewardResponse,
+    CouponResponse,
+    DiscountExplicitPriceInfoResponse,
+    DiscountFixedPriceInfoResponse,
+    DiscountPercentagePriceInfoResponse,
+    LotteryAcquisitionConditionResponse,
+    MessagingApiPagerCouponListResponse,
+    NormalAcquisitionConditionResponse,
+    ReferralAcquisitionConditionResponse,
+    UnknownAcquisitionConditionResponse,
+    UnknownCashBackPriceInfoResponse,
+    UnknownCouponRewardResponse,
+    UnknownDiscountPriceInfoResponse,
+)
+from linebot_fp.models.membership import (
+    GetJoinedMembershipUsersResponse,
+    GetMembershipSubscriptionResponse,
+    Membership,
+    MembershipListResponse,
+    SubscribedMembershipPlan,
+    SubscribedMembershipUser,
+    Subscription,
+)
+from linebot_fp.models.responses import (
+    AggregationInfoResponse,
+    AggregationNameListResponse,
+    BotInfo,
+    BroadcastResponse,
+    GetMessageContentTranscodingResponse,
+    GetWebhookResponse,
+    Group,
+    GroupMemberCountResponse,
+    IssueLinkTokenResponse,
+    MemberIds,
+    MessageDeliveryBroadcastResponse,
+    MessageDeliveryMulticastResponse,
+    MessageDeliveryPushResponse,
+    MessageDeliveryReplyResponse,
+    MessageProgressNarrowcastResponse,
+    MessageQuotaConsumptionResponse,
+    MessageQuotaResponse,
+    MulticastResponse,
+    NarrowcastResponse,
+    NumberOfMessagesResponse,
+    Profile,
+    PushMessageResponse,
+    ReplyMessageResponse,
+    RichMenuAliasListResponse,
+    RichMenuAliasResponse,
+    RichMenuBatchProgressResponse,
+    RichMenuIdResponse,
+    RichMenuListResponse,
+    RichMenuResponse,
+    RoomMemberCountResponse,
+    SentMessage,
+    ShowLoadingAnimationResponse,
+    TestWebhookResponse,
+    UserIds,
+    ValidateBroadcastMessageObjectsResponse,
+    ValidateMulticastMessageObjectsResponse,
+    ValidateNarrowcastMessageObjectsResponse,
+    ValidatePushMessageObjectsResponse,
+    ValidateReplyMessageObjectsResponse,
+)
+from linebot_fp.models.rich_menu import RichMenuArea, RichMenuBounds, RichMenuSize
+
+__all__ = ["SAMPLES", "Sample"]
+
+
+class Sample(NamedTuple):
+    """One answer: builder name, JSON body, response headers, expected model."""
+
+    operation: str
+    body: Any
+    expected: object
+    headers: dict[str, str] = {}  # noqa: RUF012 - a NamedTuple default, never mutated
+    #: True when the JSON deliberately strays from the schema (unknown types, new values)
+    off_spec: bool = False
+
+
+_REQUEST_ID = "f70dd685-499a-4231-a441-f24b8d4fba21"
+
+_RICH_MENU_JSON = {
+    "richMenuId": "richmenu-88c05ef6921ae53f8b58a25f3a65faf7",
+    "size": {"width": 2500, "height": 1686},
+    "selected": False,
+    "name": "nice rich menu",
+    "chatBarText": "Tap to open",
+    "areas": [
+        {"bounds": {"x": 0, "y": 0, "width": 1250, "height": 1686},
+         "action": {"type": "postback", "data": "action=buy&itemid=123"}},
+        {"bounds": {"x": 1250, "y": 0, "width": 1250, "height": 1686},
+         "action": {"type": "uri", "label": "web", "uri": "https://example.com/"}},
+    ],
+}
+_RICH_MENU = RichMenuResponse(
+    rich_menu_id="richmenu-88c05ef6921ae53f8b58a25f3a65faf7",
+    size=RichMenuSize(width=2500, height=1686),
+    selected=False,
+    name="nice rich menu",
+    chat_bar_text="Tap to open",
+    areas=(
+        RichMenuArea(bounds=RichMenuBounds(x=0, y=0, width=1250, height=1686),
+                     action=PostbackAction(data="action=buy&itemid=123")),
+        RichMenuArea(bounds=RichMenuBounds(x=1250, y=0, width=1250, height=1686),
+                     action=URIAction(label="web", uri="https://example.com/")),
+    ),
+)
+
+_PLAN_JSON = {"membershipId": 3, "title": "Basic Plan", "description": "Members get extras",
+              "benefits": ["Stickers", "Early news"], "price": 500.0, "currency": "JPY"}
+_PLAN = SubscribedMembershipPlan(membership_id=3, title="Basic Plan",
+                                 description="Members get extras",
+                                 benefits=("Stickers", "Early news"), price=500.0,
+                                 currency="JPY")
+
+_COUPON_JSON = {
+    "couponId": "01JYNW8JMTPJ8Z6H3Y7K6YB3XY",
+    "title": "10% off",
+    "status": "RUNNING",
+    "acquisitionCondition": {"type": "lottery", "lotteryProbability": 50,
+                             "maxAcquireCount": 100},
+    "reward": {"type": "discount", "priceInfo": {"type": "percentage", "percentage": 10}},
+    "barcodeImageUrl": "https://example.com/barcode.png",
+    "couponCode": "SPRING10",
+    "description": "Ten percent off everything",
+    "imageUrl": "https://example.com/coupon.png",
+    "usageCondition": "One per visit",
+    "startTimestamp": 1735657200,
+    "endTimestamp": 1767193199,
+    "createdTimestamp": 1735600000,
+    "maxAcquireCount": 100,
+    "maxUseCountPerTicket": 1,
+    "maxTicketPerUser": 1,
+    "visibility": "PUBLIC",
+    "timezone": "ASIA_TOKYO",
+}
+_COUPON = CouponResponse(
+    coupon_id="01JYNW8JMTPJ8Z6H3Y7K6YB3XY",
+    title="10% off",
+    status="RUNNING",
+    acquisition_condition=LotteryAcquisitionConditionResponse(lottery_probability=50,
+                                                              max_acquire_count=100),
+    reward=CouponDiscountRewardResponse(
+        price_info=DiscountPercentagePriceInfoResponse(percentage=10)),
+    barcode_image_url="https://example.com/barcode.png",
+    coupon_code="SPRING10",
+    description="Ten percent off everything",
+    image_url="https://example.com/coupon.png",
+    usage_condition="One per visit",
+    start_timestamp=1735657200,
+    end_timestamp=1767193199,
+    created_timestamp=1735600000,
+    max_acquire_count=100,
+    max_use_count_per_ticket=1,
+    max_ticket_per_user=1,
+    visibility="PUBLIC",
+    timezone="ASIA_TOKYO",
+)
+
+_SENT = [{"id": "461230966842064897", "quoteToken": "IStG5h1Tz7b..."},
+         {"id": "461230966842064898"}]
+_SENT_MODELS = (SentMessage(id="461230966842064897", quote_token="IStG5h1Tz7b..."),
+                SentMessage(id="461230966842064898"))
+
+SAMPLES: list[Sample] = [
+    # -- sending -----------------------------------------------------------------
+    Sample("reply_message", {"sentMessages": _SENT},
+           ReplyMessageResponse(sent_messages=_SENT_MODELS)),
+    Sample("push_message", {"sentMessages": _SENT[:1]},
+           PushMessageResponse(sent_messages=_SENT_MODELS[:1])),
+    Sample("push_message", {}, PushMessageResponse(), off_spec=True),
+    Sample("multicast", {}, MulticastResponse(request_id=_REQUEST_ID),
+           {"X-Line-Request-Id": _REQUEST_ID}),
+    Sample("broadcast", {}, BroadcastResponse(request_id=_REQUEST_ID),
+           {"X-Line-Request-Id": _REQUEST_ID}),
+    Sample("broadcast", {}, BroadcastResponse()),
+    Sample("narrowcast", {}, NarrowcastResponse(request_id=_REQUEST_ID),
+           {"X-Line-Request-Id": _REQUEST_ID}),
+    Sample("get_progress_status_narrowcast",
+           {"phase": "succeeded", "successCount": 10, "failureCount": 0, "targetCount": 10,
+            "acceptedTime": "2020-12-03T10:15:30.121Z",
+            "completedTime": "2020-12-03T10:15:30.250Z"},
+           MessageProgressNarrowcastResponse(
+               phase="succeeded", success_count=10, failure_count=0, target_count=10,
+               accepted_time="2020-12-03T10:15:30.121Z",
+               completed_time="2020-12-03T10:15:30.250Z")),
+    Sample("get_progress_status_narrowcast",
+           {"phase": "failed", "failedDescription": "authentication failed", "errorCode": 1,
+            "acceptedTime": "2020-12-03T10:15:30.121Z"},
+           MessageProgressNarrowcastResponse(
+               phase="failed", failed_description="authentication failed", error_code=1,
+               accepted_time="2020-12-03T10:15:30.121Z")),
+    Sample("show_loading_animation", {}, ShowLoadingAnimationResponse()),
+    # -- validation --------------------------------------------------------------
+    Sample("validate_reply_message_objects", {},
+           ValidateReplyMessageObjectsResponse(request_id=_REQUEST_ID),
+           {"X-Line-Request-Id": _REQUEST_ID}),
+    Sample("validate_push_message_objects", {},
+           ValidatePushMessageObjectsResponse(request_id=_REQUEST_ID),
+           {"X-Line-Request-Id": _REQUEST_ID}),
+    Sample("validate_multicast_message_objects", {},
+           ValidateMulticastMessageObjectsResponse(request_id=_REQUEST_ID),
+           {"X-Line-Request-Id": _REQUEST_ID}),
+    Sample("validate_narrowcast_message_objects", {},
+           ValidateNarrowcastMessageObjectsResponse(request_id=_REQUEST_ID),
+           {"X-Line-Request-Id": _REQUEST_ID}),
+    Sample("validate_broadcast_message_objects", {},
+           ValidateBroadcastMessageObjectsResponse(request_id=_REQUEST_ID),
+           {"X-Line-Request-Id": _REQUEST_ID}),
+    # -- quota and statistics -------------------------------------------------------
+    Sample("get_message_quota", {"type": "limited", "value": 1000},
+           MessageQuotaResponse(type="limited", value=1000)),
+    Sample("get_message_quota", {"type": "none"}, MessageQuotaResponse(type="none")),
+    Sample("get_message_quota_consumption", {"totalUsage": 500},
+           MessageQuotaConsumptionResponse(total_usage=500)),
+    Sample("get_message_delivery_reply", {"status": "ready", "success": 10000},
+           MessageDeliveryReplyResponse(status="ready", success=10000)),
+    Sample("get_message_delivery_push", {"status": "unready"},
+           MessageDeliveryPushResponse(status="unready")),
+    Sample("get_message_delivery_multicast", {"status": "ready", "success": 3},
+           MessageDeliveryMulticastResponse(status="ready", success=3)),
+    Sample("get_message_delivery_broadcast", {"status": "out_of_service"},
+           MessageDeliveryBroadcastResponse(status="out_of_service")),
+    Sample("get_pnp_message_statistics", {"status": "ready", "success": 42},
+           NumberOfMessagesResponse(status="ready", success=42)),
+    Sample("get_number_of_units_used_this_month", {"numOfCustomAggregationUnits": 22},
+           AggregationInfoResponse(num_of_custom_aggregation_units=22)),
+    Sample("get_name_list_of_units_used_this_month",
+           {"customAggregationUnits": ["promotion_a", "promotion_b"],
+            "next": "jxEWCEEP..."},
+           AggregationNameListResponse(custom_aggregation_units=("promotion_a", "promotion_b"),
+                                       next="jxEWCEEP...")),
+    # -- users, groups, rooms, the bot ----------------------------------------------
+    Sample("get_profile",
+           {"displayName": "LINE taro", "userId": "U4af4980629...",
+            "pictureUrl": "https://profile.line-scdn.net/abcdefghijklmn",
+            "statusMessage": "Hello, LINE!", "language": "en"},
+           Profile(display_name="LINE taro", user_id="U4af4980629...",
+                   picture_url="https://profile.line-scdn.net/abcdefghijklmn",
+                   status_message="Hello, LINE!", language="en")),
+    Sample("get_group_member_profile", {"displayName": "LINE taro", "userId": "U4af..."},
+           Profile(display_name="LINE taro", user_id="U4af...")),
+    Sample("get_room_member_profile",
+           {"displayName": "LINE jiro", "userId": "U5bf...",
+            "pictureUrl": "https://profile.line-scdn.net/xyz"},
+           Profile(display_name="LINE jiro", user_id="U5bf...",
+                   picture_url="https://profile.line-scdn.net/xyz")),
+    Sample("get_followers_ids", {"userIds": ["U4af498062", "U0c229f96c"], "next": "yANU9Ig"},
+           UserIds(user_ids=("U4af498062", "U0c229f96c"), next="yANU9Ig")),
+    Sample("get_group_member_ids", {"memberIds": ["U4af498062", "U91eeaf62d"], "next": "jxEW"},
+           MemberIds(member_ids=("U4af498062", "U91eeaf62d"), next="jxEW")),
+    Sample("get_room_member_ids", {"memberIds": ["U4af498062"]},
+           MemberIds(member_ids=("U4af498062",))),
+    Sample("get_group_summary",
+           {"groupId": "Ca56f94637c...", "groupName": "Group name",
+            "pictureUrl": "https://profile.line-scdn.net/abcdefghijklmn"},
+           Group(group_id="Ca56f94637c...", group_name="Group name",
+                 picture_url="https://profile.line-scdn.net/abcdefghijklmn")),
+    Sample("get_group_members_count", {"count": 3}, GroupMemberCountResponse(count=3)),
+    Sample("get_room_members_count", {"count": 2}, RoomMemberCountResponse(count=2)),
+    Sample("get_bot_info",
+           {"userId": "Ub9952f8...", "basicId": "@216ru...", "premiumId": "@example",
+            "displayName": "Example name", "pictureUrl": "https://profile.line-scdn.net/abc",
+            "chatMode": "chat", "markAsReadMode": "manual"},
+           BotInfo(user_id="Ub9952f8...", basic_id="@216ru...", premium_id="@example",
+                   display_name="Example name", picture_url="https://profile.line-scdn.net/abc",
+                   chat_mode="chat", mark_as_read_mode="manual")),
+    Sample("issue_link_token", {"linkToken": "NMZTNuVrPTqlr2IF8Bnymkb7rXfYv5EY"},
+           IssueLinkTokenResponse(link_token="NMZTNuVrPTqlr2IF8Bnymkb7rXfYv5EY")),
+    # -- webhook settings --------------------------------------------------------------
+    Sample("get_webhook_endpoint", {"endpoint": "https://example.com/test", "active": True},
+           GetWebhookResponse(endpoint="https://example.com/test", active=True)),
+    Sample("test_webhook_endpoint",
+           {"success": True, "timestamp": "2020-09-30T05:38:20.031Z", "statusCode": 200,
+            "reason": "OK", "detail": "200"},
+           TestWebhookResponse(success=True, timestamp="2020-09-30T05:38:20.031Z",
+                               status_code=200, reason="OK", detail="200")),
+    # -- content ---------------------------------------------------------------------------
+    Sample("get_message_content_transcoding_by_message_id", {"status": "processing"},
+           GetMessageContentTranscodingResponse(status="processing")),
+    # -- rich menus ---------------------------------------------------------------------------
+    Sample("create_rich_menu", {"richMenuId": "richmenu-88c05ef6"},
+           RichMenuIdResponse(rich_menu_id="richmenu-88c05ef6")),
+    Sample("get_default_rich_menu", {"richMenuId": "richmenu-1"},
+           RichMenuIdResponse(rich_menu_id="richmenu-1")),
+    Sample("get_rich_menu_id_of_user", {"richMenuId": "richmenu-2"},
+           RichMenuIdResponse(rich_menu_id="richmenu-2")),
+    Sample("get_rich_menu", _RICH_MENU_JSON, _RICH_MENU),
+    Sample("get_rich_menu_list", {"richmenus": [_RICH_MENU_JSON]},
+           RichMenuListResponse(richmenus=(_RICH_MENU,))),
+    Sample("get_rich_menu_list", {"richmenus": []}, RichMenuListResponse(richmenus=())),
+    Sample("get_rich_menu_alias",
+           {"richMenuAliasId": "richmenu-alias-a", "richMenuId": "richmenu-862e6ad6"},
+           RichMenuAliasResponse(rich_menu_alias_id="richmenu-alias-a",
+                                 rich_menu_id="richmenu-862e6ad6")),
+    Sample("get_rich_menu_alias_list",
+           {"aliases": [{"richMenuAliasId": "richmenu-alias-a", "richMenuId": "richmenu-1"},
+                        {"richMenuAliasId": "richmenu-alias-b", "richMenuId": "richmenu-2"}]},
+           RichMenuAliasListResponse(aliases=(
+               RichMenuAliasResponse(rich_menu_alias_id="richmenu-alias-a",
+                                     rich_menu_id="richmenu-1"),
+               RichMenuAliasResponse(rich_menu_alias_id="richmenu-alias-b",
+                                     rich_menu_id="richmenu-2")))),
+    Sample("get_rich_menu_batch_progress",
+           {"phase": "succeeded", "acceptedTime": "2023-06-08T10:15:30.121Z",
+            "completedTime": "2023-06-08T10:16:30.121Z"},
+           RichMenuBatchProgressResponse(phase="succeeded",
+                                         accepted_time="2023-06-08T10:15:30.121Z",
+                                         completed_time="2023-06-08T10:16:30.121Z")),
+    # -- membership -----------------------------------------------------------------------------
+    Sample("get_membership_subscription",
+           {"subscriptions": [{"membership": _PLAN_JSON,
+                               "user": {"membershipNo": 1, "joinedTime": 1735657200,
+                                        "nextBillingDate": "2025-02-01",
+                                        "totalSubscriptionMonths": 1}}]},
+           GetMembershipSubscriptionResponse(subscriptions=(Subscription(
+               membership=_PLAN,
+               user=SubscribedMembershipUser(membership_no=1, joined_time=1735657200,
+                                             next_billing_date="2025-02-01",
+                                             total_subscription_months=1)),))),
+    Sample("get_membership_list",
+           {"memberships": [{**_PLAN_JSON, "price": 500, "memberCount": 10,
+                             "memberLimit": None, "isInAppPurchase": False,
+                             "isPublished": True},
+                            {**_PLAN_JSON, "membershipId": 4, "memberCount": 1,
+                             "memberLimit": 100, "isInAppPurchase": True,
+                             "isPublished": False}]},
+           MembershipListResponse(memberships=(
+               Membership(membership_id=3, title="Basic Plan", description="Members get extras",
+                          benefits=("Stickers", "Early news"), price=500, currency="JPY",
+                          member_count=10, member_limit=None, is_in_app_purchase=False,
+                          is_published=True),
+               Membership(membership_id=4, title="Basic Plan", description="Members get extras",
+                          benefits=("Stickers", "Early news"), price=500.0, currency="JPY",
+                          member_count=1, member_limit=100, is_in_app_purchase=True,
+                          is_published=False)))),
+    Sample("get_joined_membership_users", {"userIds": ["U1", "U2"], "next": "token"},
+           GetJoinedMembershipUsersResponse(user_ids=("U1", "U2"), next="token")),
+    # -- coupons ----------------------------------------------------------------------------------
+    Sample("create_coupon", {"couponId": "01JYNW8JMTPJ8Z6H3Y7K6YB3XY"},
+           CouponCreateResponse(coupon_id="01JYNW8JMTPJ8Z6H3Y7K6YB3XY")),
+    Sample("list_coupon",
+           {"items": [{"couponId": "c1", "title": "10% off"},
+                      {"couponId": "c2", "title": "Free drink"}], "next": "page2"},
+           MessagingApiPagerCouponListResponse(items=(
+               CouponListResponse(coupon_id="c1", title="10% off"),
+               CouponListResponse(coupon_id="c2", title="Free drink")), next="page2")),
+    Sample("get_coupon_detail", _COUPON_JSON, _COUPON),
+    Sample("get_coupon_detail",
+           {"couponId": "c2", "acquisitionCondition": {"type": "normal"},
+            "reward": {"type": "cashBack",
+                       "priceInfo": {"type": "fixed", "currency": "JPY", "fixedAmount": 100}}},
+           CouponResponse(coupon_id="c2",
+                          acquisition_condition=NormalAcquisitionConditionResponse(),
+                          reward=CouponCashBackRewardResponse(
+                              price_info=CashBackFixedPriceInfoResponse(currency="JPY",
+                                                                        fixed_amount=100)))),
+    Sample("get_coupon_detail",
+           {"couponId": "c3", "acquisitionCondition": {"type": "referral"},
+            "reward": {"type": "cashBack",
+                       "priceInfo": {"type": "percentage", "percentage": 5}}},
+           CouponResponse(coupon_id="c3",
+                          acquisition_condition=ReferralAcquisitionConditionResponse(),
+                          reward=CouponCashBackRewardResponse(
+                              price_info=CashBackPercentagePriceInfoResponse(percentage=5)))),
+    Sample("get_coupon_detail",
+           {"couponId": "c4", "reward": {"type": "discount", "priceInfo": {
+               "type": "fixed", "currency": "THB", "fixedAmount": 50}}},
+           CouponResponse(coupon_id="c4", reward=CouponDiscountRewardResponse(
+               price_info=DiscountFixedPriceInfoResponse(currency="THB", fixed_amount=50)))),
+    Sample("get_coupon_detail",
+           {"couponId": "c5", "reward": {"type": "discount", "priceInfo": {
+               "type": "explicit", "currency": "TWD", "priceAfterDiscount": 80,
+               "originalPrice": 100}}},
+           CouponResponse(coupon_id="c5", reward=CouponDiscountRewardResponse(
+               price_info=DiscountExplicitPriceInfoResponse(
+                   currency="TWD", price_after_discount=80, original_price=100)))),
+    Sample("get_coupon_detail", {"couponId": "c6", "reward": {"type": "free"}},
+           CouponResponse(coupon_id="c6", reward=CouponFreeRewardResponse())),
+    Sample("get_coupon_detail", {"couponId": "c7", "reward": {"type": "gift"}},
+           CouponResponse(coupon_id="c7", reward=CouponGiftRewardResponse())),
+    Sample("get_coupon_detail", {"couponId": "c8", "reward": {"type": "others"}},
+           CouponResponse(coupon_id="c8", reward=CouponOthersRewardResponse())),
+    # -- newer than this SDK: unknown types and values decode, nothing is lost ----------------
+    Sample("get_coupon_detail",
+           {"couponId": "c9", "status": "ARCHIVED", "newField": 1,
+            "acquisitionCondition": {"type": "invitation", "code": "x"},
+            "reward": {"type": "points", "points": 10}},
+           CouponResponse(coupon_id="c9", status="ARCHIVED",
+                          acquisition_condition=UnknownAcquisitionConditionResponse(
+                              raw={"type": "invitation", "code": "x"}),
+                          reward=UnknownCouponRewardResponse(raw={"type": "points",
+                                                                  "points": 10})),
+           off_spec=True),
+    Sample("get_coupon_detail",
+           {"couponId": "c10",
+            "reward": {"type": "cashBack", "priceInfo": {"type": "tiered", "tiers": [1, 2]}}},
+           CouponResponse(coupon_id="c10", reward=CouponCashBackRewardResponse(
+               price_info=UnknownCashBackPriceInfoResponse(
+                   raw={"type": "tiered", "tiers": [1, 2]}))),
+           off_spec=True),
+    Sample("get_coupon_detail",
+           {"couponId": "c11",
+            "reward": {"type": "discount", "priceInfo": {"type": "bogo"}}},
+           CouponResponse(coupon_id="c11", reward=CouponDiscountRewardResponse(
+               price_info=UnknownDiscountPriceInfoResponse(raw={"type": "bogo"}))),
+           off_spec=True),
+    Sample("get_bot_info",
+           {"userId": "Ub99", "basicId": "@216ru", "displayName": "Bot", "chatMode": "hybrid",
+            "markAsReadMode": "auto", "someNewField": {"nested": True}},
+           BotInfo(user_id="Ub99", basic_id="@216ru", display_name="Bot", chat_mode="hybrid",
+                   mark_as_read_mode="auto"),
+           off_spec=True),
+]

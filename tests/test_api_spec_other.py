@@ -1,0 +1,293 @@
+"""Walk the insight, audience, channel token, LIFF, module, shop and webhook specs.
+
+For every operation of those files: the builder is in OPERATIONS, and a request
+built from representative arguments has the spec's method, host and path, only
+declared query parameters (all required ones present), and a body that the spec's
+request schema accepts, with no key the schema does not declare.
+"""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+import json
+import re
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl
+
+import pytest
+
+from linebot_fp.api import audience, channel_token, insight, liff, module, shop, webhook  # noqa: F401
+from linebot_fp.api._registry import OPERATIONS
+from linebot_fp.models.liff import (
+    AddLiffAppRequest,
+    LiffFeatures,
+    LiffView,
+    UpdateLiffAppRequest,
+    UpdateLiffView,
+)
+from linebot_fp.request import Request
+
+yaml = pytest.importorskip("yaml")
+jsonschema = pytest.importorskip("jsonschema")
+referencing = pytest.importorskip("referencing")
+
+SPEC_DIR = Path(__file__).resolve().parents[2] / "shared" / "line-openapi"
+SPEC_FILES = ("insight", "manage-audience", "channel-access-token", "liff", "module",
+              "module-attach", "shop", "webhook")
+HOSTS = {"https://api.line.me": "api", "https://api-data.line.me": "data",
+         "https://manager.line.biz": "manager", "https://example.com": "webhook"}
+METHODS = ("get", "post", "put", "delete")
+
+BOT = "U0123456789abcdef0123456789abcdef"
+RICH_MENU = "richmenu-0123456789abcdef0123456789abcdef"
+WEBHOOK_BODY = json.dumps({"destination": BOT, "events": [{
+    "type": "follow", "mode": "active", "timestamp": 1462629479859,
+    "source": {"type": "user", "userId": BOT}, "webhookEventId": "01FZ74A0TDDPYRVKNK77XKC3ZR",
+    "deliveryContext": {"isRedelivery": False}, "replyToken": "nHuyWiB7yP5Zw52FIkcQobQuGDXCTA",
+    "follow": {"isUnblocked": False}}]})
+
+#: operationId -> (args, kwargs): representative arguments, optional ones included
+ARGS: dict[str, tuple[tuple[Any, ...], dict[str, Any]]] = {
+    "getFriendsDemographics": ((), {}),
+    "getNumberOfMessageDeliveries": (("20191231",), {}),
+    "getNumberOfFollowers": (("20191231",), {}),
+    "getMessageEvent": (("f70dd685-499a-4231-a441-f24b8d4fba21",), {}),
+    "getStatisticsPerUnit": (("Promotion_a", "20210301", "20210331"), {}),
+    "getRichMenuInsightSummary": ((RICH_MENU, "20260213", "20260215"), {}),
+    "getRichMenuInsightDaily": ((RICH_MENU, "20260213", "20260215"), {}),
+    "createAudienceGroup": (("name", ["U1", {"id": "U2"}]),
+                            {"is_ifa": False, "upload_description": "job"}),
+    "addAudienceToAudienceGroup": ((1234567890123, ["U1"], "job"), {}),
+    "createAudienceForUploadingUserIds": ((["U1", "U2"],), {
+        "description": "name", "is_ifa_audience": False, "upload_description": "job"}),
+    "addUserIdsToAudience": ((b"U1\nU2", 1234567890123), {"upload_description": "job"}),
+    "createClickBasedAudienceGroup": (("name", "bb9744f9-47fa", "https://example.com/"), {}),
+    "createImpBasedAudienceGroup": (("name", "bb9744f9-47fa"), {}),
+    "updateAudienceGroupDescription": ((1234567890123, "new name"), {}),
+    "deleteAudienceGroup": ((1234567890123,), {}),
+    "getAudienceData": ((1234567890123,), {}),
+    "getAudienceGroups": ((2, "name", "READY", 40, True, "OA_MANAGER"), {}),
+    "getSharedAudienceData": ((1234567890123,), {}),
+    "getSharedAudienceGroups": ((2, "name", "READY", 40, "OA_MANAGER", True), {}),
+    "issueStatelessChannelToken": (("jwt.a.b",), {}),
+    "getsAllValidChannelAccessTokenKeyIds": (("jwt.a.b",), {}),
+    "issueChannelTokenByJWT": (("jwt.a.b",), {}),
+    "verifyChannelTokenByJWT": (("token",), {}),
+    "revokeChannelTokenByJWT": (("1234", "secret", "token"), {}),
+    "issueChannelToken": (("1234", "secret"), {}),
+    "verifyChannelToken": (("token",), {}),
+    "revokeChannelToken": (("token",), {}),
+    "addLIFFApp": ((AddLiffAppRequest(
+        view=LiffView(type="tall", url="https://example.com/app", module_mode=True),
+        description="App", features=LiffFeatures(ble=True, qr_code=True),
+        permanent_link_pattern="concat", scope=["profile", "chat_message.write"],
+        bot_prompt="normal"),), {}),
+    "getAllLIFFApps": ((), {}),
+    "updateLIFFApp": (("1234-abcd", UpdateLiffAppRequest(
+        view=UpdateLiffView(type="full"), description="New", scope=["openid", "email"],
+        bot_prompt="none")), {}),
+    "deleteLIFFApp": (("1234-abcd",), {}),
+    "detachModule": ((BOT,), {}),
+    "acquireChatControl": ((BOT,), {"expired": True, "ttl": 3600}),
+    "releaseChatControl": ((BOT,), {}),
+    "getModules": (("next-token", 50), {}),
+    "attachModule": (("code", "https://example.com/cb"), {
+        "code_verifier": "v", "client_id": "1", "client_secret": "s", "region": "JP",
+        "basic_search_id": "@b", "scope": "message:send", "brand_type": "premium"}),
+    "missionStickerV3": ((BOT, "pkg-1"), {}),
+    "callback": ((WEBHOOK_BODY, "channel-secret"), {}),
+}
+
+#: extra argument sets worth walking: the other variant of a oneOf body
+MORE_ARGS: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = [
+    ("issueStatelessChannelToken", (), {"client_id": "1234", "client_secret": "secret"}),
+    ("getNumberOfFollowers", (None,), {}),
+    ("getAudienceGroups", (), {}),
+    ("detachModule", (), {}),
+]
+
+
+def _load() -> dict[str, dict[str, Any]]:
+    if not SPEC_DIR.is_dir():
+        pytest.skip(f"the LINE OpenAPI spec is not at {SPEC_DIR}")
+    return {name: yaml.safe_load((SPEC_DIR / f"{name}.yml").read_text("utf-8"))
+            for name in SPEC_FILES}
+
+
+def _operations(specs: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    found = []
+    for file, spec in specs.items():
+        for template, item in spec["paths"].items():
+            shared = item.get("parameters", [])
+            for method in METHODS:
+                if method in item:
+                    operation = item[method]
+                    servers = operation.get("servers") or spec["servers"]
+                    found.append({
+                        "file": file, "id": operation["operationId"], "method": method.upper(),
+                        "template": template, "operation": operation,
+                        "host": servers[0]["url"].rstrip("/"),
+                        "parameters": shared + operation.get("parameters", []),
+                        "pointer": "/paths/" + template.replace("~", "~0").replace("/", "~1")
+                                   + f"/{method}",
+                    })
+    return found
+
+
+def _registry(specs: dict[str, dict[str, Any]]) -> Any:
+    from referencing.jsonschema import DRAFT4
+
+    resources = [(f"urn:line:{file}", referencing.Resource.from_contents(
+        spec, default_specification=DRAFT4)) for file, spec in specs.items()]
+    return referencing.Registry().with_resources(resources)
+
+
+def _body_schema(op: dict[str, Any], media: str) -> dict[str, Any]:
+    pointer = op["pointer"] + "/requestBody/content/" + media.replace("/", "~1") + "/schema"
+    return {"$ref": f"urn:line:{op['file']}#{pointer}"}
+
+
+def _undeclared(instance: Any, schema: Any, resolver: Any, where: str = "body") -> list[str]:
+    """Keys of ``instance`` that its schema does not declare (properties, allOf, items)."""
+    while isinstance(schema, dict) and "$ref" in schema:
+        resolved = resolver.lookup(schema["$ref"])
+        schema, resolver = resolved.contents, resolved.resolver
+    if not isinstance(schema, dict) or "oneOf" in schema or "anyOf" in schema:
+        return []
+    discriminator = schema.get("discriminator")
+    if discriminator and isinstance(instance, dict):  # a tagged family: check the member
+        member = discriminator.get("mapping", {}).get(instance.get(discriminator["propertyName"]))
+        if member is not None:
+            return _undeclared(instance, {"$ref": member}, resolver, where)
+    problems: list[str] = []
+    if isinstance(instance, dict):
+        properties: dict[str, Any] = dict(schema.get("properties", {}))
+        for part in schema.get("allOf", []):
+            while "$ref" in part:
+                resolved = resolver.lookup(part["$ref"])
+                part, resolver = resolved.contents, resolved.resolver
+            properties.update(part.get("properties", {}))
+        if properties and schema.get("additionalProperties") is None:
+            problems += [f"{where}.{key}" for key in instance if key not in properties]
+        for key, value in instance.items():
+            if key in properties:
+                problems += _undeclared(value, properties[key], resolver, f"{where}.{key}")
+    elif isinstance(instance, list) and "items" in schema:
+        for index, item in enumerate(instance):
+            problems += _undeclared(item, schema["items"], resolver, f"{where}[{index}]")
+    return problems
+
+
+def _multipart_fields(request: Request) -> dict[str, bytes]:
+    head = f"Content-Type: {request.headers['Content-Type']}\r\n\r\n".encode()
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + request.body)
+    return {part.get_param("name", header="content-disposition"): part.get_payload(decode=True)
+            for part in message.iter_parts()}
+
+
+def _check(op: dict[str, Any], request: Request, registry: Any) -> list[str]:
+    problems = []
+    if request.method != op["method"]:
+        problems.append(f"method {request.method} != {op['method']}")
+    if HOSTS.get(op["host"]) != request.base:
+        problems.append(f"base {request.base!r} for host {op['host']}")
+    pattern = re.sub(r"\\\{[^}]+\\\}", "[^/?#]+", re.escape(op["template"]))
+    if not re.fullmatch(pattern, request.path):
+        problems.append(f"path {request.path} does not match {op['template']}")
+    declared = {p["name"]: p for p in op["parameters"] if p["in"] == "query"}
+    sent = [name for name, _ in request.query]
+    problems += [f"undeclared query parameter {name}" for name in sent if name not in declared]
+    problems += [f"missing required query parameter {name}" for name, p in declared.items()
+                 if p.get("required") and name not in sent]
+    body_spec = op["operation"].get("requestBody")
+    if body_spec is None:
+        if request.body is not None:
+            problems.append("a body where the spec has none")
+        return problems
+    media = next(iter(body_spec["content"]))
+    if request.body is None:
+        if body_spec.get("required"):
+            problems.append("no body where the spec requires one")
+        return problems
+    sent_type = request.headers.get("Content-Type", "")
+    if sent_type.split(";")[0].strip() != media:
+        problems.append(f"content type {sent_type!r} != {media!r}")
+    schema = _body_schema(op, media)
+    resolver = registry.resolver(base_uri=f"urn:line:{op['file']}")
+    if media == "application/json":
+        instance: Any = json.loads(request.body)
+    elif media == "application/x-www-form-urlencoded":
+        instance = dict(parse_qsl(request.body.decode("ascii"), strict_parsing=True))
+    else:  # multipart/form-data: field names only (text parts are not typed)
+        fields = _multipart_fields(request)
+        target = resolver.lookup(schema["$ref"]).contents
+        problems += [f"undeclared multipart field {name}" for name in fields
+                     if name not in target["properties"]]
+        problems += [f"missing multipart field {name}" for name in target.get("required", [])
+                     if name not in fields]
+        return problems
+    validator = jsonschema.Draft4Validator(schema, registry=registry)
+    problems += [f"schema: {error.message} at {list(error.absolute_path)}"
+                 for error in validator.iter_errors(instance)]
+    problems += [f"undeclared key {key}" for key in _undeclared(instance, schema, resolver)]
+    return problems
+
+
+def test_every_operation_has_a_builder_that_follows_the_spec(capsys):
+    specs = _load()
+    operations = _operations(specs)
+    registry = _registry(specs)
+    missing, wrong = [], {}
+    for op in operations:
+        builder = OPERATIONS.get(op["id"])
+        if builder is None or op["id"] not in ARGS:
+            missing.append(op["id"])
+            continue
+        args, kwargs = ARGS[op["id"]]
+        runs = [(args, kwargs)] + [(a, k) for name, a, k in MORE_ARGS if name == op["id"]]
+        for run_args, run_kwargs in runs:
+            request = builder(*run_args, **run_kwargs)
+            assert request.operation == builder.__name__
+            problems = _check(op, request, registry)
+            if problems:
+                wrong[f"{op['id']}{run_args}"] = problems
+    covered = len(operations) - len(missing)
+    with capsys.disabled():
+        print(f"\ncovered {covered}/{len(operations)} operations of {', '.join(SPEC_FILES)}")
+    assert not missing, f"operations without a builder or arguments: {missing}"
+    assert not wrong, json.dumps(wrong, indent=1, default=str)
+
+
+def test_the_walk_knows_every_operation_of_these_files_and_no_other():
+    ids = {op["id"] for op in _operations(_load())}
+    assert set(ARGS) == ids
+    assert len(ids) == 38
+
+
+def test_the_walk_catches_a_wrong_request():
+    """The checker itself can fail: a misspelt key, path or parameter is reported."""
+    specs = _load()
+    registry = _registry(specs)
+    ops = {op["id"]: op for op in _operations(specs)}
+    bad_body = Request(operation="x", method="POST", base="api", path="/v2/bot/audienceGroup/imp",
+                       headers={"Content-Type": "application/json"},
+                       body=b'{"description":"d","requestID":"r"}')
+    assert _check(ops["createImpBasedAudienceGroup"], bad_body, registry) == [
+        "undeclared key body.requestID"]
+    bad_type = Request(operation="x", method="PUT", base="api", path="/v2/bot/audienceGroup/upload",
+                       headers={"Content-Type": "application/json"},
+                       body=b'{"audienceGroupId":"12","audiences":[{"id":"U1"}]}')
+    assert any("is not of type 'integer'" in problem
+               for problem in _check(ops["addAudienceToAudienceGroup"], bad_type, registry))
+    bad_query = Request(operation="x", method="GET", base="data", path="/v2/bot/insight/followers",
+                        query=(("day", "20200101"),))
+    assert _check(ops["getNumberOfFollowers"], bad_query, registry) == [
+        "base 'data' for host https://api.line.me", "undeclared query parameter day"]
+    bad_path = Request(operation="x", method="GET", base="api",
+                       path="/v2/bot/insight/richmenu/a/b/daily", query=(("from", "1"),))
+    assert _check(ops["getRichMenuInsightDaily"], bad_path, registry) == [
+        "path /v2/bot/insight/richmenu/a/b/daily does not match "
+        "/v2/bot/insight/richmenu/{richMenuId}/daily",
+        "missing required query parameter to"]

@@ -1,0 +1,342 @@
+"""The send-side models against the LINE OpenAPI specification (messaging-api.yml).
+
+Every object schema of the spec is either mapped to our model below or listed as
+not send-side (another module covers it). For each mapped schema, every property
+(``allOf`` parts included) must be a field with exactly that wire key, every
+discriminator tag must be the model's ``type``, spec-required properties must be
+required fields, and our ``Literal`` choices must equal the spec's enums.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import inspect
+import types
+import typing
+from pathlib import Path
+from typing import Any, Literal, Union
+
+import pytest
+
+from linebot_fp import codec
+from linebot_fp.models import actions as a
+from linebot_fp.models import flex as f
+from linebot_fp.models import imagemap as im
+from linebot_fp.models import narrowcast as n
+from linebot_fp.models import rich_menu as r
+from linebot_fp.models import send_messages as s
+from linebot_fp.models import templates as t
+from linebot_fp.models.emojis import Emojis
+
+yaml = pytest.importorskip("yaml")
+
+SPEC = Path(__file__).resolve().parents[2] / "shared" / "line-openapi" / "messaging-api.yml"
+
+#: spec schema name -> our model
+SEND_SIDE: dict[str, type] = {
+    # actions
+    "Action": a.Action,
+    "AltUri": a.AltUri,
+    "CameraAction": a.CameraAction,
+    "CameraRollAction": a.CameraRollAction,
+    "ClipboardAction": a.ClipboardAction,
+    "DatetimePickerAction": a.DatetimePickerAction,
+    "LocationAction": a.LocationAction,
+    "MessageAction": a.MessageAction,
+    "PostbackAction": a.PostbackAction,
+    "RichMenuSwitchAction": a.RichMenuSwitchAction,
+    "URIAction": a.URIAction,
+    # message objects, quick reply, sender
+    "Message": s.SendMessage,
+    "TextMessage": s.TextSendMessage,
+    "TextMessageV2": s.TextV2SendMessage,
+    "Emoji": Emojis,
+    "SubstitutionObject": s.SubstitutionObject,
+    "MentionSubstitutionObject": s.MentionSubstitutionObject,
+    "EmojiSubstitutionObject": s.EmojiSubstitutionObject,
+    "MentionTarget": s.MentionTarget,
+    "UserMentionTarget": s.UserMentionTarget,
+    "AllMentionTarget": s.AllMentionTarget,
+    "ImageMessage": s.ImageSendMessage,
+    "VideoMessage": s.VideoSendMessage,
+    "AudioMessage": s.AudioSendMessage,
+    "LocationMessage": s.LocationSendMessage,
+    "StickerMessage": s.StickerSendMessage,
+    "CouponMessage": s.CouponSendMessage,
+    "Sender": s.Sender,
+    "QuickReply": s.QuickReply,
+    "QuickReplyItem": s.QuickReplyButton,
+    # templates
+    "TemplateMessage": t.TemplateSendMessage,
+    "Template": t.Template,
+    "ButtonsTemplate": t.ButtonsTemplate,
+    "ConfirmTemplate": t.ConfirmTemplate,
+    "CarouselTemplate": t.CarouselTemplate,
+    "CarouselColumn": t.CarouselColumn,
+    "ImageCarouselTemplate": t.ImageCarouselTemplate,
+    "ImageCarouselColumn": t.ImageCarouselColumn,
+    # imagemap
+    "ImagemapMessage": im.ImagemapSendMessage,
+    "ImagemapBaseSize": im.BaseSize,
+    "ImagemapArea": im.ImagemapArea,
+    "ImagemapAction": im.ImagemapAction,
+    "URIImagemapAction": im.URIImagemapAction,
+    "MessageImagemapAction": im.MessageImagemapAction,
+    "ClipboardImagemapAction": im.ClipboardImagemapAction,
+    "ImagemapVideo": im.Video,
+    "ImagemapExternalLink": im.ExternalLink,
+    # flex
+    "FlexMessage": f.FlexSendMessage,
+    "FlexContainer": f.FlexContainer,
+    "FlexBubble": f.BubbleContainer,
+    "FlexCarousel": f.CarouselContainer,
+    "FlexBubbleStyles": f.BubbleStyle,
+    "FlexBlockStyle": f.BlockStyle,
+    "FlexComponent": f.FlexComponent,
+    "FlexBox": f.BoxComponent,
+    "FlexButton": f.ButtonComponent,
+    "FlexFiller": f.FillerComponent,
+    "FlexIcon": f.IconComponent,
+    "FlexImage": f.ImageComponent,
+    "FlexSeparator": f.SeparatorComponent,
+    "FlexSpan": f.SpanComponent,
+    "FlexText": f.TextComponent,
+    "FlexVideo": f.VideoComponent,
+    "FlexBoxBackground": f.Background,
+    "FlexBoxLinearGradient": f.LinearGradientBackground,
+    # rich menu request objects
+    "RichMenuRequest": r.RichMenu,
+    "RichMenuSize": r.RichMenuSize,
+    "RichMenuArea": r.RichMenuArea,
+    "RichMenuBounds": r.RichMenuBounds,
+    "CreateRichMenuAliasRequest": r.RichMenuAlias,
+    "UpdateRichMenuAliasRequest": r.RichMenuAlias,
+    "RichMenuBatchOperation": r.RichMenuBatchOperation,
+    "RichMenuBatchLinkOperation": r.RichMenuBatchLinkOperation,
+    "RichMenuBatchUnlinkOperation": r.RichMenuBatchUnlinkOperation,
+    "RichMenuBatchUnlinkAllOperation": r.RichMenuBatchUnlinkAllOperation,
+    "RichMenuBatchRequest": r.RichMenuBatchRequest,
+    "RichMenuBulkLinkRequest": r.RichMenuBulkLinkRequest,
+    "RichMenuBulkUnlinkRequest": r.RichMenuBulkUnlinkRequest,
+    # narrowcast
+    "Recipient": n.Recipient,
+    "AudienceRecipient": n.AudienceRecipient,
+    "RedeliveryRecipient": n.RedeliveryRecipient,
+    "OperatorRecipient": n.OperatorRecipient,
+    "Filter": n.Filter,
+    "DemographicFilter": n.DemographicFilter,
+    "AgeDemographicFilter": n.AgeFilter,
+    "GenderDemographicFilter": n.GenderFilter,
+    "AppTypeDemographicFilter": n.AppTypeFilter,
+    "AreaDemographicFilter": n.AreaFilter,
+    "SubscriptionPeriodDemographicFilter": n.SubscriptionPeriodFilter,
+    "OperatorDemographicFilter": n.OperatorDemographicFilter,
+    "Limit": n.Limit,
+}
+
+#: object schemas that are not send-side objects, and why
+NOT_SEND_SIDE: dict[str, str] = {
+    **dict.fromkeys([
+        "BotInfoResponse", "BroadcastResponse", "GetAggregationUnitNameListResponse",
+        "GetAggregationUnitUsageResponse", "GetFollowersResponse",
+        "GetJoinedMembershipUsersResponse", "GetMembershipSubscriptionResponse",
+        "GetMessageContentTranscodingResponse", "GetWebhookEndpointResponse",
+        "GroupMemberCountResponse", "GroupSummaryResponse", "GroupUserProfileResponse",
+        "IssueLinkTokenResponse", "MembersIdsResponse", "Membership", "MembershipListResponse",
+        "MessageQuotaResponse", "MulticastResponse", "NarrowcastProgressResponse",
+        "NarrowcastResponse", "NumberOfMessagesResponse", "PushMessageResponse",
+        "QuotaConsumptionResponse", "ReplyMessageResponse", "RichMenuAliasListResponse",
+        "RichMenuAliasResponse", "RichMenuBatchProgressResponse", "RichMenuIdResponse",
+        "RichMenuListResponse", "RichMenuResponse", "RoomMemberCountResponse",
+        "RoomUserProfileResponse", "SentMessage", "ShowLoadingAnimationResponse",
+        "SubscribedMembershipPlan", "SubscribedMembershipUser", "Subscription",
+        "TestWebhookEndpointResponse", "UserProfileResponse",
+    ], "response"),
+    **dict.fromkeys(["ErrorDetail", "ErrorResponse"], "error body (linebot_fp.errors)"),
+    **dict.fromkeys([
+        "AcquisitionConditionRequest", "AcquisitionConditionResponse",
+        "CashBackFixedPriceInfoRequest", "CashBackFixedPriceInfoResponse",
+        "CashBackPercentagePriceInfoRequest", "CashBackPercentagePriceInfoResponse",
+        "CashBackPriceInfoRequest", "CashBackPriceInfoResponse",
+        "CouponCashBackRewardRequest", "CouponCashBackRewardResponse", "CouponCreateRequest",
+        "CouponCreateResponse", "CouponDiscountRewardRequest", "CouponDiscountRewardResponse",
+        "CouponFreeRewardRequest", "CouponFreeRewardResponse", "CouponGiftRewardRequest",
+        "CouponGiftRewardResponse", "CouponListResponse", "CouponOthersRewardRequest",
+        "CouponOthersRewardResponse", "CouponResponse", "CouponRewardRequest",
+        "CouponRewardResponse", "DiscountExplicitPriceInfoRequest",
+        "DiscountExplicitPriceInfoResponse", "DiscountFixedPriceInfoRequest",
+        "DiscountFixedPriceInfoResponse", "DiscountPercentagePriceInfoRequest",
+        "DiscountPercentagePriceInfoResponse", "DiscountPriceInfoRequest",
+        "DiscountPriceInfoResponse", "LotteryAcquisitionConditionRequest",
+        "LotteryAcquisitionConditionResponse", "MessagingApiPagerCouponListResponse",
+        "NormalAcquisitionConditionRequest", "NormalAcquisitionConditionResponse",
+        "ReferralAcquisitionConditionResponse",
+    ], "coupon object (linebot_fp.models.coupon)"),
+    **dict.fromkeys([
+        "BroadcastRequest", "ChatReference", "MarkMessagesAsReadByTokenRequest",
+        "MarkMessagesAsReadRequest", "MulticastRequest", "NarrowcastRequest",
+        "PnpMessagesRequest", "PushMessageRequest", "ReplyMessageRequest",
+        "SetWebhookEndpointRequest", "ShowLoadingAnimationRequest",
+        "TestWebhookEndpointRequest", "ValidateMessageRequest",
+    ], "request envelope written by its builder"),
+}
+
+#: (schema, property) the spec marks required but our model leaves optional, and why
+OPTIONAL_ON_PURPOSE = {
+    # one RichMenuAlias serves create (both ids) and update (the rich menu id only),
+    # as in the legacy SDK
+    ("CreateRichMenuAliasRequest", "richMenuAliasId"),
+}
+
+#: (model, field) that no mapped spec schema has, and why
+NOT_IN_SPEC = {
+    (Emojis, "length"),  # shared with received text messages, where LINE sends it
+}
+
+
+@pytest.fixture(scope="module")
+def schemas() -> dict[str, Any]:
+    if not SPEC.is_file():
+        pytest.skip(f"the LINE OpenAPI spec is not at {SPEC}")
+    with SPEC.open(encoding="utf-8") as handle:
+        return dict(yaml.safe_load(handle)["components"]["schemas"])
+
+
+def is_object(schema: dict[str, Any]) -> bool:
+    return (schema.get("type") == "object"
+            or any(key in schema for key in ("properties", "allOf", "discriminator")))
+
+
+def ref_name(ref: str) -> str:
+    return ref.rsplit("/", 1)[-1]
+
+
+def resolve(schemas: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
+    return dict(schemas[ref_name(schema["$ref"])]) if "$ref" in schema else schema
+
+
+def properties(schemas: dict[str, Any], name: str) -> tuple[dict[str, Any], set[str]]:
+    """All properties of a schema and the required ones, through ``allOf`` parts."""
+    props: dict[str, Any] = {}
+    required: set[str] = set()
+
+    def collect(schema: dict[str, Any]) -> None:
+        schema = resolve(schemas, schema)
+        for part in schema.get("allOf", ()):
+            collect(part)
+        props.update(schema.get("properties", {}))
+        required.update(schema.get("required", ()))
+
+    collect(schemas[name])
+    return props, required
+
+
+def enum_of(schemas: dict[str, Any], prop: dict[str, Any]) -> set[Any] | None:
+    prop = resolve(schemas, prop)
+    if prop.get("type") == "array":
+        prop = resolve(schemas, prop["items"])
+    return set(prop["enum"]) if "enum" in prop else None
+
+
+def strip_optional(hint: Any) -> tuple[Any, bool]:
+    if typing.get_origin(hint) in (Union, types.UnionType):
+        args = [arg for arg in typing.get_args(hint) if arg is not type(None)]
+        return args[0], len(args) < len(typing.get_args(hint))
+    return hint, False
+
+
+def literal_choices(hint: Any) -> set[Any] | None:
+    inner, _ = strip_optional(hint)
+    if typing.get_origin(inner) is tuple:
+        inner = typing.get_args(inner)[0]
+    return set(typing.get_args(inner)) if typing.get_origin(inner) is Literal else None
+
+
+def is_family(cls: type) -> bool:
+    """A family base: its properties are checked on its members, whose ``allOf`` include them."""
+    return "type" in inspect.get_annotations(cls) and "type" not in cls.__dict__
+
+
+MEMBER_SCHEMAS = sorted(name for name, cls in SEND_SIDE.items() if not is_family(cls))
+
+
+def fields_by_key(cls: type) -> dict[str, dataclasses.Field[Any]]:
+    return {codec.wire_key(cls, fld): fld for fld in dataclasses.fields(cls)}
+
+
+def test_every_send_side_schema_has_a_model(schemas: dict[str, Any]) -> None:
+    objects = {name for name, schema in schemas.items() if is_object(schema)}
+    unlisted = sorted(objects - SEND_SIDE.keys() - NOT_SEND_SIDE.keys())
+    assert not unlisted, f"object schemas with no model and not listed as not send-side: {unlisted}"
+    stale = sorted((SEND_SIDE.keys() | NOT_SEND_SIDE.keys()) - objects)
+    assert not stale, f"listed schemas that the spec does not have: {stale}"
+    both = sorted(SEND_SIDE.keys() & NOT_SEND_SIDE.keys())
+    assert not both, f"schemas listed as send-side and not send-side: {both}"
+
+
+@pytest.mark.parametrize("name", MEMBER_SCHEMAS)
+def test_every_property_has_a_field_with_its_wire_key(schemas: dict[str, Any], name: str) -> None:
+    cls = SEND_SIDE[name]
+    props, _ = properties(schemas, name)
+    keys = fields_by_key(cls)
+    missing = sorted(key for key in props if key != "type" and key not in keys)
+    assert not missing, f"{cls.__name__} has no field for {name} properties {missing}"
+    if "type" in props:
+        assert isinstance(getattr(cls, "type", None), str), f"{cls.__name__} has no type tag"
+
+
+@pytest.mark.parametrize("name", MEMBER_SCHEMAS)
+def test_spec_required_properties_are_required_fields(schemas: dict[str, Any], name: str) -> None:
+    cls = SEND_SIDE[name]
+    _, required = properties(schemas, name)
+    keys = fields_by_key(cls)
+    optional = sorted(
+        key for key in required - {"type"}
+        if (name, key) not in OPTIONAL_ON_PURPOSE
+        and keys[key].default is not dataclasses.MISSING
+    )
+    assert not optional, f"{cls.__name__} leaves the spec-required {optional} optional"
+
+
+@pytest.mark.parametrize("name", sorted(SEND_SIDE))
+def test_literal_choices_are_the_spec_enums(schemas: dict[str, Any], name: str) -> None:
+    cls = SEND_SIDE[name]
+    props, _ = properties(schemas, name)
+    hints = typing.get_type_hints(cls)
+    for key, fld in fields_by_key(cls).items():
+        ours = literal_choices(hints[fld.name])
+        theirs = enum_of(schemas, props[key]) if key in props else None
+        if ours is not None and theirs is not None:
+            assert ours == theirs, f"{cls.__name__}.{fld.name}: {sorted(ours)} != {sorted(theirs)}"
+
+
+def test_every_model_field_is_in_the_spec(schemas: dict[str, Any]) -> None:
+    keys_by_class: dict[type, set[str]] = {}
+    for name, cls in SEND_SIDE.items():
+        keys_by_class.setdefault(cls, set()).update(properties(schemas, name)[0])
+    extra = sorted(
+        f"{cls.__name__}.{fld.name} ({codec.wire_key(cls, fld)})"
+        for cls, keys in keys_by_class.items()
+        for fld in dataclasses.fields(cls)
+        if codec.wire_key(cls, fld) not in keys and (cls, fld.name) not in NOT_IN_SPEC
+    )
+    assert not extra, f"fields whose wire key no spec schema has: {extra}"
+
+
+def test_discriminator_tags_are_the_model_types(schemas: dict[str, Any]) -> None:
+    checked = 0
+    for name, schema in schemas.items():
+        mapping = schema.get("discriminator", {}).get("mapping", {})
+        if name not in SEND_SIDE:
+            continue
+        base = SEND_SIDE[name]
+        for tag, ref in mapping.items():
+            member = SEND_SIDE[ref_name(ref)]
+            assert issubclass(member, base), f"{member.__name__} is not a {base.__name__}"
+            assert member.__dict__.get("type") == tag, f"{member.__name__}.type != {tag!r}"
+            checked += 1
+    assert checked >= 50
+
+
+def test_quick_reply_item_type_is_action(schemas: dict[str, Any]) -> None:
+    assert schemas["QuickReplyItem"]["properties"]["type"]["default"] == s.QuickReplyButton.type
