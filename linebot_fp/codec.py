@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache
 from types import UnionType
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
@@ -35,7 +35,8 @@ __all__ = ["converter", "dumps", "loads", "structure", "unstructure", "wire_key"
 
 T = TypeVar("T")
 
-converter = Converter(detailed_validation=False, unstruct_collection_overrides={tuple: list})
+converter = Converter(detailed_validation=False,
+                      unstruct_collection_overrides={tuple: list, Sequence: list})
 
 _JSON_SCALARS = (str, int, float, bool)
 
@@ -290,6 +291,19 @@ def _optional_structurer(hint: Any) -> Callable[[Any, Any], Any]:
     return structure_optional
 
 
+def _is_sequence(hint: Any) -> bool:
+    return get_origin(hint) is Sequence
+
+
+def _sequence_structurer(hint: Any) -> Callable[[Any, Any], Any]:
+    """``Sequence[X]`` is read into a tuple, as models store it."""
+    (item,) = get_args(hint)
+    if item in _JSON_SCALARS or item is Any:
+        return lambda data, _: tuple(data)
+    item_hook = converter.get_structure_hook(item)
+    return lambda data, _: tuple([item_hook(value, item) for value in data])
+
+
 def _is_optional_scalar(hint: Any) -> bool:
     return _optional_inner(hint) in _JSON_SCALARS
 
@@ -304,6 +318,7 @@ converter.register_structure_hook_factory(_is_model, _structure_factory)
 # ``str | None`` and friends: no per-field optional wrapper, in either direction
 converter.register_unstructure_hook_factory(_is_optional_scalar, lambda _: identity)
 converter.register_structure_hook_factory(_is_optional_scalar, lambda _: _passthrough)
+converter.register_structure_hook_factory(_is_sequence, _sequence_structurer)
 # ``Source | None`` and friends: the inner hook found once, not per value
 converter.register_structure_hook_factory(_is_optional_other, _optional_structurer)
 

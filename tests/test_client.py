@@ -16,9 +16,16 @@ from linebot_fp.sending import RetryPolicy
 from linebot_fp.testing import FakeLineApi
 from linebot_fp.transport import Urllib3Transport
 
-# Teach the registry two test operations, the way builders declare their answers.
-_registry.RESPONSES["probe_model"] = "linebot_fp.models.emojis:Emojis"
-_registry.RESPONSES["probe_binary"] = _registry.BINARY
+PROBES = {"probe_model": "linebot_fp.models.emojis:Emojis", "probe_binary": _registry.BINARY}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def probe_operations():
+    """Teach the registry two test operations, the way builders declare their answers."""
+    _registry.RESPONSES.update(PROBES)
+    yield
+    for name in PROBES:
+        del _registry.RESPONSES[name]
 
 NO_RETRY = None
 FAST_RETRY = RetryPolicy(max_attempts=3, backoff=0.0)

@@ -11,6 +11,7 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Sequence
 from typing import Any, Literal, Union
 
 import pytest
@@ -184,7 +185,7 @@ def strategy_for(hint: Any) -> st.SearchStrategy[Any]:
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (Union, types.UnionType):
         return st.one_of([strategy_for(arg) for arg in args])
-    if origin is tuple:
+    if origin in (tuple, Sequence):
         return st.lists(strategy_for(args[0]), max_size=3).map(tuple)
     if origin is Literal:
         return st.sampled_from(args)

@@ -11,6 +11,7 @@ import dataclasses
 import json
 import types
 import typing
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal, Union
 
@@ -161,7 +162,7 @@ def _inner_model(hint: Any) -> type | None:
     """The model class inside ``X | None`` or ``tuple[X, ...] | None``, if any."""
     if typing.get_origin(hint) in (Union, types.UnionType):
         hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
-    if typing.get_origin(hint) is tuple:
+    if typing.get_origin(hint) in (tuple, Sequence):
         hint = typing.get_args(hint)[0]
     return hint if isinstance(hint, type) and issubclass(hint, Model) else None
 
@@ -261,7 +262,7 @@ def _strategy(hint: Any) -> st.SearchStrategy[Any]:
         return st.one_of(*(st.none() if arg is type(None) else _strategy(arg) for arg in args))
     if origin is Literal:
         return st.sampled_from(args)
-    if origin is tuple:
+    if origin in (tuple, Sequence):
         return st.lists(_strategy(args[0]), max_size=3).map(tuple)
     if hint is bool:
         return st.booleans()

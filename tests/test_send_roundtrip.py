@@ -12,7 +12,7 @@ import inspect
 import json
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any, Literal, Union
 
@@ -96,7 +96,7 @@ def required_fields(cls: type) -> list[tuple[str, Any]]:
 def model_types(hint: Any) -> list[type]:
     """The model classes a (required) field's value must contain."""
     inner, _ = strip_optional(hint)
-    if typing.get_origin(inner) is tuple:
+    if typing.get_origin(inner) in (tuple, Sequence):
         inner = typing.get_args(inner)[0]
     return [inner] if isinstance(inner, type) and issubclass(inner, Model) else []
 
@@ -126,7 +126,7 @@ def ranks() -> dict[type, float]:
             else:
                 needs = [rank[t] for name, hint in required_fields(cls)
                          if COUNTS.get((cls, name), (0, 0))[0] > 0 or
-                         typing.get_origin(hint) is not tuple
+                         typing.get_origin(hint) not in (tuple, Sequence)
                          for t in model_types(hint)]
                 new = 1 + max(needs, default=0)
             if new < rank[cls]:
@@ -148,7 +148,7 @@ def for_hint(hint: Any, depth: int, unknown: bool, counts: tuple[int, int] = (0,
     origin = typing.get_origin(hint)
     if origin is Literal:
         return st.sampled_from(typing.get_args(hint))
-    if origin is tuple:
+    if origin in (tuple, Sequence):
         low, high = counts
         size = low if depth >= MAX_DEPTH else min(high, max(low, MAX_ITEMS))
         if size == 0:

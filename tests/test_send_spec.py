@@ -13,6 +13,7 @@ import dataclasses
 import inspect
 import types
 import typing
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Literal, Union
 
@@ -247,7 +248,7 @@ def strip_optional(hint: Any) -> tuple[Any, bool]:
 
 def literal_choices(hint: Any) -> set[Any] | None:
     inner, _ = strip_optional(hint)
-    if typing.get_origin(inner) is tuple:
+    if typing.get_origin(inner) in (tuple, Sequence):
         inner = typing.get_args(inner)[0]
     return set(typing.get_args(inner)) if typing.get_origin(inner) is Literal else None
 

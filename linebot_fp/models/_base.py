@@ -12,7 +12,8 @@ Rules for every module under ``linebot_fp.models``:
   the codec finds the member for a tag with one dict lookup, and falls back to
   the family's :class:`Unknown` member, which keeps the original JSON in ``raw``.
   A base whose members live in other modules lists them in ``members_in``.
-* Sequences are stored as tuples: a list passed in is converted once, here.
+* Sequences are annotated ``Sequence[X]`` (so a list type-checks where users pass
+  one) and stored as tuples: a list passed in is converted once, here.
 * Cheap structural checks (a required field given as ``None``, a value outside
   a ``Literal``, the API's documented counts) raise :class:`~linebot_fp.errors.InvalidInputError`,
   a ``ValueError`` naming the field. A model adds its own in ``_check``.
@@ -25,8 +26,8 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Callable, Mapping
-from typing import Any, ClassVar, Literal, Union
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Literal, Union
 
 from linebot_fp.errors import InvalidInputError
 
@@ -80,7 +81,7 @@ def _compile_post_init(cls: type[Model]) -> Callable[[Model], None]:
     for field in dataclasses.fields(cls):  # type: ignore[arg-type]
         name = field.name
         hint, optional = _strip_optional(hints[name])
-        if typing.get_origin(hint) is tuple:
+        if typing.get_origin(hint) in (tuple, Sequence):
             lines += [f"value = self.{name}",
                       "if value is not None and value.__class__ is not tuple:",
                       f"    setattr(self, {name!r}, as_tuple(cls, {name!r}, value))"]
@@ -116,13 +117,18 @@ class Unknown:
     __slots__ = ()
     raw: dict[str, Any]
 
-    @property
-    def type(self) -> str:
-        tag = self.raw.get("type")
-        return tag if isinstance(tag, str) else ""
+    if TYPE_CHECKING:  # to type checkers, as to readers: the tag, like any member's
+        type: ClassVar[str]
+    else:
+
+        @property
+        def type(self) -> str:
+            """The tag LINE sent, from ``raw``."""
+            tag = self.raw.get("type")
+            return tag if isinstance(tag, str) else ""
 
 
-def check_count(owner: object, name: str, items: tuple[object, ...] | None,
+def check_count(owner: object, name: str, items: Sequence[object] | None,
                 low: int = 0, high: int | None = None) -> None:
     """Raise ``InvalidInputError`` unless ``low <= len(items) <= high``."""
     if items is None:

@@ -123,9 +123,8 @@ class ClipboardAction(Action):
     clipboard_text: str
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownAction(Unknown, Action):  # type: ignore[override]
+class UnknownAction(Unknown, Action):
     """An action of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]

@@ -7,6 +7,7 @@ field may be missing, enum-like values are plain strings). This module performs 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from linebot_fp.models._base import Model, check_count
@@ -54,7 +55,7 @@ class CreateAudienceGroupRequest(Model):
     description: str
     is_ifa_audience: bool | None = None
     upload_description: str | None = None
-    audiences: tuple[Audience, ...] | None = None
+    audiences: Sequence[Audience] | None = None
 
     def _check(self) -> None:
         check_count(self, "audiences", self.audiences, 0, MAX_AUDIENCES)
@@ -65,7 +66,7 @@ class AddAudienceToAudienceGroupRequest(Model):
     """Body of "add user IDs or IFAs to an audience for uploading user IDs (by JSON)"."""
 
     audience_group_id: int
-    audiences: tuple[Audience, ...]
+    audiences: Sequence[Audience]
     upload_description: str | None = None
 
     def _check(self) -> None:
@@ -189,7 +190,7 @@ class AudienceGroup(Model):
     expire_timestamp: int | None = None
     activated: int | None = None
     inactive_timestamp: int | None = None
-    jobs: tuple[JobInsight, ...] | None = None
+    jobs: Sequence[JobInsight] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -213,7 +214,7 @@ class GetAudienceDataResponse(Model):
     """One audience with its upload jobs (and its ad account, when LINE Ads made it)."""
 
     audience_group: AudienceGroup | None = None
-    jobs: tuple[JobInsight, ...] | None = None
+    jobs: Sequence[JobInsight] | None = None
     adaccount: Adaccount | None = None
 
 
@@ -222,7 +223,7 @@ class GetSharedAudienceDataResponse(Model):
     """One audience shared by the Business Manager, with its jobs and owner."""
 
     audience_group: AudienceGroup | None = None
-    jobs: tuple[JobInsight, ...] | None = None
+    jobs: Sequence[JobInsight] | None = None
     owner: DetailedOwner | None = None
 
 
@@ -233,7 +234,7 @@ class GetSharedAudienceDataResponse(Model):
 class GetAudienceGroupsResponse(Model):
     """One page of audiences; ask for ``page + 1`` while ``has_next_page``."""
 
-    audience_groups: tuple[AudienceGroup, ...] | None = None
+    audience_groups: Sequence[AudienceGroup] | None = None
     has_next_page: bool | None = None
     total_count: int | None = None
     read_write_audience_group_total_count: int | None = None
@@ -245,7 +246,7 @@ class GetAudienceGroupsResponse(Model):
 class GetSharedAudienceGroupsResponse(Model):
     """One page of audiences, including those shared by the Business Manager."""
 
-    audience_groups: tuple[AudienceGroup, ...] | None = None
+    audience_groups: Sequence[AudienceGroup] | None = None
     has_next_page: bool | None = None
     total_count: int | None = None
     read_write_audience_group_total_count: int | None = None

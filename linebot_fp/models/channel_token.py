@@ -7,6 +7,7 @@ class here says ``wire_style = "snake"``. This module performs no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -92,7 +93,7 @@ class ValidAccessTokenKeyIDsResponse(Model):
     """The key IDs of all valid channel access tokens v2.1."""
 
     wire_style: ClassVar[str] = "snake"
-    kids: tuple[str, ...] | None = None
+    kids: Sequence[str] | None = None
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-issued-channel-access-tokens-v2-1
@@ -103,4 +104,4 @@ class ChannelAccessTokens(Model):
     """The channel access tokens v2.1 issued to the channel (no longer documented by LINE)."""
 
     wire_style: ClassVar[str] = "snake"
-    access_tokens: tuple[str, ...] | None = None
+    access_tokens: Sequence[str] | None = None

@@ -11,6 +11,7 @@ This module performs no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
@@ -76,8 +77,6 @@ CouponTimezone = Literal[
 ]
 
 
-# The Unknown... members below: mypy sees the mixin's read-only ``type`` property
-# against the family base's ClassVar, hence their ``type: ignore[override]``.
 
 
 def _check_range(owner: object, name: str, value: int | None,
@@ -299,7 +298,7 @@ class ReferralAcquisitionConditionResponse(AcquisitionConditionResponse):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownAcquisitionConditionResponse(Unknown, AcquisitionConditionResponse):  # type: ignore[override]
+class UnknownAcquisitionConditionResponse(Unknown, AcquisitionConditionResponse):
     """An acquisition condition of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]
@@ -330,7 +329,7 @@ class CashBackPercentagePriceInfoResponse(CashBackPriceInfoResponse):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownCashBackPriceInfoResponse(Unknown, CashBackPriceInfoResponse):  # type: ignore[override]
+class UnknownCashBackPriceInfoResponse(Unknown, CashBackPriceInfoResponse):
     """A cash-back price of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]
@@ -371,7 +370,7 @@ class DiscountExplicitPriceInfoResponse(DiscountPriceInfoResponse):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownDiscountPriceInfoResponse(Unknown, DiscountPriceInfoResponse):  # type: ignore[override]
+class UnknownDiscountPriceInfoResponse(Unknown, DiscountPriceInfoResponse):
     """A discount of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]
@@ -422,7 +421,7 @@ class CouponOthersRewardResponse(CouponRewardResponse):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownCouponRewardResponse(Unknown, CouponRewardResponse):  # type: ignore[override]
+class UnknownCouponRewardResponse(Unknown, CouponRewardResponse):
     """A reward of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]
@@ -464,5 +463,5 @@ class CouponListResponse(Model):
 class MessagingApiPagerCouponListResponse(Model):
     """A page of coupons; ``next`` fetches the following page."""
 
-    items: tuple[CouponListResponse, ...]
+    items: Sequence[CouponListResponse]
     next: str | None = None

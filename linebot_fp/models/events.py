@@ -21,7 +21,7 @@ This module performs no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -100,9 +100,8 @@ class Event(Model):
     delivery_context: DeliveryContext | None = None
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownEvent(Unknown, Event):  # type: ignore[override]
+class UnknownEvent(Unknown, Event):
     """An event of a type this SDK does not know, or that it cannot read; ``raw`` is its JSON."""
 
     raw: dict[str, Any]
@@ -186,7 +185,7 @@ class LeaveEvent(Event):
 class Joined(Model):
     """The users who joined (source user objects)."""
 
-    members: tuple[Source, ...]
+    members: Sequence[Source]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -203,7 +202,7 @@ class MemberJoinedEvent(Event):
 class Left(Model):
     """The users who left (source user objects)."""
 
-    members: tuple[Source, ...]
+    members: Sequence[Source]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -384,9 +383,8 @@ class RenewedMembershipContent(MembershipContent):
     membership_id: int
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownMembershipContent(Unknown, MembershipContent):  # type: ignore[override]
+class UnknownMembershipContent(Unknown, MembershipContent):
     """A membership change of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]
@@ -418,7 +416,7 @@ class AttachedModuleContent(ModuleContent):
 
     type: ClassVar[str] = "attached"
     bot_id: str
-    scopes: tuple[str, ...]
+    scopes: Sequence[str]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -430,9 +428,8 @@ class DetachedModuleContent(ModuleContent):
     reason: str
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownModuleContent(Unknown, ModuleContent):  # type: ignore[override]
+class UnknownModuleContent(Unknown, ModuleContent):
     """Module content of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]

@@ -11,6 +11,7 @@ Closed sets with no such values are ``Literal``. This module performs no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
@@ -74,9 +75,8 @@ class LinearGradientBackground(Background):
     center_position: str | None = None
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownBackground(Unknown, Background):  # type: ignore[override]
+class UnknownBackground(Unknown, Background):
     """A background of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]
@@ -98,7 +98,7 @@ class BoxComponent(FlexComponent):
 
     type: ClassVar[str] = "box"
     layout: Literal["horizontal", "vertical", "baseline"]
-    contents: tuple[FlexComponent, ...]
+    contents: Sequence[FlexComponent]
     flex: int | None = None
     spacing: str | None = None
     margin: str | None = None
@@ -225,7 +225,7 @@ class TextComponent(FlexComponent):
 
     type: ClassVar[str] = "text"
     text: str | None = None
-    contents: tuple[SpanComponent, ...] | None = None
+    contents: Sequence[SpanComponent] | None = None
     flex: int | None = None
     size: str | None = None
     align: Align | None = None
@@ -264,9 +264,8 @@ class VideoComponent(FlexComponent):
     action: Action | None = None
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownFlexComponent(Unknown, FlexComponent):  # type: ignore[override]
+class UnknownFlexComponent(Unknown, FlexComponent):
     """A component of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]
@@ -321,15 +320,14 @@ class CarouselContainer(FlexContainer):
     """Up to 12 bubbles scrolled sideways."""
 
     type: ClassVar[str] = "carousel"
-    contents: tuple[BubbleContainer, ...]
+    contents: Sequence[BubbleContainer]
 
     def _check(self) -> None:
         check_count(self, "contents", self.contents, 1, 12)
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownFlexContainer(Unknown, FlexContainer):  # type: ignore[override]
+class UnknownFlexContainer(Unknown, FlexContainer):
     """A container of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]

@@ -6,6 +6,7 @@ This module performs no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -84,9 +85,8 @@ class ClipboardImagemapAction(ImagemapAction):
     label: str | None = None
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownImagemapAction(Unknown, ImagemapAction):  # type: ignore[override]
+class UnknownImagemapAction(Unknown, ImagemapAction):
     """An imagemap action of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]
@@ -121,7 +121,7 @@ class ImagemapSendMessage(SendMessage):
     base_url: str
     alt_text: str
     base_size: BaseSize
-    actions: tuple[ImagemapAction, ...]
+    actions: Sequence[ImagemapAction]
     video: Video | None = None
 
     def _check(self) -> None:

@@ -7,6 +7,7 @@ strings. This module performs no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from linebot_fp.models._base import Model
@@ -89,11 +90,11 @@ class InsightDemographicResponse(Model):
     """Demographic attributes of the friends of the LINE Official Account."""
 
     available: bool | None = None
-    genders: tuple[GenderInsight, ...] | None = None
-    ages: tuple[AgeInsight, ...] | None = None
-    areas: tuple[AreaInsight, ...] | None = None
-    app_types: tuple[AppTypeInsight, ...] | None = None
-    subscription_periods: tuple[SubscriptionPeriodInsight, ...] | None = None
+    genders: Sequence[GenderInsight] | None = None
+    ages: Sequence[AgeInsight] | None = None
+    areas: Sequence[AreaInsight] | None = None
+    app_types: Sequence[AppTypeInsight] | None = None
+    subscription_periods: Sequence[SubscriptionPeriodInsight] | None = None
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-number-of-delivery-messages
@@ -180,8 +181,8 @@ class InsightMessageEventResponse(Model):
     """User interaction statistics of a narrowcast or broadcast message."""
 
     overview: MessageStatistics | None = None
-    messages: tuple[MessageInsight, ...] | None = None
-    clicks: tuple[ClickInsight, ...] | None = None
+    messages: Sequence[MessageInsight] | None = None
+    clicks: Sequence[ClickInsight] | None = None
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-statistics-per-unit-response
@@ -202,8 +203,8 @@ class InsightMessageEventOfCustomAggregationUnitResponse(Model):
     """User interaction statistics of the push and multicast messages of one unit."""
 
     overview: MessageStatisticsOfCustomAggregationUnit | None = None
-    messages: tuple[MessageInsight, ...] | None = None
-    clicks: tuple[ClickInsight, ...] | None = None
+    messages: Sequence[MessageInsight] | None = None
+    clicks: Sequence[ClickInsight] | None = None
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-rich-menu-insight-summary
@@ -250,7 +251,7 @@ class GetRichMenuInsightSummaryResponse(Model):
     metrics_from: str | None = None
     metrics_to: str | None = None
     impression: RichMenuInsightImpression | None = None
-    clicks: tuple[RichMenuInsightClick, ...] | None = None
+    clicks: Sequence[RichMenuInsightClick] | None = None
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-rich-menu-insight-daily
@@ -269,7 +270,7 @@ class RichMenuInsightDailyMetrics(Model):
 class RichMenuInsightDailyImpression(Model):
     """Impressions of the whole rich menu, day by day."""
 
-    metrics: tuple[RichMenuInsightDailyMetrics, ...] | None = None
+    metrics: Sequence[RichMenuInsightDailyMetrics] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -277,7 +278,7 @@ class RichMenuInsightDailyClick(Model):
     """Clicks on one tappable area, day by day."""
 
     bounds: RichMenuInsightBounds | None = None
-    metrics: tuple[RichMenuInsightDailyMetrics, ...] | None = None
+    metrics: Sequence[RichMenuInsightDailyMetrics] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -288,4 +289,4 @@ class GetRichMenuInsightDailyResponse(Model):
     metrics_from: str | None = None
     metrics_to: str | None = None
     impression: RichMenuInsightDailyImpression | None = None
-    clicks: tuple[RichMenuInsightDailyClick, ...] | None = None
+    clicks: Sequence[RichMenuInsightDailyClick] | None = None

@@ -8,6 +8,7 @@ This module performs no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal, get_args
 
@@ -39,7 +40,7 @@ LiffViewType = Literal["compact", "tall", "full"]
 _SCOPES: frozenset[str] = frozenset(get_args(LiffScope))
 
 
-def _check_scopes(owner: object, scope: tuple[str, ...] | None) -> None:
+def _check_scopes(owner: object, scope: Sequence[str] | None) -> None:
     for index, value in enumerate(scope or ()):
         if value not in _SCOPES:
             expected = ", ".join(sorted(map(repr, _SCOPES)))
@@ -76,7 +77,7 @@ class AddLiffAppRequest(Model):
     description: str | None = None
     features: LiffFeatures | None = None
     permanent_link_pattern: str | None = None
-    scope: tuple[LiffScope, ...] | None = None
+    scope: Sequence[LiffScope] | None = None
     bot_prompt: LiffBotPrompt | None = None
 
     def _check(self) -> None:
@@ -103,7 +104,7 @@ class UpdateLiffAppRequest(Model):
     description: str | None = None
     features: LiffFeatures | None = None
     permanent_link_pattern: str | None = None
-    scope: tuple[LiffScope, ...] | None = None
+    scope: Sequence[LiffScope] | None = None
     bot_prompt: LiffBotPrompt | None = None
 
     def _check(self) -> None:
@@ -141,7 +142,7 @@ class LiffApp(Model):
     description: str | None = None
     features: LiffFeatures | None = None
     permanent_link_pattern: str | None = None
-    scope: tuple[str, ...] | None = None
+    scope: Sequence[str] | None = None
     bot_prompt: str | None = None
 
 
@@ -149,4 +150,4 @@ class LiffApp(Model):
 class GetAllLiffAppsResponse(Model):
     """All the LIFF apps of the channel."""
 
-    apps: tuple[LiffApp, ...] | None = None
+    apps: Sequence[LiffApp] | None = None

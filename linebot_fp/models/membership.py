@@ -7,6 +7,7 @@ Decoding is lenient: optional fields default to ``None``, enum-like values
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from linebot_fp.models._base import Model
@@ -29,7 +30,7 @@ class SubscribedMembershipPlan(Model):
     membership_id: int
     title: str
     description: str
-    benefits: tuple[str, ...]
+    benefits: Sequence[str]
     price: float
     currency: str
 
@@ -56,7 +57,7 @@ class Subscription(Model):
 class GetMembershipSubscriptionResponse(Model):
     """A user's membership subscriptions."""
 
-    subscriptions: tuple[Subscription, ...]
+    subscriptions: Sequence[Subscription]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -66,7 +67,7 @@ class Membership(Model):
     membership_id: int
     title: str
     description: str
-    benefits: tuple[str, ...]
+    benefits: Sequence[str]
     price: float
     currency: str
     member_count: int
@@ -79,12 +80,12 @@ class Membership(Model):
 class MembershipListResponse(Model):
     """Every membership plan of the bot."""
 
-    memberships: tuple[Membership, ...]
+    memberships: Sequence[Membership]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class GetJoinedMembershipUsersResponse(Model):
     """User ids of a plan's members; ``next`` continues the list."""
 
-    user_ids: tuple[str, ...]
+    user_ids: Sequence[str]
     next: str | None = None

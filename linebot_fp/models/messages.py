@@ -16,6 +16,7 @@ mentionee). This module performs no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -74,9 +75,8 @@ class AllMentionee(Mentionee):
     length: int
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownMentionee(Unknown, Mentionee):  # type: ignore[override]
+class UnknownMentionee(Unknown, Mentionee):
     """A mentionee of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]
@@ -86,7 +86,7 @@ class UnknownMentionee(Unknown, Mentionee):  # type: ignore[override]
 class Mention(Model):
     """The mentions in a text message."""
 
-    mentionees: tuple[Mentionee, ...]
+    mentionees: Sequence[Mentionee]
 
 
 # -- media details -------------------------------------------------------------------------------
@@ -129,7 +129,7 @@ class TextMessage(Message):
     type: ClassVar[str] = "text"
     id: str
     text: str
-    emojis: tuple[Emojis, ...] | None = None
+    emojis: Sequence[Emojis] | None = None
     mention: Mention | None = None
     quote_token: str | None = None
     quoted_message_id: str | None = None
@@ -198,15 +198,14 @@ class StickerMessage(Message):
     package_id: str
     sticker_id: str
     sticker_resource_type: str | None = None
-    keywords: tuple[str, ...] | None = None
+    keywords: Sequence[str] | None = None
     text: str | None = None
     quote_token: str | None = None
     quoted_message_id: str | None = None
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownMessage(Unknown, Message):  # type: ignore[override]
+class UnknownMessage(Unknown, Message):
     """A message of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]

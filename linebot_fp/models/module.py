@@ -7,6 +7,7 @@ This module performs no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -34,7 +35,7 @@ class AttachModuleResponse(Model):
 
     wire_style: ClassVar[str] = "snake"
     bot_id: str | None = None
-    scopes: tuple[str, ...] | None = None
+    scopes: Sequence[str] | None = None
 
 
 # https://developers.line.biz/en/reference/partner-docs/#unlink-detach-module-channel-by-operation-mc-admin
@@ -81,5 +82,5 @@ class ModuleBot(Model):
 class GetModulesResponse(Model):
     """One page of bots with the module attached; ``next`` continues the list."""
 
-    bots: tuple[ModuleBot, ...] | None = None
+    bots: Sequence[ModuleBot] | None = None
     next: str | None = None

@@ -12,6 +12,7 @@ This module performs no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, get_args, overload
 
@@ -69,7 +70,7 @@ _APP_TYPES = frozenset(get_args(AppType))
 _AREAS = frozenset(get_args(Area))
 
 
-def _check_one_of(owner: object, values: tuple[str, ...], allowed: frozenset[str]) -> None:
+def _check_one_of(owner: object, values: Sequence[str], allowed: frozenset[str]) -> None:
     for value in values:
         if value not in allowed:
             raise InvalidInputError(
@@ -114,17 +115,16 @@ class OperatorRecipient(Recipient):
     """Recipients combined with ``and``, ``or`` (arrays) or ``not`` (one recipient)."""
 
     type: ClassVar[str] = "operator"
-    and_: tuple[Recipient, ...] | None = None
-    or_: tuple[Recipient, ...] | None = None
+    and_: Sequence[Recipient] | None = None
+    or_: Sequence[Recipient] | None = None
     not_: Recipient | None = None
 
     def _check(self) -> None:
         _check_operator(self, self.and_, self.or_, self.not_)
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownRecipient(Unknown, Recipient):  # type: ignore[override]
+class UnknownRecipient(Unknown, Recipient):
     """A recipient of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]
@@ -154,7 +154,7 @@ class GenderFilter(DemographicFilter):
     """Users of one of the genders."""
 
     type: ClassVar[str] = "gender"
-    one_of: tuple[Gender, ...]
+    one_of: Sequence[Gender]
 
     def _check(self) -> None:
         _check_one_of(self, self.one_of, _GENDERS)
@@ -165,7 +165,7 @@ class AppTypeFilter(DemographicFilter):
     """Users of one of the operating systems."""
 
     type: ClassVar[str] = "appType"
-    one_of: tuple[AppType, ...]
+    one_of: Sequence[AppType]
 
     def _check(self) -> None:
         _check_one_of(self, self.one_of, _APP_TYPES)
@@ -176,7 +176,7 @@ class AreaFilter(DemographicFilter):
     """Users in one of the areas (``"jp_13"`` is Tokyo)."""
 
     type: ClassVar[str] = "area"
-    one_of: tuple[Area, ...]
+    one_of: Sequence[Area]
 
     def _check(self) -> None:
         _check_one_of(self, self.one_of, _AREAS)
@@ -196,17 +196,16 @@ class OperatorDemographicFilter(DemographicFilter):
     """Filters combined with ``and``, ``or`` (arrays) or ``not`` (one filter)."""
 
     type: ClassVar[str] = "operator"
-    and_: tuple[DemographicFilter, ...] | None = None
-    or_: tuple[DemographicFilter, ...] | None = None
+    and_: Sequence[DemographicFilter] | None = None
+    or_: Sequence[DemographicFilter] | None = None
     not_: DemographicFilter | None = None
 
     def _check(self) -> None:
         _check_operator(self, self.and_, self.or_, self.not_)
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownDemographicFilter(Unknown, DemographicFilter):  # type: ignore[override]
+class UnknownDemographicFilter(Unknown, DemographicFilter):
     """A demographic filter of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]
@@ -240,7 +239,7 @@ class Limit(Model):
 
 
 def _split(
-    name: str, operands: tuple[Recipient | DemographicFilter, ...]
+    name: str, operands: Sequence[Recipient | DemographicFilter]
 ) -> tuple[tuple[Recipient, ...], tuple[DemographicFilter, ...]]:
     """The operands as recipients or as demographic filters (exactly one is non-empty)."""
     if not operands:

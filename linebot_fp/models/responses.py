@@ -16,6 +16,7 @@ This module performs no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -83,14 +84,14 @@ class SentMessage(Model):
 class ReplyMessageResponse(Model):
     """The answer to a reply: the messages sent (``None`` from servers that predate it)."""
 
-    sent_messages: tuple[SentMessage, ...] | None = None
+    sent_messages: Sequence[SentMessage] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class PushMessageResponse(Model):
     """The answer to a push: the messages sent (``None`` from servers that predate it)."""
 
-    sent_messages: tuple[SentMessage, ...] | None = None
+    sent_messages: Sequence[SentMessage] | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -240,7 +241,7 @@ class AggregationInfoResponse(Model):
 class AggregationNameListResponse(Model):
     """Names of the aggregation units used this month; ``next`` continues the list."""
 
-    custom_aggregation_units: tuple[str, ...]
+    custom_aggregation_units: Sequence[str]
     next: str | None = None
 
 
@@ -263,7 +264,7 @@ class Profile(Model):
 class UserIds(Model):
     """User ids of the bot's friends; ``next`` continues the list."""
 
-    user_ids: tuple[str, ...]
+    user_ids: Sequence[str]
     next: str | None = None
 
 
@@ -271,7 +272,7 @@ class UserIds(Model):
 class MemberIds(Model):
     """User ids of a group's or room's members; ``next`` continues the list."""
 
-    member_ids: tuple[str, ...]
+    member_ids: Sequence[str]
     next: str | None = None
 
 
@@ -372,14 +373,14 @@ class RichMenuResponse(Model):
     selected: bool
     name: str
     chat_bar_text: str
-    areas: tuple[RichMenuArea, ...]
+    areas: Sequence[RichMenuArea]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RichMenuListResponse(Model):
     """Every rich menu of the channel."""
 
-    richmenus: tuple[RichMenuResponse, ...]
+    richmenus: Sequence[RichMenuResponse]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -394,7 +395,7 @@ class RichMenuAliasResponse(Model):
 class RichMenuAliasListResponse(Model):
     """Every rich menu alias of the channel."""
 
-    aliases: tuple[RichMenuAliasResponse, ...]
+    aliases: Sequence[RichMenuAliasResponse]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -9,6 +9,7 @@ This module performs no I/O.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -70,7 +71,7 @@ class RichMenu(Model):
     selected: bool
     name: str
     chat_bar_text: str
-    areas: tuple[RichMenuArea, ...]
+    areas: Sequence[RichMenuArea]
 
     def _check(self) -> None:
         check_count(self, "areas", self.areas, 0, 20)
@@ -126,9 +127,8 @@ class RichMenuBatchUnlinkAllOperation(RichMenuBatchOperation):
     type: ClassVar[str] = "unlinkAll"
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownRichMenuBatchOperation(Unknown, RichMenuBatchOperation):  # type: ignore[override]
+class UnknownRichMenuBatchOperation(Unknown, RichMenuBatchOperation):
     """A batch operation of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]
@@ -138,7 +138,7 @@ class UnknownRichMenuBatchOperation(Unknown, RichMenuBatchOperation):  # type: i
 class RichMenuBatchRequest(Model):
     """Up to 1000 batch operations; ``resume_request_key`` lets a failed batch resume."""
 
-    operations: tuple[RichMenuBatchOperation, ...]
+    operations: Sequence[RichMenuBatchOperation]
     resume_request_key: str | None = None
 
     def _check(self) -> None:
@@ -159,7 +159,7 @@ class RichMenuBulkLinkRequest(Model):
     """Link rich menu ``rich_menu_id`` to 1 to 500 users."""
 
     rich_menu_id: str
-    user_ids: tuple[str, ...]
+    user_ids: Sequence[str]
 
     def _check(self) -> None:
         check_count(self, "user_ids", self.user_ids, 1, 500)
@@ -169,7 +169,7 @@ class RichMenuBulkLinkRequest(Model):
 class RichMenuBulkUnlinkRequest(Model):
     """Unlink the rich menus of 1 to 500 users."""
 
-    user_ids: tuple[str, ...]
+    user_ids: Sequence[str]
 
     def _check(self) -> None:
         check_count(self, "user_ids", self.user_ids, 1, 500)

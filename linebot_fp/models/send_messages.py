@@ -7,7 +7,7 @@ of the same :class:`SendMessage` family. This module performs no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, ClassVar
@@ -60,7 +60,7 @@ class QuickReplyButton(Model):
 class QuickReply(Model):
     """The quick reply buttons shown under a message (at most 13)."""
 
-    items: tuple[QuickReplyButton, ...]
+    items: Sequence[QuickReplyButton]
 
     def _check(self) -> None:
         check_count(self, "items", self.items, 0, MAX_QUICK_REPLY_ITEMS)
@@ -97,7 +97,7 @@ class TextSendMessage(SendMessage):
 
     type: ClassVar[str] = "text"
     text: str
-    emojis: tuple[Emojis, ...] | None = None
+    emojis: Sequence[Emojis] | None = None
     quote_token: str | None = None
 
 
@@ -126,9 +126,8 @@ class AllMentionTarget(MentionTarget):
     type: ClassVar[str] = "all"
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownMentionTarget(Unknown, MentionTarget):  # type: ignore[override]
+class UnknownMentionTarget(Unknown, MentionTarget):
     """A mention target of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]
@@ -158,9 +157,8 @@ class EmojiSubstitutionObject(SubstitutionObject):
     emoji_id: str
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownSubstitutionObject(Unknown, SubstitutionObject):  # type: ignore[override]
+class UnknownSubstitutionObject(Unknown, SubstitutionObject):
     """A substitution of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]
@@ -268,9 +266,8 @@ class CouponSendMessage(SendMessage):
     delivery_tag: str | None = None
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownSendMessage(Unknown, SendMessage):  # type: ignore[override]
+class UnknownSendMessage(Unknown, SendMessage):
     """A message of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]

@@ -63,9 +63,8 @@ class SourceRoom(Source):
         return self.room_id
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownSource(Unknown, Source):  # type: ignore[override]
+class UnknownSource(Unknown, Source):
     """A source of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]

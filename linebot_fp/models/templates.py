@@ -6,6 +6,7 @@ This module performs no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
@@ -52,7 +53,7 @@ class ButtonsTemplate(Template):
 
     type: ClassVar[str] = "buttons"
     text: str
-    actions: tuple[Action, ...]
+    actions: Sequence[Action]
     thumbnail_image_url: str | None = None
     image_aspect_ratio: ImageAspectRatio | None = None
     image_size: ImageSize | None = None
@@ -70,7 +71,7 @@ class ConfirmTemplate(Template):
 
     type: ClassVar[str] = "confirm"
     text: str
-    actions: tuple[Action, ...]
+    actions: Sequence[Action]
 
     def _check(self) -> None:
         check_count(self, "actions", self.actions, 2, 2)
@@ -81,7 +82,7 @@ class CarouselColumn(Model):
     """One column of a carousel template: up to 3 actions."""
 
     text: str
-    actions: tuple[Action, ...]
+    actions: Sequence[Action]
     thumbnail_image_url: str | None = None
     image_background_color: str | None = None
     title: str | None = None
@@ -96,7 +97,7 @@ class CarouselTemplate(Template):
     """Up to 10 columns scrolled sideways, each with the same number of actions."""
 
     type: ClassVar[str] = "carousel"
-    columns: tuple[CarouselColumn, ...]
+    columns: Sequence[CarouselColumn]
     image_aspect_ratio: ImageAspectRatio | None = None
     image_size: ImageSize | None = None
 
@@ -123,15 +124,14 @@ class ImageCarouselTemplate(Template):
     """Up to 10 images scrolled sideways."""
 
     type: ClassVar[str] = "image_carousel"
-    columns: tuple[ImageCarouselColumn, ...]
+    columns: Sequence[ImageCarouselColumn]
 
     def _check(self) -> None:
         check_count(self, "columns", self.columns, 1, 10)
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownTemplate(Unknown, Template):  # type: ignore[override]
+class UnknownTemplate(Unknown, Template):
     """A template of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]

@@ -11,6 +11,7 @@ This module performs no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
@@ -44,7 +45,7 @@ class ScenarioResultDetail(Model):
     result_code: str
     scenario_id: str | None = None
     revision: int | None = None
-    action_results: tuple[ActionResult, ...] | None = None
+    action_results: Sequence[ActionResult] | None = None
     ble_notification_payload: str | None = None
     error_reason: str | None = None
 
@@ -82,9 +83,8 @@ class ScenarioResult(Things):
     result: ScenarioResultDetail
 
 
-# mypy sees the mixin's read-only ``type`` property against the base's ClassVar
 @dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownThings(Unknown, Things):  # type: ignore[override]
+class UnknownThings(Unknown, Things):
     """LINE Things content of a type this SDK does not know; ``raw`` is its JSON."""
 
     raw: dict[str, Any]

@@ -1,9 +1,74 @@
 """Tools for testing bots without mocking HTTP.
 
-``FakeLineApi`` is a real HTTP server on 127.0.0.1 playing the LINE API.
-Nothing here is imported by ``import linebot_fp``.
+* Event factories (``text_message_event("hi")``, ``follow_event()``, ...) give
+  the event values a handler receives; ``webhook_body(events, secret)`` gives the
+  signed body LINE would post for them, and ``post_webhook`` posts it.
+* ``RecordingTransport`` and ``ScriptedTransport`` let a real ``Client`` run with
+  no socket at all; ``FakeLineApi`` is a real HTTP server on 127.0.0.1 playing
+  the LINE API, and ``WsgiServer`` serves your bot's WSGI app next to it.
+
+Nothing here is imported by ``import linebot_fp``; names below load on first use.
 """
 
-from linebot_fp.testing.fake_api import FakeLineApi, FakeResponse, RecordedRequest
+from __future__ import annotations
 
-__all__ = ["FakeLineApi", "FakeResponse", "RecordedRequest"]
+from typing import TYPE_CHECKING
+
+from linebot_fp._lazy import lazy_exports
+
+if TYPE_CHECKING:
+    from linebot_fp.testing.events import (
+        GROUP_ID,
+        ROOM_ID,
+        TIMESTAMP,
+        USER_ID,
+        EventOptions,
+        ReplyEventOptions,
+        account_link_event,
+        audio_message_event,
+        beacon_event,
+        file_message_event,
+        follow_event,
+        image_message_event,
+        join_event,
+        leave_event,
+        location_message_event,
+        member_joined_event,
+        member_left_event,
+        message_event,
+        postback_event,
+        sticker_message_event,
+        text_message_event,
+        unfollow_event,
+        unknown_event,
+        unsend_event,
+        video_message_event,
+        video_play_complete_event,
+    )
+    from linebot_fp.testing.fake_api import FakeLineApi, FakeResponse, RecordedRequest
+    from linebot_fp.testing.transports import RecordingTransport, ScriptedTransport, json_response
+    from linebot_fp.testing.webhooks import (
+        DESTINATION,
+        WEBHOOK_USER_AGENT,
+        post_webhook,
+        sign,
+        webhook_body,
+        webhook_headers,
+    )
+    from linebot_fp.testing.wsgi import WsgiServer
+
+__all__, __getattr__, __dir__ = lazy_exports(__name__, {
+    "linebot_fp.testing.events": (
+        "GROUP_ID", "ROOM_ID", "TIMESTAMP", "USER_ID", "EventOptions", "ReplyEventOptions",
+        "account_link_event", "audio_message_event", "beacon_event", "file_message_event",
+        "follow_event", "image_message_event", "join_event", "leave_event",
+        "location_message_event", "member_joined_event", "member_left_event", "message_event",
+        "postback_event", "sticker_message_event", "text_message_event", "unfollow_event",
+        "unknown_event", "unsend_event", "video_message_event", "video_play_complete_event",
+    ),
+    "linebot_fp.testing.fake_api": ("FakeLineApi", "FakeResponse", "RecordedRequest"),
+    "linebot_fp.testing.transports": ("RecordingTransport", "ScriptedTransport", "json_response"),
+    "linebot_fp.testing.webhooks": ("DESTINATION", "WEBHOOK_USER_AGENT", "post_webhook", "sign",
+                                    "webhook_body", "webhook_headers"),
+    "linebot_fp.testing.wsgi": ("WsgiServer",),
+})
