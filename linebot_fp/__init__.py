@@ -13,29 +13,32 @@ from typing import TYPE_CHECKING
 from linebot_fp._lazy import lazy_exports
 
 if TYPE_CHECKING:
-    from linebot_fp.client import AsyncClient, Client
-    from linebot_fp.codec import structure, unstructure
-    from linebot_fp.content import Content
+    from linebot_fp.client import AsyncClient as AsyncClient, Client as Client
+    from linebot_fp.codec import structure as structure, unstructure as unstructure
+    from linebot_fp.content import Content as Content
     from linebot_fp.errors import (
-        InvalidInputError,
-        InvalidPayloadError,
-        InvalidSignatureError,
-        LineBotApiError,
-        LineBotError,
-        TransportError,
-        TransportTimeoutError,
+        InvalidInputError as InvalidInputError,
+        InvalidPayloadError as InvalidPayloadError,
+        InvalidSignatureError as InvalidSignatureError,
+        LineBotApiError as LineBotApiError,
+        LineBotError as LineBotError,
+        TransportError as TransportError,
+        TransportTimeoutError as TransportTimeoutError,
     )
-    from linebot_fp.request import Headers, Request, Response
-    from linebot_fp.sending import RetryPolicy
-    from linebot_fp.transport import HttpRequest, Urllib3Transport
+    from linebot_fp.request import Headers as Headers, Request as Request, Response as Response
+    from linebot_fp.sending import RetryPolicy as RetryPolicy
+    from linebot_fp.transport import (
+        HttpRequest as HttpRequest,
+        Urllib3Transport as Urllib3Transport,
+    )
     from linebot_fp.webhook import (
-        WebhookPayload,
-        dispatch,
-        parse,
-        parse_payload,
-        parse_payload_unverified,
-        parse_unverified,
-        verify_signature,
+        WebhookPayload as WebhookPayload,
+        dispatch as dispatch,
+        parse as parse,
+        parse_payload as parse_payload,
+        parse_payload_unverified as parse_payload_unverified,
+        parse_unverified as parse_unverified,
+        verify_signature as verify_signature,
     )
 
 __version__ = "0.1.0"

@@ -19,8 +19,7 @@ from functools import partial
 from typing import Any, NamedTuple
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from linebot_fp.api import bot, content, coupon, messaging, rich_menu
 from linebot_fp.api._registry import OPERATIONS

@@ -14,8 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from linebot_fp.codec import dumps, structure, unstructure, wire_key
 from linebot_fp.errors import InvalidInputError, InvalidPayloadError

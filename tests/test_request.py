@@ -3,8 +3,7 @@
 import json
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
+from hypothesis import given, strategies as st
 
 from linebot_fp.errors import InvalidInputError, InvalidPayloadError
 from linebot_fp.request import Headers, Request, Response

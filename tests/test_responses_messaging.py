@@ -15,8 +15,7 @@ from collections.abc import Sequence
 from typing import Any, Literal, Union
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 from response_samples_messaging import SAMPLES, Sample
 
 import linebot_fp.api.bot

@@ -16,19 +16,20 @@ from pathlib import Path
 from typing import Any, Literal, Union
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 from response_samples_other import LENIENT_SAMPLES, SAMPLES
 
 from linebot_fp import codec
 from linebot_fp.api import audience, channel_token, insight, liff, module, shop, webhook
 from linebot_fp.api._registry import OPERATIONS, RESPONSES, answer_type
-from linebot_fp.models import audience as audience_models
-from linebot_fp.models import channel_token as token_models
-from linebot_fp.models import insight as insight_models
-from linebot_fp.models import liff as liff_models
-from linebot_fp.models import module as module_models
-from linebot_fp.models import shop as shop_models
+from linebot_fp.models import (
+    audience as audience_models,
+    channel_token as token_models,
+    insight as insight_models,
+    liff as liff_models,
+    module as module_models,
+    shop as shop_models,
+)
 from linebot_fp.models._base import Model
 
 SPEC_DIR = Path(__file__).resolve().parents[2] / "shared" / "line-openapi"

@@ -17,8 +17,7 @@ from functools import cache
 from typing import Any, Literal, Union
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from linebot_fp import codec
 from linebot_fp.models import (

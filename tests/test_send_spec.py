@@ -20,13 +20,15 @@ from typing import Any, Literal, Union
 import pytest
 
 from linebot_fp import codec
-from linebot_fp.models import actions as a
-from linebot_fp.models import flex as f
-from linebot_fp.models import imagemap as im
-from linebot_fp.models import narrowcast as n
-from linebot_fp.models import rich_menu as r
-from linebot_fp.models import send_messages as s
-from linebot_fp.models import templates as t
+from linebot_fp.models import (
+    actions as a,
+    flex as f,
+    imagemap as im,
+    narrowcast as n,
+    rich_menu as r,
+    send_messages as s,
+    templates as t,
+)
 from linebot_fp.models.emojis import Emojis
 
 yaml = pytest.importorskip("yaml")

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
+from hypothesis import given, settings, strategies as st
 
 from linebot_fp.errors import InvalidPayloadError, InvalidSignatureError
 from linebot_fp.models.events import (

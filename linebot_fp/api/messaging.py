@@ -23,13 +23,13 @@ from linebot_fp.api._build import (
     ids,
     integer,
     json_request,
+    messages as message_list,
     model,
     query,
     require_id,
     require_text,
     retry_key_headers,
 )
-from linebot_fp.api._build import messages as message_list
 from linebot_fp.api._registry import operation
 from linebot_fp.errors import InvalidInputError
 from linebot_fp.request import Request
