@@ -79,7 +79,7 @@ class Request:
     base: str
     path: str
     query: tuple[tuple[str, str], ...] = ()
-    headers: Headers = field(default=_NO_HEADERS)
+    headers: Mapping[str, str] = field(default=_NO_HEADERS)
     body: bytes | None = None
 
     def __post_init__(self) -> None:
@@ -199,7 +199,7 @@ class Response:
     """
 
     status: int
-    headers: Headers = field(default=_NO_HEADERS)
+    headers: Mapping[str, str] = field(default=_NO_HEADERS)
     body: bytes | Stream = b""
 
     def __post_init__(self) -> None:

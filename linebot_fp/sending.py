@@ -154,7 +154,7 @@ def decode(request: Request, response: Response) -> Any:
     raise api_error(response.status, response.headers, body)
 
 
-def api_error(status: int, headers: Headers, body: bytes) -> LineBotApiError:
+def api_error(status: int, headers: Mapping[str, str], body: bytes) -> LineBotApiError:
     """The exception for a non-2xx answer; the raw body is kept on it."""
     try:
         parsed: Any = json.loads(body) if body else None
@@ -170,7 +170,7 @@ def api_error(status: int, headers: Headers, body: bytes) -> LineBotApiError:
     )
 
 
-def _decode_json(body: bytes, answer: type | str | None, headers: Headers, *,
+def _decode_json(body: bytes, answer: type | str | None, headers: Mapping[str, str], *,
                  accepted: bool) -> Any:
     if not body.strip():
         data: Any = {}

@@ -40,8 +40,8 @@ from linebot_fp.models.events import (
     Event,
     Follow,
     FollowEvent,
-    JoinEvent,
     Joined,
+    JoinEvent,
     LeaveEvent,
     Left,
     Link,
@@ -77,12 +77,12 @@ if TYPE_CHECKING:
     from typing_extensions import Unpack
 
 __all__ = [
+    "EventOptions",
     "GROUP_ID",
     "ROOM_ID",
+    "ReplyEventOptions",
     "TIMESTAMP",
     "USER_ID",
-    "EventOptions",
-    "ReplyEventOptions",
     "account_link_event",
     "audio_message_event",
     "beacon_event",
