@@ -1,0 +1,154 @@
+"""The benchmarks still run: each of our measurement functions once, with tiny counts.
+
+No timing is asserted and the official SDK is never needed: this only keeps
+``benchmarks/`` from rotting as the package changes. The numbers themselves
+come from ``python -m benchmarks.run`` (see ``benchmarks/README.md``).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if not (ROOT / "benchmarks" / "run.py").is_file():
+    pytest.skip("benchmarks/ is not shipped here", allow_module_level=True)
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks import (  # noqa: E402  (the project root must be importable first)
+    cold_start,
+    parse_throughput,
+    profiling,
+    push_build,
+    run,
+)
+from benchmarks.common import OFFICIAL, OURS, Budget, OfficialSdk, official_sdk  # noqa: E402
+from benchmarks.mixed_body import BODY, EVENT_COUNT, ONE_EVENT_BODY, SECRET, sign  # noqa: E402
+from linebot_fp.webhook import signature as our_signature  # noqa: E402
+
+NO_SDK = OfficialSdk(None, "not measured in the test suite")
+
+
+def test_bodies_are_signed_as_linebot_fp_signs_them():
+    assert sign(BODY) == our_signature(BODY, SECRET)
+    assert json.loads(ONE_EVENT_BODY)["events"] == json.loads(BODY)["events"][:1]
+    assert len(json.loads(BODY)["events"]) == EVENT_COUNT == 10
+
+
+@pytest.mark.parametrize(("module", "floor"), [
+    (parse_throughput, parse_throughput.BARE),
+    (push_build, push_build.HAND),
+])
+def test_throughput_figures_run_without_the_official_sdk(module, floor):
+    figure = module.run(repeat=1, number=2, sdk=NO_SDK)
+    assert set(figure.rows) == {OURS, floor}
+    assert all(value > 0 for row in figure.rows.values() for value in row.values())
+    versus_official, versus_floor = figure.budgets
+    assert versus_official.ratio is None
+    assert versus_official.met is None
+    assert versus_floor.ratio is not None
+    assert versus_floor.met is not None
+    assert any("official SDK not measured" in note for note in figure.notes)
+    json.dumps(figure.as_dict())
+
+
+def test_our_parse_operation_reads_every_event():
+    events = parse_throughput.ours()()
+    assert [type(event).__name__ for event in events] == [
+        "MessageEvent", "MessageEvent", "MessageEvent", "FollowEvent", "UnfollowEvent",
+        "PostbackEvent", "BeaconEvent", "JoinEvent", "MemberJoinedEvent", "UnsendEvent",
+    ]
+
+
+def test_our_push_body_is_the_hand_written_one():
+    assert json.loads(push_build.ours()()) == push_build.expected_json()
+    assert json.loads(push_build.hand()()) == push_build.expected_json()
+
+
+def test_cold_start_runs_fresh_processes():
+    figure = cold_start.run(runs=1, sdk=NO_SDK)
+    assert set(figure.rows) == {cold_start.EMPTY, OURS}
+    ours = figure.rows[OURS]
+    assert ours["modules"] > figure.rows[cold_start.EMPTY]["modules"]
+    assert ours["peak_rss_mb"] > 0
+    assert ours["wall_ms"] > 0
+    assert [sample["urllib3_loaded"] for sample in figure.extra["samples"][OURS]] == [0.0]
+    assert all(budget.met is None for budget in figure.budgets)
+
+
+def test_a_failing_cold_start_script_is_reported(monkeypatch):
+    monkeypatch.setitem(cold_start.SCRIPTS, OURS, "raise SystemExit('broken on purpose')\n")
+    with pytest.raises(RuntimeError, match="broken on purpose"):
+        cold_start.run_once(OURS)
+
+
+def test_profiles_name_our_code():
+    profiles = profiling.run(calls=2, top=5, cold_runs=1)
+    assert set(profiles) == {"parse", "push_build", "cold_start"}
+    parse_areas = {row["area"] for row in profiles["parse"]["by_area"]}
+    assert "codec (converter + generated hooks)" in parse_areas
+    assert len(profiles["push_build"]["top"]) == 5
+    steps = [row["step"] for row in profiles["cold_start"]["steps"]]
+    assert steps == list(profiling.PHASES)
+    assert any(row["module"].startswith("linebot_fp")
+               for row in profiles["cold_start"]["top_modules"])
+
+
+@pytest.mark.parametrize(("filename", "expected"), [
+    ("/x/linebot_fp/codec.py", "codec (converter + generated hooks)"),
+    ("<structure MessageEvent>", "codec (converter + generated hooks)"),
+    ("<post_init QuickReply>", "models (__init__, __post_init__, checks)"),
+    ("/x/linebot_fp/api/_build.py", "api builders (_build.py, messaging.py)"),
+    ("/usr/lib/python3.11/json/encoder.py", "json (stdlib)"),
+    ("/usr/lib/python3.11/hmac.py", "signature (hmac, base64)"),
+    ("/usr/lib/python3.11/functools.py", "other"),
+])
+def test_profile_areas(filename, expected):
+    assert profiling.area(filename) == expected
+
+
+@pytest.mark.parametrize(("ratio", "limit", "at_least", "met"), [
+    (7.5, 5.0, True, True),
+    (4.9, 5.0, True, False),
+    (0.09, 0.1, False, True),
+    (0.16, 0.1, False, False),
+    (None, 0.1, False, None),
+])
+def test_budget_verdicts(ratio, limit, at_least, met):
+    assert Budget("b", ratio, limit, at_least).met is met
+
+
+def test_official_sdk_probe_says_why_when_missing():
+    sdk = official_sdk()
+    if importlib.util.find_spec("linebot") is None:
+        assert not sdk.available
+        assert "not installed" in (sdk.problem or "")
+    else:
+        assert sdk.available == (sdk.problem is None)
+
+
+def test_run_reports_our_numbers_without_the_official_sdk(tmp_path, capsys):
+    output = tmp_path / "latest.json"
+    status = run.main(["--quick", "--no-official", "--runs", "1", "--repeat", "1",
+                       "--no-profile", "--output", str(output)])
+    assert status == 0
+    results = json.loads(output.read_text(encoding="utf-8"))
+    assert [figure["key"] for figure in results["figures"]] == [
+        "cold_start", "parse", "push_build"]
+    assert all(OFFICIAL not in figure["results"] for figure in results["figures"])
+    printed = capsys.readouterr()
+    assert "official SDK not measured" in printed.out
+    assert "skipped (no official SDK)" in printed.out
+
+
+def test_update_readme_replaces_only_the_results_section(tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text(f"intro\n{run.START}\nold\n{run.END}\noutro\n", encoding="utf-8")
+    run.update_readme("new table", readme)
+    assert readme.read_text(encoding="utf-8") == (
+        f"intro\n{run.START}\nnew table\n{run.END}\noutro\n")
