@@ -31,7 +31,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from linebot_fp.errors import InvalidPayloadError
 from linebot_fp.models._base import WIRE_KEY, Model, Unknown
 
-__all__ = ["converter", "dumps", "loads", "structure", "unstructure", "wire_key"]
+__all__ = ["converter", "dumps", "dumps_json", "loads", "structure", "unstructure", "wire_key"]
 
 T = TypeVar("T")
 
@@ -86,11 +86,17 @@ def unstructure(value: Any) -> Any:
     return converter.unstructure(value)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def dumps(value: Any) -> bytes:
     """Compact UTF-8 JSON of a model or plain value, non-ASCII kept as is."""
-    return json.dumps(
-        converter.unstructure(value), ensure_ascii=False, separators=(",", ":")
-    ).encode()
+    return _ENCODER.encode(converter.unstructure(value)).encode()
+
+
+def dumps_json(value: Any) -> bytes:
+    """Compact UTF-8 JSON of a value that is already JSON-compatible."""
+    return _ENCODER.encode(value).encode()
 
 
 def loads(data: bytes | str) -> Any:
@@ -167,8 +173,16 @@ def _unstructure_factory(cls: type) -> Callable[[Any], Any]:
     return unstructure_tagged
 
 
+_HOOKS_BY_CLASS: dict[type, Callable[[Any], Any]] = {}
+
+
 def _unstructure_by_class(value: Any) -> Any:
-    return converter.unstructure(value, unstructure_as=value.__class__)
+    """A field typed as a family base holds some member: use that member's hook."""
+    cls = value.__class__
+    hook = _HOOKS_BY_CLASS.get(cls)
+    if hook is None:
+        hook = _HOOKS_BY_CLASS[cls] = converter.get_unstructure_hook(cls)
+    return hook(value)
 
 
 def _structure_factory(cls: type) -> Callable[[Any, Any], Any]:

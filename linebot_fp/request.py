@@ -88,7 +88,8 @@ class Request:
                                     f"got {self.method!r}")
         if not self.path.startswith("/"):
             raise InvalidInputError(f"Request.path must start with '/', got {self.path!r}")
-        if self.query.__class__ is not tuple or any(p.__class__ is not tuple for p in self.query):
+        if self.query and (self.query.__class__ is not tuple
+                           or any(p.__class__ is not tuple for p in self.query)):
             object.__setattr__(self, "query", tuple((str(k), str(v)) for k, v in self.query))
         if self.headers.__class__ is not Headers:
             object.__setattr__(self, "headers", Headers(self.headers))

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import json
-import uuid
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import quote, urlencode
 
@@ -22,6 +21,8 @@ from linebot_fp.models._base import Model
 from linebot_fp.request import Headers, Request
 
 if TYPE_CHECKING:
+    import uuid
+
     from linebot_fp.models.send_messages import SendMessage
 
 __all__ = [
@@ -100,7 +101,7 @@ def json_request(operation: str, method: str, path_: str, body: Any = None, *,
     if body is None:
         return Request(operation=operation, method=method, base=base, path=path_,
                        query=query_, headers=Headers(headers or {}))
-    payload = json.dumps(as_json(body), ensure_ascii=False, separators=(",", ":")).encode()
+    payload = codec.dumps_json(as_json(body))
     all_headers = JSON if not headers else Headers({**JSON, **headers})
     return Request(operation=operation, method=method, base=base, path=path_, query=query_,
                    headers=all_headers, body=payload)
@@ -227,19 +228,30 @@ def model(name: str, value: Any, spec: str, *, optional: bool = False) -> Any:
     return codec.unstructure(value)
 
 
-def messages(value: SendMessage | Sequence[SendMessage], name: str = "messages") -> list[Any]:
-    """One message or a sequence of 1 to 5, checked and unstructured for a JSON body."""
+@cache
+def _send_message_base() -> type[SendMessage]:
+    """``SendMessage``, imported when the first message is built, not with the builders."""
     from linebot_fp.models.send_messages import SendMessage
 
-    items = [value] if isinstance(value, SendMessage) else value
-    if isinstance(items, (str, bytes, Mapping)) or not isinstance(items, Iterable):
+    return SendMessage
+
+
+def messages(value: SendMessage | Sequence[SendMessage], name: str = "messages") -> list[Any]:
+    """One message or a sequence of 1 to 5, checked and unstructured for a JSON body."""
+    base = _send_message_base()
+    if isinstance(value, base):
+        items = [value]
+    elif isinstance(value, (list, tuple)):
+        items = list(value)
+    elif isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         raise InvalidInputError(f"{name} must be a message or a list of messages, "
                                 f"got {type(value).__name__}")
-    items = list(items)
+    else:
+        items = list(value)
     if not 1 <= len(items) <= MAX_MESSAGES:
         raise InvalidInputError(f"{name} takes 1 to {MAX_MESSAGES} messages, got {len(items)}")
     for index, item in enumerate(items):
-        if not isinstance(item, SendMessage):
+        if not isinstance(item, base):
             raise InvalidInputError(f"{name}[{index}] must be a message object such as "
                                     f"TextSendMessage, got {type(item).__name__}")
     return [codec.unstructure(item) for item in items]
@@ -249,6 +261,8 @@ def retry_key_headers(retry_key: str | uuid.UUID | None) -> dict[str, str] | Non
     """``X-Line-Retry-Key`` for a UUID (any standard spelling); ``None`` for none."""
     if retry_key is None:
         return None
+    import uuid  # here, not at import: uuid loads platform modules a cold start can skip
+
     try:
         key = retry_key if isinstance(retry_key, uuid.UUID) else uuid.UUID(str(retry_key))
     except ValueError:

@@ -14,7 +14,8 @@ from typing import Final, TypeVar
 
 from linebot_fp.request import Request
 
-__all__ = ["BINARY", "OPERATIONS", "RESPONSES", "answer_type", "operation"]
+__all__ = ["BINARY", "FAMILIES", "OPERATIONS", "RESPONSES", "answer_type", "load_all",
+           "operation"]
 
 Builder = Callable[..., Request]
 B = TypeVar("B", bound=Builder)
@@ -28,7 +29,23 @@ OPERATIONS: dict[str, Builder] = {}
 #: builder name (``Request.operation``) -> ``"module:Class"`` of its JSON answer, or BINARY
 RESPONSES: dict[str, str] = {}
 
+#: the modules whose builders register themselves here
+FAMILIES = tuple(f"linebot_fp.api.{name}" for name in (
+    "audience", "bot", "channel_token", "content", "coupon", "insight", "liff", "messaging",
+    "module", "rich_menu", "shop", "webhook",
+))
+
 _resolved: dict[str, type | str | None] = {}
+_loaded = False
+
+
+def load_all() -> None:
+    """Import every builder family, so OPERATIONS and RESPONSES are complete."""
+    global _loaded
+    if not _loaded:
+        for module in FAMILIES:
+            importlib.import_module(module)
+        _loaded = True
 
 
 def operation(*operation_ids: str, answers: str | None = None) -> Callable[[B], B]:
@@ -51,6 +68,8 @@ def operation(*operation_ids: str, answers: str | None = None) -> Callable[[B], 
 def answer_type(operation_name: str) -> type | str | None:
     """The model class a JSON answer decodes to, ``BINARY``, or ``None`` (plain JSON)."""
     if operation_name not in _resolved:
+        if operation_name not in RESPONSES:
+            load_all()  # a request built by a family module not imported in this process
         spec = RESPONSES.get(operation_name)
         if spec is None or spec == BINARY:
             _resolved[operation_name] = spec

@@ -12,7 +12,6 @@ This module performs no I/O.
 from __future__ import annotations
 
 import re
-import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +35,7 @@ from linebot_fp.request import Request
 
 if TYPE_CHECKING:
     import datetime
+    import uuid
 
     from linebot_fp.models.narrowcast import Filter, Limit, Recipient
     from linebot_fp.models.send_messages import SendMessage

@@ -26,7 +26,7 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Union
 
 from linebot_fp.errors import InvalidInputError
@@ -142,7 +142,9 @@ def check_count(owner: object, name: str, items: Sequence[object] | None,
 
 
 def _as_tuple(cls: type, name: str, value: object) -> tuple[object, ...]:
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, typing.Iterable):
+    if value.__class__ is list:
+        return tuple(value)
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         raise InvalidInputError(
             f"{cls.__name__}.{name} takes a sequence, got {type(value).__name__}"
         )
