@@ -193,12 +193,11 @@ def _structure_factory(cls: type) -> Callable[[Any, Any], Any]:
     return _fields_structurer(cls)
 
 
-def _fields_structurer(cls: type, *, raw: str | None = None) -> Callable[[Any, Any], Any]:
+def _fields_structurer(cls: type) -> Callable[[Any, Any], Any]:
     """A function reading ``cls`` from a JSON object, generated for it.
 
     JSON scalars are read as they are; other fields go through their converter
-    hook; an absent optional field takes its default; the field named ``raw``
-    receives the JSON object itself. Received data is read leniently, so a class
+    hook; an absent optional field takes its default. Received data is read leniently, so a class
     whose ``__post_init__`` only converts sequences and checks for ``None`` is
     filled slot by slot (hooks already give tuples), which is several times
     cheaper than calling ``__init__``; a class with ``Literal`` fields or its own
@@ -213,9 +212,7 @@ def _fields_structurer(cls: type, *, raw: str | None = None) -> Callable[[Any, A
     arguments = []
     for field in dataclasses.fields(cls):
         name, key, hint = field.name, wire_key(cls, field), hints[field.name]
-        if name == raw:
-            value = "o"
-        elif hint in _JSON_SCALARS or hint is Any or _is_optional_scalar(hint):
+        if hint in _JSON_SCALARS or hint is Any or _is_optional_scalar(hint):
             value = f"o[{key!r}]"
         else:
             scope[f"hook_{name}"], scope[f"type_{name}"] = converter.get_structure_hook(hint), hint
@@ -224,7 +221,7 @@ def _fields_structurer(cls: type, *, raw: str | None = None) -> Callable[[Any, A
                        or field.default_factory is not dataclasses.MISSING)
         if direct:
             scope[f"set_{name}"] = getattr(cls, name).__set__
-            if not has_default and name != raw and hint is not Any:  # as __post_init__ would
+            if not has_default and hint is not Any:  # as __post_init__ would
                 lines += [f"value = {value}",
                           f"if value is None: raise TypeError({key!r} + ' is null')"]
                 value = "value"
@@ -248,17 +245,32 @@ def _fields_structurer(cls: type, *, raw: str | None = None) -> Callable[[Any, A
 
 
 def _unknown_structurer(cls: type) -> Callable[[Any, Any], Any]:
-    fields_fn = _fields_structurer(cls, raw="raw")
-
     def structure_unknown(data: Any, _: Any) -> Any:
         if not isinstance(data, dict):
             raise _not_an_object(cls, data)
-        try:  # keep whatever common fields can be read...
-            return fields_fn(data, cls)
-        except Exception:  # ...and never more than the raw object when they cannot
-            return cls(raw=data)
+        return cls(raw=data)  # the shared fields are read from raw by Unknown._check
 
     return structure_unknown
+
+
+def fill_from_raw(value: Any) -> None:
+    """Set the fields of an Unknown member that were left at their default from its ``raw``.
+
+    A field whose JSON cannot be read stays at its default: ``raw`` keeps it anyway.
+    """
+    cls = type(value)
+    hints = get_type_hints(cls)
+    for field in dataclasses.fields(cls):
+        if field.name == "raw" or getattr(value, field.name) is not field.default:
+            continue
+        key = wire_key(cls, field)
+        if key in value.raw:
+            try:
+                read = converter.get_structure_hook(hints[field.name])(value.raw[key],
+                                                                        hints[field.name])
+            except Exception:
+                continue
+            object.__setattr__(value, field.name, read)
 
 
 def _family_structurer(base: type) -> Callable[[Any, Any], Any]:

@@ -147,3 +147,10 @@ def test_camel():
     assert codec.camel("original_content_url") == "originalContentUrl"
     assert codec.camel("and_") == "and"
     assert codec.camel("media_played_25_percent") == "mediaPlayed25Percent"
+
+
+def test_an_unknown_member_made_by_hand_equals_the_decoded_one():
+    data = {"type": "hexagon", "label": "h", "n": 6}
+    assert UnknownShape(raw=data) == codec.structure(data, Shape)
+    assert UnknownShape(raw=data).label == "h"
+    assert UnknownShape(raw={"type": "hexagon", "label": 5}).raw["label"] == 5

@@ -111,11 +111,19 @@ def _not_one_of(cls: type, name: str, value: object, allowed: frozenset[object])
 class Unknown:
     """Mixin for the member of a tagged family that stands for any tag nobody knows.
 
-    Such a member has one field, ``raw``: the JSON object exactly as received.
+    Its ``raw`` field is the JSON object exactly as received. The fields it shares
+    with the family (an event's ``timestamp`` and ``source``, ...) are read from
+    ``raw`` when not given, so ``UnknownEvent(raw=data)`` equals what parsing
+    ``data`` gives.
     """
 
     __slots__ = ()
     raw: dict[str, Any]
+
+    def _check(self) -> None:
+        from linebot_fp.codec import fill_from_raw
+
+        fill_from_raw(self)
 
     if TYPE_CHECKING:  # to type checkers, as to readers: the tag, like any member's
         type: ClassVar[str]
