@@ -12,11 +12,10 @@ import email.parser
 import email.policy
 import json
 import re
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl
 
-import pytest
+from spec_support import load_spec, resolve, schema_errors
 
 from linebot_fp.api import audience, channel_token, insight, liff, module, shop, webhook  # noqa: F401
 from linebot_fp.api._registry import OPERATIONS
@@ -29,11 +28,6 @@ from linebot_fp.models.liff import (
 )
 from linebot_fp.request import Request
 
-yaml = pytest.importorskip("yaml")
-jsonschema = pytest.importorskip("jsonschema")
-referencing = pytest.importorskip("referencing")
-
-SPEC_DIR = Path(__file__).resolve().parents[2] / "shared" / "line-openapi"
 SPEC_FILES = ("insight", "manage-audience", "channel-access-token", "liff", "module",
               "module-attach", "shop", "webhook")
 HOSTS = {"https://api.line.me": "api", "https://api-data.line.me": "data",
@@ -110,10 +104,7 @@ MORE_ARGS: list[tuple[str, tuple[Any, ...], dict[str, Any]]] = [
 
 
 def _load() -> dict[str, dict[str, Any]]:
-    if not SPEC_DIR.is_dir():
-        pytest.skip(f"the LINE OpenAPI spec is not at {SPEC_DIR}")
-    return {name: yaml.safe_load((SPEC_DIR / f"{name}.yml").read_text("utf-8"))
-            for name in SPEC_FILES}
+    return {name: load_spec(name) for name in SPEC_FILES}
 
 
 def _operations(specs: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
@@ -130,54 +121,8 @@ def _operations(specs: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
                         "template": template, "operation": operation,
                         "host": servers[0]["url"].rstrip("/"),
                         "parameters": shared + operation.get("parameters", []),
-                        "pointer": "/paths/" + template.replace("~", "~0").replace("/", "~1")
-                                   + f"/{method}",
                     })
     return found
-
-
-def _registry(specs: dict[str, dict[str, Any]]) -> Any:
-    from referencing.jsonschema import DRAFT4
-
-    resources = [(f"urn:line:{file}", referencing.Resource.from_contents(
-        spec, default_specification=DRAFT4)) for file, spec in specs.items()]
-    return referencing.Registry().with_resources(resources)
-
-
-def _body_schema(op: dict[str, Any], media: str) -> dict[str, Any]:
-    pointer = op["pointer"] + "/requestBody/content/" + media.replace("/", "~1") + "/schema"
-    return {"$ref": f"urn:line:{op['file']}#{pointer}"}
-
-
-def _undeclared(instance: Any, schema: Any, resolver: Any, where: str = "body") -> list[str]:
-    """Keys of ``instance`` that its schema does not declare (properties, allOf, items)."""
-    while isinstance(schema, dict) and "$ref" in schema:
-        resolved = resolver.lookup(schema["$ref"])
-        schema, resolver = resolved.contents, resolved.resolver
-    if not isinstance(schema, dict) or "oneOf" in schema or "anyOf" in schema:
-        return []
-    discriminator = schema.get("discriminator")
-    if discriminator and isinstance(instance, dict):  # a tagged family: check the member
-        member = discriminator.get("mapping", {}).get(instance.get(discriminator["propertyName"]))
-        if member is not None:
-            return _undeclared(instance, {"$ref": member}, resolver, where)
-    problems: list[str] = []
-    if isinstance(instance, dict):
-        properties: dict[str, Any] = dict(schema.get("properties", {}))
-        for part in schema.get("allOf", []):
-            while "$ref" in part:
-                resolved = resolver.lookup(part["$ref"])
-                part, resolver = resolved.contents, resolved.resolver
-            properties.update(part.get("properties", {}))
-        if properties and schema.get("additionalProperties") is None:
-            problems += [f"{where}.{key}" for key in instance if key not in properties]
-        for key, value in instance.items():
-            if key in properties:
-                problems += _undeclared(value, properties[key], resolver, f"{where}.{key}")
-    elif isinstance(instance, list) and "items" in schema:
-        for index, item in enumerate(instance):
-            problems += _undeclared(item, schema["items"], resolver, f"{where}[{index}]")
-    return problems
 
 
 def _multipart_fields(request: Request) -> dict[str, bytes]:
@@ -187,7 +132,7 @@ def _multipart_fields(request: Request) -> dict[str, bytes]:
             for part in message.iter_parts()}
 
 
-def _check(op: dict[str, Any], request: Request, registry: Any) -> list[str]:
+def _check(op: dict[str, Any], request: Request) -> list[str]:
     problems = []
     if request.method != op["method"]:
         problems.append(f"method {request.method} != {op['method']}")
@@ -214,31 +159,24 @@ def _check(op: dict[str, Any], request: Request, registry: Any) -> list[str]:
     sent_type = request.headers.get("Content-Type", "")
     if sent_type.split(";")[0].strip() != media:
         problems.append(f"content type {sent_type!r} != {media!r}")
-    schema = _body_schema(op, media)
-    resolver = registry.resolver(base_uri=f"urn:line:{op['file']}")
+    schema = body_spec["content"][media]["schema"]
     if media == "application/json":
         instance: Any = json.loads(request.body)
     elif media == "application/x-www-form-urlencoded":
         instance = dict(parse_qsl(request.body.decode("ascii"), strict_parsing=True))
     else:  # multipart/form-data: field names only (text parts are not typed)
         fields = _multipart_fields(request)
-        target = resolver.lookup(schema["$ref"]).contents
+        target = resolve(load_spec(op["file"]), schema)
         problems += [f"undeclared multipart field {name}" for name in fields
                      if name not in target["properties"]]
         problems += [f"missing multipart field {name}" for name in target.get("required", [])
                      if name not in fields]
         return problems
-    validator = jsonschema.Draft4Validator(schema, registry=registry)
-    problems += [f"schema: {error.message} at {list(error.absolute_path)}"
-                 for error in validator.iter_errors(instance)]
-    problems += [f"undeclared key {key}" for key in _undeclared(instance, schema, resolver)]
-    return problems
+    return problems + schema_errors(op["file"])(instance, schema)
 
 
 def test_every_operation_has_a_builder_that_follows_the_spec(capsys):
-    specs = _load()
-    operations = _operations(specs)
-    registry = _registry(specs)
+    operations = _operations(_load())
     missing, wrong = [], {}
     for op in operations:
         builder = OPERATIONS.get(op["id"])
@@ -250,7 +188,7 @@ def test_every_operation_has_a_builder_that_follows_the_spec(capsys):
         for run_args, run_kwargs in runs:
             request = builder(*run_args, **run_kwargs)
             assert request.operation == builder.__name__
-            problems = _check(op, request, registry)
+            problems = _check(op, request)
             if problems:
                 wrong[f"{op['id']}{run_args}"] = problems
     covered = len(operations) - len(missing)
@@ -268,26 +206,24 @@ def test_the_walk_knows_every_operation_of_these_files_and_no_other():
 
 def test_the_walk_catches_a_wrong_request():
     """The checker itself can fail: a misspelt key, path or parameter is reported."""
-    specs = _load()
-    registry = _registry(specs)
-    ops = {op["id"]: op for op in _operations(specs)}
+    ops = {op["id"]: op for op in _operations(_load())}
     bad_body = Request(operation="x", method="POST", base="api", path="/v2/bot/audienceGroup/imp",
                        headers={"Content-Type": "application/json"},
                        body=b'{"description":"d","requestID":"r"}')
-    assert _check(ops["createImpBasedAudienceGroup"], bad_body, registry) == [
-        "undeclared key body.requestID"]
+    assert _check(ops["createImpBasedAudienceGroup"], bad_body) == [
+        "$.requestID: undeclared key"]
     bad_type = Request(operation="x", method="PUT", base="api", path="/v2/bot/audienceGroup/upload",
                        headers={"Content-Type": "application/json"},
                        body=b'{"audienceGroupId":"12","audiences":[{"id":"U1"}]}')
     assert any("is not of type 'integer'" in problem
-               for problem in _check(ops["addAudienceToAudienceGroup"], bad_type, registry))
+               for problem in _check(ops["addAudienceToAudienceGroup"], bad_type))
     bad_query = Request(operation="x", method="GET", base="data", path="/v2/bot/insight/followers",
                         query=(("day", "20200101"),))
-    assert _check(ops["getNumberOfFollowers"], bad_query, registry) == [
+    assert _check(ops["getNumberOfFollowers"], bad_query) == [
         "base 'data' for host https://api.line.me", "undeclared query parameter day"]
     bad_path = Request(operation="x", method="GET", base="api",
                        path="/v2/bot/insight/richmenu/a/b/daily", query=(("from", "1"),))
-    assert _check(ops["getRichMenuInsightDaily"], bad_path, registry) == [
+    assert _check(ops["getRichMenuInsightDaily"], bad_path) == [
         "path /v2/bot/insight/richmenu/a/b/daily does not match "
         "/v2/bot/insight/richmenu/{richMenuId}/daily",
         "missing required query parameter to"]

@@ -10,11 +10,11 @@ from __future__ import annotations
 import dataclasses
 import json
 import typing
-from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings, strategies as st
+from spec_support import load_spec
 
 from linebot_fp.codec import dumps, structure, unstructure, wire_key
 from linebot_fp.errors import InvalidInputError, InvalidPayloadError
@@ -93,8 +93,6 @@ from linebot_fp.models.things import (
     UnknownThings,
 )
 from linebot_fp.webhook import WebhookPayload
-
-SPEC_DIR = Path(__file__).resolve().parents[2] / "shared" / "line-openapi"
 
 USER = "U4af4980629000000000000000000000a"
 GROUP = "Ca56f94637c0000000000000000000000"
@@ -726,12 +724,7 @@ SCHEMA_MODELS: dict[str, type | str] = {
 
 @pytest.fixture(scope="module")
 def webhook_schemas() -> dict[str, Any]:
-    path = SPEC_DIR / "webhook.yml"
-    if not path.is_file():
-        pytest.skip(f"the LINE OpenAPI spec is not here: {path}")
-    yaml = pytest.importorskip("yaml", reason="PyYAML reads the spec")
-    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
-    schemas: dict[str, Any] = spec["components"]["schemas"]
+    schemas: dict[str, Any] = load_spec("webhook")["components"]["schemas"]
     return schemas
 
 

@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import asyncio
 import base64
-import copy
 import importlib.util
 import json
 import os
 import re
 import subprocess
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
+from spec_support import schema_errors
 
 from linebot_fp.errors import TransportError, TransportTimeoutError
 from linebot_fp.models.messages import ContentProvider
@@ -44,7 +44,6 @@ from linebot_fp.testing import (
 from linebot_fp.transport import HttpRequest
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-SPEC_FILE = Path(__file__).resolve().parents[2] / "shared" / "line-openapi" / "messaging-api.yml"
 SECRET = "example-secret"
 TOKEN = "example-token"
 PROFILE = {"displayName": "Ann", "userId": USER_ID, "statusMessage": "Hi there"}
@@ -91,63 +90,10 @@ def texts(api: FakeLineApi) -> list[str]:
 
 # -- the LINE OpenAPI schemas ------------------------------------------------------------------
 
-URI = "urn:line-openapi:messaging-api"
-
-
 @pytest.fixture(scope="module")
 def spec_errors() -> Callable[[Any, str], list[str]]:
     """``spec_errors(instance, "ReplyMessageRequest")``: what the spec finds wrong with it."""
-    if not SPEC_FILE.is_file():
-        pytest.skip(f"the LINE OpenAPI spec is not at {SPEC_FILE.parent}")
-    jsonschema = pytest.importorskip("jsonschema")
-    yaml = pytest.importorskip("yaml")
-    from referencing import Registry, Resource
-    from referencing.jsonschema import DRAFT202012
-
-    def prepare(node: Any) -> Any:
-        if isinstance(node, list):
-            return [prepare(item) for item in node]
-        if not isinstance(node, dict):
-            return node
-        out = {key: prepare(value) for key, value in node.items()}
-        if isinstance(out.get("$ref"), str) and out["$ref"].startswith("#"):
-            out["$ref"] = URI + out["$ref"]
-        if out.get("nullable") is True and isinstance(out.get("type"), str):
-            out["type"] = [out["type"], "null"]
-        return out
-
-    spec = prepare(copy.deepcopy(yaml.safe_load(SPEC_FILE.read_text(encoding="utf-8"))))
-    registry = Registry().with_resource(
-        URI, Resource.from_contents(spec, default_specification=DRAFT202012))
-    following: set[tuple[int, str]] = set()
-
-    def discriminator(validator: Any, value: Any, instance: Any, schema: Any) -> Iterator[Any]:
-        if not isinstance(instance, dict) or "mapping" not in value:
-            return
-        tag = instance.get(value["propertyName"])
-        target = value["mapping"].get(tag)
-        if target is None:
-            yield jsonschema.ValidationError(f"type {tag!r} is not one of "
-                                             f"{sorted(value['mapping'])}")
-            return
-        if (id(instance), target) in following:
-            return
-        following.add((id(instance), target))
-        try:
-            yield from validator.descend(instance, {"$ref": URI + target})
-        finally:
-            following.discard((id(instance), target))
-
-    validator_class = jsonschema.validators.extend(jsonschema.Draft202012Validator,
-                                                   {"discriminator": discriminator})
-
-    def errors(instance: Any, schema: str) -> list[str]:
-        validator = validator_class({"$ref": f"{URI}#/components/schemas/{schema}"},
-                                    registry=registry)
-        return [f"{'/'.join(map(str, e.absolute_path))}: {e.message}"
-                for e in validator.iter_errors(instance)]
-
-    return errors
+    return schema_errors("messaging-api")
 
 
 # -- echo_wsgi: the standard library only ------------------------------------------------------
@@ -501,7 +447,7 @@ def test_the_spec_check_catches_mistakes(spec_errors):
     button = {"type": "template", "altText": "a", "template": {"type": "buttons",
                                                                "actions": [action]}}
     assert spec_errors({"replyToken": "r", "messages": [button]}, "ReplyMessageRequest") == [
-        "messages/0/template: 'text' is a required property"]
+        "$.messages[0].template: 'text' is a required property"]
     assert spec_errors({"messages": []}, "ReplyMessageRequest")
     assert spec_errors({"replyToken": "r", "messages": [{"type": "hologram"}]},
                        "ReplyMessageRequest")

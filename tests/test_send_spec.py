@@ -14,10 +14,10 @@ import inspect
 import types
 import typing
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any, Literal, Union
 
 import pytest
+from spec_support import load_spec
 
 from linebot_fp import codec
 from linebot_fp.models import (
@@ -30,10 +30,6 @@ from linebot_fp.models import (
     templates as t,
 )
 from linebot_fp.models.emojis import Emojis
-
-yaml = pytest.importorskip("yaml")
-
-SPEC = Path(__file__).resolve().parents[2] / "shared" / "line-openapi" / "messaging-api.yml"
 
 #: spec schema name -> our model
 SEND_SIDE: dict[str, type] = {
@@ -199,10 +195,7 @@ NOT_IN_SPEC = {
 
 @pytest.fixture(scope="module")
 def schemas() -> dict[str, Any]:
-    if not SPEC.is_file():
-        pytest.skip(f"the LINE OpenAPI spec is not at {SPEC}")
-    with SPEC.open(encoding="utf-8") as handle:
-        return dict(yaml.safe_load(handle)["components"]["schemas"])
+    return dict(load_spec("messaging-api")["components"]["schemas"])
 
 
 def is_object(schema: dict[str, Any]) -> bool:

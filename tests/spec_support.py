@@ -1,0 +1,199 @@
+"""The LINE OpenAPI spec for the tests: where it is, its files parsed, and one JSON Schema check.
+
+The spec lives outside the project, in ``../shared/line-openapi/`` (or wherever the
+environment variable ``LINEBOT_FP_SPEC_DIR`` points). Every helper here skips the
+calling test (or module) with a reason when the folder or the file is absent.
+
+``schema_errors("messaging-api")`` gives a function ``errors(instance, schema)`` that
+lists what the spec finds wrong with ``instance``: OpenAPI 3.0 read as JSON Schema
+(``$ref`` resolved with ``referencing``, ``nullable`` as a ``null`` type), a
+``discriminator`` followed to the schema its tag maps to, and keys that no schema
+declares reported (``allOf`` parts, ``oneOf``/``anyOf`` branches, array items and
+``additionalProperties`` walked).
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+__all__ = ["SPEC_DIR", "load_spec", "resolve", "schema_errors", "spec_path"]
+
+#: the folder of the LINE OpenAPI files; ``LINEBOT_FP_SPEC_DIR`` overrides it
+SPEC_DIR = Path(os.environ.get("LINEBOT_FP_SPEC_DIR")
+                or Path(__file__).resolve().parents[2] / "shared" / "line-openapi")
+
+#: ``errors(instance, schema)``: schema is a component name, a ``#/…`` pointer or a schema
+SchemaErrors = Callable[[Any, "str | Mapping[str, Any]"], list[str]]
+
+
+def spec_path(name: str) -> Path:
+    """The path of one spec file: ``spec_path("webhook")`` is ``SPEC_DIR / "webhook.yml"``."""
+    return SPEC_DIR / (name if name.endswith(".yml") else f"{name}.yml")
+
+
+@functools.cache
+def load_spec(name: str) -> dict[str, Any]:
+    """One spec file parsed (shared between tests: do not change it); skips when absent."""
+    path = spec_path(name)
+    if not SPEC_DIR.is_dir():
+        pytest.skip(f"the LINE OpenAPI spec is not at {SPEC_DIR}", allow_module_level=True)
+    if not path.is_file():
+        pytest.skip(f"the LINE OpenAPI spec file is not at {path}", allow_module_level=True)
+    yaml = pytest.importorskip("yaml", reason="PyYAML reads the LINE OpenAPI spec")
+    spec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert isinstance(spec, dict), path
+    return spec
+
+
+def resolve(spec: Mapping[str, Any], node: Any) -> Any:
+    """``node`` with its local ``$ref`` (``#/components/...``) followed, until there is none."""
+    while isinstance(node, Mapping) and "$ref" in node:
+        target: Any = spec
+        for part in node["$ref"].removeprefix("#/").split("/"):
+            target = target[part.replace("~1", "/").replace("~0", "~")]
+        node = target
+    return node
+
+
+def _uri(spec_name: str) -> str:
+    return f"urn:line-openapi:{spec_name.removesuffix('.yml')}"
+
+
+def _as_json_schema(node: Any, uri: str) -> Any:
+    """OpenAPI 3.0 -> JSON Schema: absolute ``$ref``s, ``nullable`` as a ``null`` type."""
+    if isinstance(node, list):
+        return [_as_json_schema(item, uri) for item in node]
+    if not isinstance(node, Mapping):
+        return node
+    out = {key: _as_json_schema(value, uri) for key, value in node.items()}
+    if isinstance(out.get("$ref"), str) and out["$ref"].startswith("#"):
+        out["$ref"] = uri + out["$ref"]
+    if out.get("nullable") is True and isinstance(out.get("type"), str):
+        del out["nullable"]
+        out["type"] = [out["type"], "null"]
+        if isinstance(out.get("enum"), list):
+            out["enum"] = [*out["enum"], None]
+    return out
+
+
+def _where(path: Iterable[Any]) -> str:
+    return "$" + "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in path)
+
+
+@functools.cache
+def schema_errors(spec_name: str, *, unknown_tags: bool = False,
+                  extra_keys: bool = False) -> SchemaErrors:
+    """``errors(instance, schema)`` for one spec file: each problem as ``"$.a[0].b: what"``.
+
+    ``schema`` is a component name (``"ReplyMessageRequest"``), a JSON pointer into the
+    file (``"#/paths/..."``) or a schema object taken from the file. A tag that its
+    discriminator does not map is an error, unless ``unknown_tags``: then the object is
+    left to the family's unknown member (checked against the base schema only, its keys
+    beyond the base's accepted), as for events LINE may add after the spec was written.
+    A key that no schema declares is an error, unless ``extra_keys`` (answers of LINE
+    carry keys that the schemas leave out, e.g. the spec's own audience examples).
+    """
+    spec = load_spec(spec_name)
+    jsonschema = pytest.importorskip("jsonschema")
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+
+    uri = _uri(spec_name)
+    prepared = _as_json_schema(spec, uri)
+    registry = Registry().with_resource(
+        uri, Resource.from_contents(prepared, default_specification=DRAFT202012))
+    resolver = registry.resolver()
+    following: set[tuple[int, str]] = set()
+
+    def lookup(schema: Any) -> Any:
+        while isinstance(schema, Mapping) and "$ref" in schema:
+            schema = resolver.lookup(schema["$ref"]).contents
+        return schema
+
+    def mapped(schema: Mapping[str, Any], instance: Any) -> tuple[bool, str | None]:
+        """(is this a tagged object, the schema its tag maps to)."""
+        found = schema.get("discriminator")
+        if not isinstance(instance, dict) or not found or "mapping" not in found:
+            return False, None
+        target = found["mapping"].get(instance.get(found["propertyName"]))
+        return True, None if target is None else uri + target
+
+    def discriminator(validator: Any, value: Any, instance: Any, schema: Any) -> Iterator[Any]:
+        """Validate a tagged object against the schema its tag maps to, as OpenAPI means."""
+        tagged, target = mapped(schema, instance)
+        if not tagged:
+            return
+        if target is None:
+            if not unknown_tags:
+                tag = instance.get(value["propertyName"])
+                yield jsonschema.ValidationError(
+                    f"{value['propertyName']} {tag!r} is not one of {sorted(value['mapping'])}")
+            return
+        if (id(instance), target) in following:
+            return
+        following.add((id(instance), target))
+        try:
+            yield from validator.descend(instance, {"$ref": target})
+        finally:
+            following.discard((id(instance), target))
+
+    validator_class = jsonschema.validators.extend(jsonschema.Draft202012Validator,
+                                                   {"discriminator": discriminator})
+
+    def properties(schema: Any) -> tuple[dict[str, Any], Any]:
+        """The declared properties (``allOf`` parts included) and ``additionalProperties``."""
+        schema = lookup(schema)
+        found = dict(schema.get("properties", {}))
+        extra = schema.get("additionalProperties")
+        for part in schema.get("allOf", []):
+            more, more_extra = properties(part)
+            found.update(more)
+            extra = more_extra if extra is None else extra
+        return found, extra
+
+    def undeclared(instance: Any, schema: Any, where: str) -> list[str]:
+        schema = lookup(schema)
+        if not isinstance(schema, Mapping):
+            return []
+        branches = schema.get("oneOf") or schema.get("anyOf")
+        if branches:  # the branch that fits best
+            return min((undeclared(instance, branch, where) for branch in branches), key=len)
+        if isinstance(instance, list) and isinstance(schema.get("items"), Mapping):
+            return [problem for index, item in enumerate(instance)
+                    for problem in undeclared(item, schema["items"], f"{where}[{index}]")]
+        if not isinstance(instance, dict):
+            return []
+        tagged, target = mapped(schema, instance)
+        if target is not None:
+            schema = lookup({"$ref": target})
+        declared, extra = properties(schema)
+        left_to_unknown = unknown_tags and tagged and target is None
+        strict = bool(declared) and extra is None and not left_to_unknown
+        problems = []
+        for key, value in instance.items():
+            if key in declared:
+                problems += undeclared(value, declared[key], f"{where}.{key}")
+            elif isinstance(extra, Mapping):
+                problems += undeclared(value, extra, f"{where}.{key}")
+            elif strict:
+                problems.append(f"{where}.{key}: undeclared key")
+        return problems
+
+    def errors(instance: Any, schema: str | Mapping[str, Any]) -> list[str]:
+        if isinstance(schema, str):
+            pointer = schema if schema.startswith("#") else f"#/components/schemas/{schema}"
+            schema = {"$ref": uri + pointer}
+        else:
+            schema = _as_json_schema(schema, uri)
+        validator = validator_class(schema, registry=registry)
+        found = [f"{_where(error.absolute_path)}: {error.message}"
+                 for error in validator.iter_errors(instance)]
+        return found if extra_keys else found + undeclared(instance, schema, "$")
+
+    return errors

@@ -1,0 +1,134 @@
+"""The tests' one check against the LINE OpenAPI spec (tests/spec_support.py) can fail.
+
+Each row is an instance, the schema it is checked against and the exact problems
+expected: ``$ref``s, ``nullable``, discriminators (nested, in ``additionalProperties``),
+``oneOf`` branches, undeclared keys, and the two ways of accepting more. Skipped when
+the spec is absent; that skip itself is checked with ``LINEBOT_FP_SPEC_DIR``.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spec_support import SPEC_DIR, load_spec, resolve, schema_errors, spec_path
+
+USER = "U0123456789abcdef0123456789abcdef"
+TOKEN_FORM = ("#/paths/~1oauth2~1v3~1token/post/requestBody/content/"
+              "application~1x-www-form-urlencoded/schema")
+MENTION = {"type": "mention", "mentionee": {"type": "user", "userId": "U1"}}
+PUSH_V2 = {"to": "U1", "messages": [{"type": "textV2", "text": "hi {a}",
+                                     "substitution": {"a": MENTION}}]}
+EVENT = {"type": "follow", "mode": "active", "timestamp": 1, "source": {"type": "user",
+                                                                         "userId": USER},
+         "webhookEventId": "01H", "deliveryContext": {"isRedelivery": False},
+         "replyToken": "r", "follow": {"isUnblocked": False}}
+FUTURE = {**{k: v for k, v in EVENT.items() if k not in ("replyToken", "follow")},
+          "type": "futureEvent", "thing": {"a": 1}}
+
+
+def _with(base: dict[str, Any], where: tuple[Any, ...], **changes: Any) -> dict[str, Any]:
+    """A copy of ``base`` with ``changes`` made in the object at ``where``."""
+    if not where:
+        return {**base, **changes}
+    head, *rest = where
+    if isinstance(base[head], list):
+        items = list(base[head])
+        items[rest[0]] = _with(items[rest[0]], tuple(rest[1:]), **changes)
+        return {**base, head: items}
+    return {**base, head: _with(base[head], tuple(rest), **changes)}
+
+
+CASES: list[tuple[str, str, Any, Any, list[str]]] = [
+    # spec, schema, instance, expected problems
+    ("messaging-api", "PushMessageRequest", PUSH_V2, [], []),
+    ("messaging-api", "PushMessageRequest",
+     _with(PUSH_V2, ("messages", 0, "substitution", "a", "mentionee"), userID="U2"), [],
+     ["$.messages[0].substitution.a.mentionee.userID: undeclared key"]),
+    ("messaging-api", "PushMessageRequest",
+     _with(PUSH_V2, ("messages", 0, "substitution", "a"), type="sticker"), [],
+     ["$.messages[0].substitution.a: type 'sticker' is not one of ['emoji', 'mention']",
+      "$.messages[0].substitution.a.mentionee: undeclared key"]),
+    ("messaging-api", "PushMessageRequest",
+     _with(PUSH_V2, ("messages", 0, "substitution", "a", "mentionee"), userId=7), [],
+     ["$.messages[0].substitution.a.mentionee.userId: 7 is not of type 'string'"]),
+    ("insight", "GetMessageEventResponseMessage", {"seq": 1, "impression": None}, [], []),
+    ("insight", "GetMessageEventResponseMessage", {"seq": None}, [],
+     ["$.seq: None is not of type 'integer'"]),
+    ("manage-audience", "AudienceGroup", {"failedType": None}, [], []),
+    ("manage-audience", "AudienceGroup", {"failedType": "NO_SUCH_FAILURE"}, [],
+     ["$.failedType: 'NO_SUCH_FAILURE' is not one of "
+      "['AUDIENCE_GROUP_AUDIENCE_INSUFFICIENT', 'INTERNAL_ERROR', None]"]),
+    ("channel-access-token", TOKEN_FORM,
+     {"grant_type": "client_credentials", "client_id": "1", "client_secret": "s"}, [], []),
+    ("channel-access-token", TOKEN_FORM,
+     {"grant_type": "client_credentials", "client_id": "1", "client_secret": "s",
+      "client_assertion": "x"}, [], ["$.client_assertion: undeclared key"]),
+    ("webhook", "CallbackRequest", {"destination": USER, "events": [EVENT]}, [], []),
+    ("webhook", "CallbackRequest",
+     {"destination": USER, "events": [_with(EVENT, ("follow",), unblocked=True)]}, [],
+     ["$.events[0].follow.unblocked: undeclared key"]),
+    ("webhook", "PostbackContent", {"data": "d", "params": {"date": 3}}, [],
+     ["$.params.date: 3 is not of type 'string'"]),
+    ("webhook", "CallbackRequest",
+     {"destination": USER, "events": [_with(EVENT, ("follow",), unblocked=True)]},
+     ["extra_keys"], []),
+]
+
+
+@pytest.mark.parametrize(("spec", "schema", "instance", "options", "expected"), CASES,
+                         ids=[f"{row[0]}-{row[1].rsplit('/', 1)[-1]}-{index}"
+                              for index, row in enumerate(CASES)])
+def test_schema_errors(spec: str, schema: str, instance: Any, options: list[str],
+                       expected: list[str]) -> None:
+    errors = schema_errors(spec, **dict.fromkeys(options, True))
+    assert errors(instance, schema) == expected
+
+
+def test_an_unmapped_tag_is_an_error_unless_left_to_the_unknown_member() -> None:
+    body = {"destination": USER, "events": [FUTURE]}
+    tags = load_spec("webhook")["components"]["schemas"]["Event"]["discriminator"]["mapping"]
+    assert schema_errors("webhook")(body, "CallbackRequest") == [
+        f"$.events[0]: type 'futureEvent' is not one of {sorted(tags)}",
+        "$.events[0].thing: undeclared key"]
+    assert schema_errors("webhook", unknown_tags=True)(body, "CallbackRequest") == []
+
+
+def test_a_schema_object_from_the_file_is_checked_like_its_name() -> None:
+    errors = schema_errors("webhook")
+    schema = load_spec("webhook")["components"]["schemas"]["FollowDetail"]
+    assert errors({"isUnblocked": "no"}, schema) == errors({"isUnblocked": "no"}, "FollowDetail")
+    assert errors({"isUnblocked": "no"}, schema) == ["$.isUnblocked: 'no' is not of type 'boolean'"]
+
+
+def test_resolve_follows_local_refs() -> None:
+    spec = load_spec("messaging-api")
+    schema = resolve(spec, {"$ref": "#/components/schemas/PushMessageRequest"})
+    assert schema is spec["components"]["schemas"]["PushMessageRequest"]
+    assert resolve(spec, schema) is schema
+
+
+def test_spec_path_names_a_file_in_the_spec_dir() -> None:
+    assert spec_path("webhook") == SPEC_DIR / "webhook.yml"
+    assert spec_path("webhook.yml") == SPEC_DIR / "webhook.yml"
+
+
+@pytest.mark.parametrize(("make", "reason"), [
+    (lambda tmp: tmp / "absent", "the LINE OpenAPI spec is not at {dir}"),
+    (lambda tmp: tmp, "the LINE OpenAPI spec file is not at {dir}/webhook.yml"),
+])
+def test_an_absent_spec_skips_with_a_reason(tmp_path: Path, make: Any, reason: str) -> None:
+    where = make(tmp_path)
+    program = ("import pytest, spec_support\n"
+               "try:\n"
+               "    spec_support.schema_errors('webhook')\n"
+               "except pytest.skip.Exception as skipped:\n"
+               "    print('skipped:', skipped.msg)\n")
+    result = subprocess.run(
+        [sys.executable, "-c", program], cwd=Path(__file__).parent, capture_output=True,
+        text=True, check=True, env={**os.environ, "LINEBOT_FP_SPEC_DIR": str(where)})
+    assert result.stdout.strip() == "skipped: " + reason.format(dir=where)
