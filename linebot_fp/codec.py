@@ -283,6 +283,8 @@ def _family_structurer(base: type) -> Callable[[Any, Any], Any]:
             raise _not_an_object(base, data)
         tag = data.get("type")
         member = members.get(tag) if isinstance(tag, str) else None
+        if member is None and isinstance(tag, str) and tag in base.members_later:  # type: ignore[attr-defined]
+            member = _load_later_member(base, tag, members)
         if member is not None and isinstance(tag, str):
             hook = hooks.get(tag) or hooks.setdefault(tag, converter.get_structure_hook(member))
             if unknown is None:
@@ -296,6 +298,14 @@ def _family_structurer(base: type) -> Callable[[Any, Any], Any]:
         return converter.get_structure_hook(unknown)(data, unknown)
 
     return structure_member
+
+
+def _load_later_member(base: Any, tag: str, members: dict[str, type]) -> type | None:
+    """Import the module ``base.members_later`` names for ``tag``; add its members."""
+    importlib.import_module(base.members_later[tag])
+    _members.cache_clear()
+    members.update(_members(base)[0])
+    return members.get(tag)
 
 
 def _optional_inner(hint: Any) -> Any:

@@ -35,3 +35,19 @@ def test_py_typed_is_shipped():
     from importlib.resources import files
 
     assert files("linebot_fp").joinpath("py.typed").is_file()
+
+
+def test_rare_events_load_only_when_one_arrives():
+    code = """
+import json, sys
+from linebot_fp.webhook import parse_unverified
+common = {"type": "follow", "timestamp": 1, "replyToken": "r", "follow": {"isUnblocked": False},
+          "source": {"type": "user", "userId": "U1"}}
+rare = {"type": "module", "timestamp": 2, "module": {"type": "detached", "botId": "U2",
+        "reason": "bot_deleted"}}
+parse_unverified(json.dumps({"events": [common]}))
+before = "linebot_fp.models.service_events" in sys.modules
+events = parse_unverified(json.dumps({"events": [common, rare]}))
+print(before, [type(event).__name__ for event in events], events[1].module.reason)
+"""
+    assert run(code) == "False ['FollowEvent', 'ModuleEvent'] bot_deleted"

@@ -82,7 +82,6 @@ from linebot_fp.models.events import (
     MessageEvent,
     Postback,
     PostbackEvent,
-    ThingsEvent,
     UnfollowEvent,
     UnknownEvent,
     UnsendEvent,
@@ -205,6 +204,7 @@ from linebot_fp.models.send_messages import (
     TextSendMessage,
     VideoSendMessage,
 )
+from linebot_fp.models.service_events import ThingsEvent
 from linebot_fp.models.sources import (
     Source,
     SourceGroup,

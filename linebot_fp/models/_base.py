@@ -11,7 +11,8 @@ Rules for every module under ``linebot_fp.models``:
   A family of tagged objects shares a base class (``Action``, ``Event``, ...);
   the codec finds the member for a tag with one dict lookup, and falls back to
   the family's :class:`Unknown` member, which keeps the original JSON in ``raw``.
-  A base whose members live in other modules lists them in ``members_in``.
+  A base whose members live in other modules lists them in ``members_in``, or,
+  for members rarely received, in ``members_later`` (imported on first sight).
 * Sequences are annotated ``Sequence[X]`` (so a list type-checks where users pass
   one) and stored as tuples: a list passed in is converted once, here.
 * Cheap structural checks (a required field given as ``None``, a value outside
@@ -54,6 +55,8 @@ class Model:
 
     #: modules to import before the codec collects the tagged members of this base
     members_in: ClassVar[tuple[str, ...]] = ()
+    #: tag -> module of members imported only when a value with that tag is first read
+    members_later: ClassVar[Mapping[str, str]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
