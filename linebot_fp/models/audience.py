@@ -243,15 +243,8 @@ class GetAudienceGroupsResponse(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class GetSharedAudienceGroupsResponse(Model):
-    """One page of audiences, including those shared by the Business Manager."""
-
-    audience_groups: Sequence[AudienceGroup] | None = None
-    has_next_page: bool | None = None
-    total_count: int | None = None
-    read_write_audience_group_total_count: int | None = None
-    page: int | None = None
-    size: int | None = None
+class GetSharedAudienceGroupsResponse(GetAudienceGroupsResponse):
+    """One page of audiences, including those shared by the Business Manager (same fields)."""
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-authority-level
