@@ -73,6 +73,14 @@ _REQUEST_ID: dict[str, str] = {"requestId": "X-Line-Request-Id"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class _RequestIdAnswer(Model):
+    """An answer whose only content is its ``X-Line-Request-Id`` header, as ``request_id``."""
+
+    header_fields: ClassVar[dict[str, str]] = _REQUEST_ID
+    request_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class SentMessage(Model):
     """One message that was sent: its id and, for quotable messages, its quote token."""
 
@@ -95,27 +103,18 @@ class PushMessageResponse(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class MulticastResponse(Model):
+class MulticastResponse(_RequestIdAnswer):
     """The (empty) answer to a multicast; ``request_id`` is its ``X-Line-Request-Id``."""
 
-    header_fields: ClassVar[dict[str, str]] = _REQUEST_ID
-    request_id: str | None = None
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class BroadcastResponse(Model):
+class BroadcastResponse(_RequestIdAnswer):
     """The (empty) answer to a broadcast; ``request_id`` is its ``X-Line-Request-Id``."""
 
-    header_fields: ClassVar[dict[str, str]] = _REQUEST_ID
-    request_id: str | None = None
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class NarrowcastResponse(Model):
+class NarrowcastResponse(_RequestIdAnswer):
     """The (empty) answer to a narrowcast; ``request_id`` finds its progress later."""
-
-    header_fields: ClassVar[dict[str, str]] = _REQUEST_ID
-    request_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -136,43 +135,28 @@ class MessageProgressNarrowcastResponse(Model):
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ValidateReplyMessageObjectsResponse(Model):
+class ValidateReplyMessageObjectsResponse(_RequestIdAnswer):
     """The messages are valid for a reply; ``request_id`` is the ``X-Line-Request-Id``."""
 
-    header_fields: ClassVar[dict[str, str]] = _REQUEST_ID
-    request_id: str | None = None
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ValidatePushMessageObjectsResponse(Model):
+class ValidatePushMessageObjectsResponse(_RequestIdAnswer):
     """The messages are valid for a push; ``request_id`` is the ``X-Line-Request-Id``."""
 
-    header_fields: ClassVar[dict[str, str]] = _REQUEST_ID
-    request_id: str | None = None
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ValidateMulticastMessageObjectsResponse(Model):
+class ValidateMulticastMessageObjectsResponse(_RequestIdAnswer):
     """The messages are valid for a multicast; ``request_id`` is the ``X-Line-Request-Id``."""
 
-    header_fields: ClassVar[dict[str, str]] = _REQUEST_ID
-    request_id: str | None = None
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ValidateNarrowcastMessageObjectsResponse(Model):
+class ValidateNarrowcastMessageObjectsResponse(_RequestIdAnswer):
     """The messages are valid for a narrowcast; ``request_id`` is the ``X-Line-Request-Id``."""
 
-    header_fields: ClassVar[dict[str, str]] = _REQUEST_ID
-    request_id: str | None = None
-
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class ValidateBroadcastMessageObjectsResponse(Model):
+class ValidateBroadcastMessageObjectsResponse(_RequestIdAnswer):
     """The messages are valid for a broadcast; ``request_id`` is the ``X-Line-Request-Id``."""
-
-    header_fields: ClassVar[dict[str, str]] = _REQUEST_ID
-    request_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
