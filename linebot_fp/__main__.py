@@ -130,7 +130,7 @@ def _secret(args: argparse.Namespace) -> str | None:
 
 
 def _sign(args: argparse.Namespace) -> int:
-    from linebot_fp.webhook import signature
+    from linebot_fp.signature import signature
 
     secret = _secret(args)
     if secret is None:
@@ -140,7 +140,7 @@ def _sign(args: argparse.Namespace) -> int:
 
 
 def _verify(args: argparse.Namespace) -> int:
-    from linebot_fp.webhook import verify_signature
+    from linebot_fp.signature import verify_signature
 
     secret = _secret(args)
     if secret is None:

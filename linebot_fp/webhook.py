@@ -20,9 +20,6 @@ This module performs no I/O.
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
 import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -33,6 +30,7 @@ from linebot_fp.codec import converter
 from linebot_fp.errors import InvalidPayloadError, InvalidSignatureError
 from linebot_fp.models._base import Model
 from linebot_fp.models.events import Event, UnknownEvent
+from linebot_fp.signature import BYTES_LIKE, signature, verify_signature
 
 __all__ = [
     "WebhookPayload",
@@ -47,9 +45,6 @@ __all__ = [
 
 R = TypeVar("R")
 
-_BYTES_LIKE = (bytes, bytearray, memoryview)
-
-
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WebhookPayload(Model):
     """A whole webhook body: the bot's user id (``destination``) and its events.
@@ -59,44 +54,6 @@ class WebhookPayload(Model):
 
     destination: str | None = None
     events: tuple[Event, ...] = ()
-
-
-def signature(body: str | bytes, secret: str | bytes) -> str:
-    """The ``X-Line-Signature`` LINE sends with ``body``: base64 of its HMAC-SHA256.
-
-    A ``str`` body is signed as its UTF-8 bytes. For tests and for the CLI.
-    """
-    raw = body.encode() if isinstance(body, str) else body
-    return _digest(raw, _secret_bytes(secret)).decode("ascii")
-
-
-def verify_signature(body: str | bytes, signature: str | bytes | None, secret: str | bytes) -> bool:
-    """Whether ``signature`` (the ``X-Line-Signature`` header) signs ``body`` with ``secret``.
-
-    HMAC-SHA256 of the raw body bytes (a ``str`` body is UTF-8 encoded), base64,
-    compared in constant time. A missing or malformed signature gives False;
-    only a ``secret`` that is neither ``str`` nor ``bytes`` raises (``TypeError``).
-    """
-    key = _secret_bytes(secret)
-    if isinstance(signature, str):
-        try:
-            given = signature.encode("ascii")
-        except UnicodeEncodeError:
-            return False
-    elif isinstance(signature, _BYTES_LIKE):
-        given = bytes(signature)
-    else:
-        return False
-    if isinstance(body, str):
-        try:
-            raw = body.encode()
-        except UnicodeEncodeError:  # lone surrogates: no bytes LINE could have signed
-            return False
-    elif isinstance(body, _BYTES_LIKE):
-        raw = body
-    else:
-        return False
-    return hmac.compare_digest(_digest(raw, key), given)
 
 
 def parse(body: str | bytes, signature: str | bytes | None, secret: str | bytes) -> list[Event]:
@@ -157,18 +114,6 @@ def dispatch(
 # -- helpers --------------------------------------------------------------------------------------
 
 
-def _digest(raw: bytes | bytearray | memoryview, key: bytes) -> bytes:
-    return base64.b64encode(hmac.new(key, raw, hashlib.sha256).digest())
-
-
-def _secret_bytes(secret: str | bytes) -> bytes:
-    if isinstance(secret, str):
-        return secret.encode()
-    if isinstance(secret, _BYTES_LIKE):
-        return bytes(secret)
-    raise TypeError(f"the channel secret must be str or bytes, got {type(secret).__name__}")
-
-
 def _check_signature(body: str | bytes, signature: str | bytes | None, secret: str | bytes) -> None:
     if not verify_signature(body, signature, secret):
         raise InvalidSignatureError("X-Line-Signature does not match the body and channel secret")
@@ -176,7 +121,7 @@ def _check_signature(body: str | bytes, signature: str | bytes | None, secret: s
 
 def _load(body: str | bytes) -> dict[str, Any]:
     """The body as a JSON object with an ``events`` list, or ``InvalidPayloadError``."""
-    if not isinstance(body, (str, *_BYTES_LIKE)):
+    if not isinstance(body, (str, *BYTES_LIKE)):
         raise InvalidPayloadError(f"a webhook body is str or bytes, got {type(body).__name__}")
     try:
         data = json.loads(bytes(body) if isinstance(body, (bytearray, memoryview)) else body)

@@ -9,21 +9,12 @@ a test or a replay tool can deliver it to a bot's own URL: give the client
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-
 from linebot_fp.api._registry import operation
 from linebot_fp.errors import InvalidInputError
 from linebot_fp.request import Headers, Request
+from linebot_fp.signature import signature
 
 __all__ = ["callback"]
-
-
-def _signature(body: bytes, channel_secret: str | bytes) -> str:
-    """The ``X-Line-Signature`` of ``body``: base64 of its HMAC-SHA256 under the secret."""
-    key = channel_secret.encode("utf-8") if isinstance(channel_secret, str) else channel_secret
-    return base64.b64encode(hmac.new(key, body, hashlib.sha256).digest()).decode("ascii")
 
 
 # https://developers.line.biz/en/reference/messaging-api/#signature-validation
@@ -41,5 +32,5 @@ def callback(payload: bytes | str, channel_secret: str | bytes) -> Request:
         raise InvalidInputError("channel_secret must be a non-empty string")
     return Request(operation="callback", method="POST", base="webhook", path="/callback",
                    headers=Headers({"Content-Type": "application/json; charset=utf-8",
-                                    "X-Line-Signature": _signature(body, channel_secret)}),
+                                    "X-Line-Signature": signature(body, channel_secret)}),
                    body=body)
