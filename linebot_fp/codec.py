@@ -29,7 +29,7 @@ from cattrs.fns import identity
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from linebot_fp.errors import InvalidPayloadError
-from linebot_fp.models._base import WIRE_KEY, Model, Unknown
+from linebot_fp.models._base import WIRE_KEY, Model, Unknown, strip_optional
 
 __all__ = ["converter", "dumps", "dumps_json", "loads", "structure", "unstructure", "wire_key"]
 
@@ -310,11 +310,8 @@ def _load_later_member(base: Any, tag: str, members: dict[str, type]) -> type | 
 
 def _optional_inner(hint: Any) -> Any:
     """``X`` of ``X | None`` (one ``X``), else ``None``."""
-    if get_origin(hint) not in (Union, UnionType):
-        return None
-    args = get_args(hint)
-    inner = [arg for arg in args if arg is not type(None)]
-    return inner[0] if len(args) == 2 and len(inner) == 1 else None
+    inner, optional = strip_optional(hint)
+    return inner if optional and get_origin(inner) not in (Union, UnionType) else None
 
 
 def _optional_structurer(hint: Any) -> Callable[[Any, Any], Any]:

@@ -172,24 +172,19 @@ def api_error(status: int, headers: Mapping[str, str], body: bytes) -> LineBotAp
 
 def _decode_json(body: bytes, answer: type | str | None, headers: Mapping[str, str], *,
                  accepted: bool) -> Any:
-    if not body.strip():
-        data: Any = {}
-        if not isinstance(answer, type):
-            return None
-    else:
-        data = codec.loads(body)
-    if not isinstance(answer, type):
+    data: Any = codec.loads(body) if body.strip() else None
+    if not isinstance(answer, type):  # no model: the JSON as it is (nothing for a 409)
         return None if accepted else data
-    header_fields: Mapping[str, str] = getattr(answer, "header_fields", {})
-    if header_fields and isinstance(data, dict):
+    if data is None or isinstance(data, dict):  # headers the model reads, body first
+        header_fields: Mapping[str, str] = getattr(answer, "header_fields", {})
         data = {**{key: headers[name] for key, name in header_fields.items() if name in headers},
-                **data}
-    if accepted:
-        try:
-            return codec.structure(data, answer)
-        except ValueError:
-            return None  # already accepted; the 409 body is not the usual answer
-    return codec.structure(data, answer)
+                **(data or {})}
+    if not accepted:
+        return codec.structure(data, answer)
+    try:
+        return codec.structure(data, answer)
+    except ValueError:
+        return None  # already accepted; the 409 body is not the usual answer
 
 
 def _seconds(value: str | None) -> float | None:

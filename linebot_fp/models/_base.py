@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Union
 
 from linebot_fp.errors import InvalidInputError
 
-__all__ = ["Model", "Unknown", "check_count", "wire"]
+__all__ = ["Model", "Unknown", "check_count", "strip_optional", "wire"]
 
 WIRE_KEY = "linebot_fp.wire"
 
@@ -83,7 +83,7 @@ def _compile_post_init(cls: type[Model]) -> Callable[[Model], None]:
     lines = []
     for field in dataclasses.fields(cls):  # type: ignore[arg-type]
         name = field.name
-        hint, optional = _strip_optional(hints[name])
+        hint, optional = strip_optional(hints[name])
         if typing.get_origin(hint) in (tuple, Sequence):
             lines += [f"value = self.{name}",
                       "if value is not None and value.__class__ is not tuple:",
@@ -162,7 +162,7 @@ def _as_tuple(cls: type, name: str, value: object) -> tuple[object, ...]:
     return tuple(value)
 
 
-def _strip_optional(hint: Any) -> tuple[Any, bool]:
+def strip_optional(hint: Any) -> tuple[Any, bool]:
     """``X | None`` -> ``(X, True)``; anything else -> ``(hint, False)``."""
     if typing.get_origin(hint) in (Union, types.UnionType):
         args = typing.get_args(hint)
