@@ -21,7 +21,7 @@ This module performs no I/O.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any, TypeVar
@@ -53,7 +53,7 @@ class WebhookPayload(Model):
     """
 
     destination: str | None = None
-    events: tuple[Event, ...] = ()
+    events: Sequence[Event] = ()
 
 
 def parse(body: str | bytes, signature: str | bytes | None, secret: str | bytes) -> list[Event]:
