@@ -10,7 +10,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Generic, Protocol, TypeVar
 from urllib.parse import urlencode
 
 from linebot_fp.errors import InvalidInputError, InvalidPayloadError
@@ -25,6 +25,9 @@ BASE_URLS: Mapping[str, str] = {
 }
 
 METHODS = frozenset({"GET", "POST", "PUT", "DELETE"})
+
+#: the answer a request brings once sent: a model, ``Content`` or ``None``
+AnswerT = TypeVar("AnswerT", covariant=True)
 
 
 class Headers(Mapping[str, str]):
@@ -65,8 +68,11 @@ _NO_HEADERS = Headers()
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Request:
+class Request(Generic[AnswerT]):
     """One API call, ready to send: method, host, path, query, headers, body.
+
+    ``Request[Profile]`` is a request whose answer decodes to a ``Profile``:
+    builders say what they bring, so ``client.send(get_profile(u))`` is typed.
 
     ``operation`` is the name of the builder that made it (``"push_message"``);
     ``base`` names the host (``"api"``, ``"data"`` or ``"manager"``, see
@@ -129,7 +135,7 @@ class Request:
         return data
 
     @classmethod
-    def from_dict(cls, data: Any) -> Request:
+    def from_dict(cls, data: Any) -> Request[Any]:
         """Read a dict written by :meth:`to_dict`; ``InvalidPayloadError`` says what is off."""
         if not isinstance(data, Mapping):
             raise InvalidPayloadError(f"a request must be a JSON object, got {type(data).__name__}")
