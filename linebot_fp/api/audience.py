@@ -27,7 +27,17 @@ from linebot_fp.api._registry import operation
 from linebot_fp.errors import InvalidInputError
 
 if TYPE_CHECKING:
-    from linebot_fp.models.audience import Audience
+    from linebot_fp.models.audience import (
+        Audience,
+        ClickAudienceGroup,
+        CreateAudienceGroup,
+        GetAudienceDataResponse,
+        GetAudienceGroupsResponse,
+        GetAuthorityLevel,
+        GetSharedAudienceDataResponse,
+        GetSharedAudienceGroupsResponse,
+        ImpAudienceGroup,
+    )
     from linebot_fp.request import Request
 
     Recipient = str | Mapping[str, str] | Audience
@@ -50,7 +60,6 @@ __all__ = [
     "rename_audience_group",
 ]
 
-_MODELS = "linebot_fp.models.audience"
 MAX_JSON_AUDIENCES = 10_000
 MAX_FILE_AUDIENCES = 1_500_000
 MAX_PAGE_SIZE = 40
@@ -58,10 +67,11 @@ AUTHORITY_LEVELS = ("PUBLIC", "PRIVATE")
 
 
 # https://developers.line.biz/en/reference/messaging-api/#create-upload-audience-group
-@operation("createAudienceGroup", answers=f"{_MODELS}:CreateAudienceGroup")
-def create_audience_group(audience_group_name: str,
-                          audiences: Iterable[Recipient] | None = None,
-                          is_ifa: bool = False, upload_description: str | None = None) -> Request:
+@operation("createAudienceGroup")
+def create_audience_group(
+    audience_group_name: str, audiences: Iterable[Recipient] | None = None, is_ifa: bool = False,
+    upload_description: str | None = None,
+) -> Request[CreateAudienceGroup]:
     """Create an audience for uploading user IDs (or IFAs when ``is_ifa``), by JSON."""
     body = compact({
         "description": require_id("audience_group_name", audience_group_name),
@@ -75,7 +85,7 @@ def create_audience_group(audience_group_name: str,
 # https://developers.line.biz/en/reference/messaging-api/#update-upload-audience-group
 @operation("addAudienceToAudienceGroup")
 def add_audiences_to_audience_group(audience_group_id: int | str, audiences: Iterable[Recipient],
-                                    upload_description: str | None = None) -> Request:
+                                    upload_description: str | None = None) -> Request[None]:
     """Add user IDs or IFAs (up to 10,000) to an audience for uploading user IDs, by JSON."""
     body = compact({
         "audienceGroupId": _audience_id(audience_group_id),
@@ -87,10 +97,11 @@ def add_audiences_to_audience_group(audience_group_id: int | str, audiences: Ite
 
 
 # https://developers.line.biz/en/reference/messaging-api/#create-upload-audience-group-by-file
-@operation("createAudienceForUploadingUserIds", answers=f"{_MODELS}:CreateAudienceGroup")
-def create_audience_for_uploading_user_ids(file: IdFile, description: str | None = None,
-                                           is_ifa_audience: bool | None = None,
-                                           upload_description: str | None = None) -> Request:
+@operation("createAudienceForUploadingUserIds")
+def create_audience_for_uploading_user_ids(
+    file: IdFile, description: str | None = None, is_ifa_audience: bool | None = None,
+    upload_description: str | None = None,
+) -> Request[CreateAudienceGroup]:
     """Create an audience for uploading user IDs from a file of one ID per line (data host).
 
     ``file`` is the file's bytes, a binary file object, its text, or a list of IDs.
@@ -108,7 +119,7 @@ def create_audience_for_uploading_user_ids(file: IdFile, description: str | None
 # https://developers.line.biz/en/reference/messaging-api/#update-upload-audience-group-by-file
 @operation("addUserIdsToAudience")
 def add_user_ids_to_audience(file: IdFile, audience_group_id: int | str,
-                             upload_description: str | None = None) -> Request:
+                             upload_description: str | None = None) -> Request[None]:
     """Add user IDs or IFAs from a file of one ID per line to an audience (data host).
 
     ``file`` is the file's bytes, a binary file object, its text, or a list of IDs.
@@ -122,9 +133,9 @@ def add_user_ids_to_audience(file: IdFile, audience_group_id: int | str,
 
 
 # https://developers.line.biz/en/reference/messaging-api/#create-click-audience-group
-@operation("createClickBasedAudienceGroup", answers=f"{_MODELS}:ClickAudienceGroup")
+@operation("createClickBasedAudienceGroup")
 def create_click_audience_group(description: str, request_id: str,
-                                click_url: str | None = None) -> Request:
+                                click_url: str | None = None) -> Request[ClickAudienceGroup]:
     """Create an audience of the users who clicked a URL in a past narrowcast or broadcast."""
     body = compact({
         "description": require_id("description", description),
@@ -136,8 +147,8 @@ def create_click_audience_group(description: str, request_id: str,
 
 
 # https://developers.line.biz/en/reference/messaging-api/#create-imp-audience-group
-@operation("createImpBasedAudienceGroup", answers=f"{_MODELS}:ImpAudienceGroup")
-def create_imp_audience_group(description: str, request_id: str) -> Request:
+@operation("createImpBasedAudienceGroup")
+def create_imp_audience_group(description: str, request_id: str) -> Request[ImpAudienceGroup]:
     """Create an audience of the users who saw a past narrowcast or broadcast."""
     body = {"description": require_id("description", description),
             "requestId": require_id("request_id", request_id)}
@@ -146,7 +157,7 @@ def create_imp_audience_group(description: str, request_id: str) -> Request:
 
 # https://developers.line.biz/en/reference/messaging-api/#set-description-audience-group
 @operation("updateAudienceGroupDescription")
-def rename_audience_group(audience_group_id: int | str, description: str) -> Request:
+def rename_audience_group(audience_group_id: int | str, description: str) -> Request[None]:
     """Rename an audience."""
     return json_request("rename_audience_group", "PUT",
                         _group_path("/v2/bot/audienceGroup/{audienceGroupId}/updateDescription",
@@ -156,26 +167,26 @@ def rename_audience_group(audience_group_id: int | str, description: str) -> Req
 
 # https://developers.line.biz/en/reference/messaging-api/#delete-audience-group
 @operation("deleteAudienceGroup")
-def delete_audience_group(audience_group_id: int | str) -> Request:
+def delete_audience_group(audience_group_id: int | str) -> Request[None]:
     """Delete an audience."""
     return json_request("delete_audience_group", "DELETE",
                         _group_path("/v2/bot/audienceGroup/{audienceGroupId}", audience_group_id))
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-audience-group
-@operation("getAudienceData", answers=f"{_MODELS}:GetAudienceDataResponse")
-def get_audience_group(audience_group_id: int | str) -> Request:
+@operation("getAudienceData")
+def get_audience_group(audience_group_id: int | str) -> Request[GetAudienceDataResponse]:
     """Get one audience and its upload jobs."""
     return get("get_audience_group",
                _group_path("/v2/bot/audienceGroup/{audienceGroupId}", audience_group_id))
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-audience-groups
-@operation("getAudienceGroups", answers=f"{_MODELS}:GetAudienceGroupsResponse")
+@operation("getAudienceGroups")
 def get_audience_group_list(page: int = 1, description: str | None = None,
                             status: str | None = None, size: int = 20,
                             include_external_public_group: bool | None = None,
-                            create_route: str | None = None) -> Request:
+                            create_route: str | None = None) -> Request[GetAudienceGroupsResponse]:
     """Get one page of audiences, filtered by name, status and how they were created.
 
     The legacy SDK fetched every page in turn; here each page is one request:
@@ -193,19 +204,21 @@ def get_audience_group_list(page: int = 1, description: str | None = None,
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-shared-audience
-@operation("getSharedAudienceData", answers=f"{_MODELS}:GetSharedAudienceDataResponse")
-def get_shared_audience_data(audience_group_id: int | str) -> Request:
+@operation("getSharedAudienceData")
+def get_shared_audience_data(
+    audience_group_id: int | str,
+) -> Request[GetSharedAudienceDataResponse]:
     """Get one audience, including those shared by the Business Manager, and its owner."""
     return get("get_shared_audience_data",
                _group_path("/v2/bot/audienceGroup/shared/{audienceGroupId}", audience_group_id))
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-shared-audience-list
-@operation("getSharedAudienceGroups", answers=f"{_MODELS}:GetSharedAudienceGroupsResponse")
-def get_shared_audience_groups(page: int = 1, description: str | None = None,
-                               status: str | None = None, size: int = 20,
-                               create_route: str | None = None,
-                               includes_owned_audience_groups: bool | None = None) -> Request:
+@operation("getSharedAudienceGroups")
+def get_shared_audience_groups(
+    page: int = 1, description: str | None = None, status: str | None = None, size: int = 20,
+    create_route: str | None = None, includes_owned_audience_groups: bool | None = None,
+) -> Request[GetSharedAudienceGroupsResponse]:
     """Get one page of audiences shared by the Business Manager (and owned ones, if asked)."""
     return get("get_shared_audience_groups", "/v2/bot/audienceGroup/shared/list", query_=query(
         page=integer("page", page, low=1),
@@ -220,8 +233,8 @@ def get_shared_audience_groups(page: int = 1, description: str | None = None,
 
 # https://developers.line.biz/en/reference/messaging-api/#get-authority-level
 # (no longer in the OpenAPI specification; kept for the legacy SDK's users)
-@operation(answers=f"{_MODELS}:GetAuthorityLevel")
-def get_audience_group_authority_level() -> Request:
+@operation()
+def get_audience_group_authority_level() -> Request[GetAuthorityLevel]:
     """Get the authority level (``PUBLIC`` or ``PRIVATE``) of the channel's audiences."""
     return get("get_audience_group_authority_level", "/v2/bot/audienceGroup/authorityLevel")
 
@@ -230,7 +243,7 @@ def get_audience_group_authority_level() -> Request:
 # (no longer in the OpenAPI specification; kept for the legacy SDK's users)
 @operation()
 def change_audience_group_authority_level(
-        authority_level: Literal["PUBLIC", "PRIVATE"] = "PUBLIC") -> Request:
+        authority_level: Literal["PUBLIC", "PRIVATE"] = "PUBLIC") -> Request[None]:
     """Change the authority level of all the audiences of the channel."""
     if authority_level not in AUTHORITY_LEVELS:
         raise InvalidInputError(f"authority_level must be 'PUBLIC' or 'PRIVATE', "

@@ -8,12 +8,32 @@ here. This module performs no I/O.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linebot_fp.api._build import get, integer, json_request, path, query, require_id
 from linebot_fp.api._registry import operation
 from linebot_fp.errors import InvalidInputError
 from linebot_fp.request import Request
+
+if TYPE_CHECKING:
+    from linebot_fp.models.membership import (
+        GetJoinedMembershipUsersResponse,
+        GetMembershipSubscriptionResponse,
+        MembershipListResponse,
+    )
+    from linebot_fp.models.responses import (
+        BotInfo,
+        GetWebhookResponse,
+        Group,
+        GroupMemberCountResponse,
+        IssueLinkTokenResponse,
+        MemberIds,
+        Profile,
+        RoomMemberCountResponse,
+        TestWebhookResponse,
+        UserIds,
+    )
+
 
 __all__ = [
     "get_bot_info",
@@ -37,8 +57,6 @@ __all__ = [
     "test_webhook_endpoint",
 ]
 
-_RESPONSES = "linebot_fp.models.responses"
-_MEMBERSHIP = "linebot_fp.models.membership"
 
 
 def _start(start: Any) -> str | None:
@@ -50,16 +68,16 @@ def _start(start: Any) -> str | None:
 # https://developers.line.biz/en/reference/messaging-api/#get-profile
 
 
-@operation("getProfile", answers=f"{_RESPONSES}:Profile")
-def get_profile(user_id: str) -> Request:
+@operation("getProfile")
+def get_profile(user_id: str) -> Request[Profile]:
     """Get the profile of a user who is a friend of the bot."""
     return get("get_profile", path("/v2/bot/profile/{userId}",
                                    userId=require_id("user_id", user_id)))
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-follower-ids
-@operation("getFollowers", answers=f"{_RESPONSES}:UserIds")
-def get_followers_ids(limit: int | None = 300, start: str | None = None) -> Request:
+@operation("getFollowers")
+def get_followers_ids(limit: int | None = 300, start: str | None = None) -> Request[UserIds]:
     """Get the user ids of the bot's friends, up to ``limit`` (max 1000) per call."""
     return get("get_followers_ids", "/v2/bot/followers/ids", query_=query(
         limit=None if limit is None else integer("limit", limit, low=1, high=1000),
@@ -70,8 +88,8 @@ def get_followers_ids(limit: int | None = 300, start: str | None = None) -> Requ
 # https://developers.line.biz/en/reference/messaging-api/#get-bot-info
 
 
-@operation("getBotInfo", answers=f"{_RESPONSES}:BotInfo")
-def get_bot_info() -> Request:
+@operation("getBotInfo")
+def get_bot_info() -> Request[BotInfo]:
     """Get the bot's basic information."""
     return get("get_bot_info", "/v2/bot/info")
 
@@ -80,22 +98,22 @@ def get_bot_info() -> Request:
 # https://developers.line.biz/en/reference/messaging-api/#group
 
 
-@operation("getGroupSummary", answers=f"{_RESPONSES}:Group")
-def get_group_summary(group_id: str) -> Request:
+@operation("getGroupSummary")
+def get_group_summary(group_id: str) -> Request[Group]:
     """Get the id, name and icon of a group the bot is in."""
     return get("get_group_summary", path("/v2/bot/group/{groupId}/summary",
                                          groupId=require_id("group_id", group_id)))
 
 
-@operation("getGroupMemberCount", answers=f"{_RESPONSES}:GroupMemberCountResponse")
-def get_group_members_count(group_id: str) -> Request:
+@operation("getGroupMemberCount")
+def get_group_members_count(group_id: str) -> Request[GroupMemberCountResponse]:
     """Get the number of members in a group."""
     return get("get_group_members_count", path("/v2/bot/group/{groupId}/members/count",
                                                groupId=require_id("group_id", group_id)))
 
 
-@operation("getGroupMembersIds", answers=f"{_RESPONSES}:MemberIds")
-def get_group_member_ids(group_id: str, start: str | None = None) -> Request:
+@operation("getGroupMembersIds")
+def get_group_member_ids(group_id: str, start: str | None = None) -> Request[MemberIds]:
     """Get the user ids of a group's members (``start`` continues a list)."""
     return get("get_group_member_ids",
                path("/v2/bot/group/{groupId}/members/ids",
@@ -103,8 +121,8 @@ def get_group_member_ids(group_id: str, start: str | None = None) -> Request:
                query_=query(start=_start(start)))
 
 
-@operation("getGroupMemberProfile", answers=f"{_RESPONSES}:Profile")
-def get_group_member_profile(group_id: str, user_id: str) -> Request:
+@operation("getGroupMemberProfile")
+def get_group_member_profile(group_id: str, user_id: str) -> Request[Profile]:
     """Get the profile of a member of a group."""
     return get("get_group_member_profile",
                path("/v2/bot/group/{groupId}/member/{userId}",
@@ -113,7 +131,7 @@ def get_group_member_profile(group_id: str, user_id: str) -> Request:
 
 
 @operation("leaveGroup")
-def leave_group(group_id: str) -> Request:
+def leave_group(group_id: str) -> Request[None]:
     """Make the bot leave a group."""
     return json_request("leave_group", "POST", path("/v2/bot/group/{groupId}/leave",
                                                     groupId=require_id("group_id", group_id)))
@@ -123,23 +141,23 @@ def leave_group(group_id: str) -> Request:
 # https://developers.line.biz/en/reference/messaging-api/#chat-room
 
 
-@operation("getRoomMemberCount", answers=f"{_RESPONSES}:RoomMemberCountResponse")
-def get_room_members_count(room_id: str) -> Request:
+@operation("getRoomMemberCount")
+def get_room_members_count(room_id: str) -> Request[RoomMemberCountResponse]:
     """Get the number of members in a room."""
     return get("get_room_members_count", path("/v2/bot/room/{roomId}/members/count",
                                               roomId=require_id("room_id", room_id)))
 
 
-@operation("getRoomMembersIds", answers=f"{_RESPONSES}:MemberIds")
-def get_room_member_ids(room_id: str, start: str | None = None) -> Request:
+@operation("getRoomMembersIds")
+def get_room_member_ids(room_id: str, start: str | None = None) -> Request[MemberIds]:
     """Get the user ids of a room's members (``start`` continues a list)."""
     return get("get_room_member_ids",
                path("/v2/bot/room/{roomId}/members/ids", roomId=require_id("room_id", room_id)),
                query_=query(start=_start(start)))
 
 
-@operation("getRoomMemberProfile", answers=f"{_RESPONSES}:Profile")
-def get_room_member_profile(room_id: str, user_id: str) -> Request:
+@operation("getRoomMemberProfile")
+def get_room_member_profile(room_id: str, user_id: str) -> Request[Profile]:
     """Get the profile of a member of a room."""
     return get("get_room_member_profile",
                path("/v2/bot/room/{roomId}/member/{userId}",
@@ -148,7 +166,7 @@ def get_room_member_profile(room_id: str, user_id: str) -> Request:
 
 
 @operation("leaveRoom")
-def leave_room(room_id: str) -> Request:
+def leave_room(room_id: str) -> Request[None]:
     """Make the bot leave a room."""
     return json_request("leave_room", "POST", path("/v2/bot/room/{roomId}/leave",
                                                    roomId=require_id("room_id", room_id)))
@@ -158,21 +176,23 @@ def leave_room(room_id: str) -> Request:
 # https://developers.line.biz/en/reference/messaging-api/#webhook-settings
 
 
-@operation("getWebhookEndpoint", answers=f"{_RESPONSES}:GetWebhookResponse")
-def get_webhook_endpoint() -> Request:
+@operation("getWebhookEndpoint")
+def get_webhook_endpoint() -> Request[GetWebhookResponse]:
     """Get the webhook URL and whether webhooks are on."""
     return get("get_webhook_endpoint", "/v2/bot/channel/webhook/endpoint")
 
 
 @operation("setWebhookEndpoint")
-def set_webhook_endpoint(webhook_endpoint: str) -> Request:
+def set_webhook_endpoint(webhook_endpoint: str) -> Request[None]:
     """Set the webhook URL (HTTPS, at most 500 characters)."""
     return json_request("set_webhook_endpoint", "PUT", "/v2/bot/channel/webhook/endpoint",
                         {"endpoint": require_id("webhook_endpoint", webhook_endpoint)})
 
 
-@operation("testWebhookEndpoint", answers=f"{_RESPONSES}:TestWebhookResponse")
-def test_webhook_endpoint(webhook_endpoint: str | None = None) -> Request:  # noqa: PT028
+@operation("testWebhookEndpoint")
+def test_webhook_endpoint(
+    webhook_endpoint: str | None = None,  # noqa: PT028 (a builder, not a test)
+) -> Request[TestWebhookResponse]:
     """Send a test event to a webhook URL (by default, the one already set)."""
     body = {} if webhook_endpoint is None else {
         "endpoint": require_id("webhook_endpoint", webhook_endpoint)}
@@ -183,8 +203,8 @@ def test_webhook_endpoint(webhook_endpoint: str | None = None) -> Request:  # no
 # https://developers.line.biz/en/reference/messaging-api/#issue-link-token
 
 
-@operation("issueLinkToken", answers=f"{_RESPONSES}:IssueLinkTokenResponse")
-def issue_link_token(user_id: str) -> Request:
+@operation("issueLinkToken")
+def issue_link_token(user_id: str) -> Request[IssueLinkTokenResponse]:
     """Issue a link token to link a user's LINE account with a service account."""
     return json_request("issue_link_token", "POST", path("/v2/bot/user/{userId}/linkToken",
                                                          userId=require_id("user_id", user_id)))
@@ -194,24 +214,24 @@ def issue_link_token(user_id: str) -> Request:
 # https://developers.line.biz/en/reference/messaging-api/#membership
 
 
-@operation("getMembershipSubscription",
-           answers=f"{_MEMBERSHIP}:GetMembershipSubscriptionResponse")
-def get_membership_subscription(user_id: str) -> Request:
+@operation("getMembershipSubscription")
+def get_membership_subscription(user_id: str) -> Request[GetMembershipSubscriptionResponse]:
     """Get a user's membership subscription status."""
     return get("get_membership_subscription",
                path("/v2/bot/membership/subscription/{userId}",
                     userId=require_id("user_id", user_id)))
 
 
-@operation("getMembershipList", answers=f"{_MEMBERSHIP}:MembershipListResponse")
-def get_membership_list() -> Request:
+@operation("getMembershipList")
+def get_membership_list() -> Request[MembershipListResponse]:
     """Get the bot's membership plans."""
     return get("get_membership_list", "/v2/bot/membership/list")
 
 
-@operation("getJoinedMembershipUsers", answers=f"{_MEMBERSHIP}:GetJoinedMembershipUsersResponse")
-def get_joined_membership_users(membership_id: int | str, start: str | None = None,
-                                limit: int | None = None) -> Request:
+@operation("getJoinedMembershipUsers")
+def get_joined_membership_users(
+    membership_id: int | str, start: str | None = None, limit: int | None = None,
+) -> Request[GetJoinedMembershipUsersResponse]:
     """Get the user ids of a plan's members, up to ``limit`` (1 to 1000) per call."""
     if isinstance(membership_id, str) and membership_id.isascii() and membership_id.isdigit():
         plan = membership_id

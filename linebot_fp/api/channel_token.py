@@ -16,6 +16,15 @@ from linebot_fp.api._registry import operation
 from linebot_fp.errors import InvalidInputError
 
 if TYPE_CHECKING:
+    from linebot_fp.models.channel_token import (
+        ChannelAccessTokens,
+        IssueChannelTokenResponse,
+        IssueChannelTokenResponseV2,
+        IssueStatelessChannelAccessTokenResponse,
+        ValidAccessTokenKeyIDsResponse,
+        VerifyChannelAccessTokenResponse,
+        VerifyChannelTokenResponseV2,
+    )
     from linebot_fp.request import Request
 
 __all__ = [
@@ -31,7 +40,6 @@ __all__ = [
     "verify_channel_token",
 ]
 
-_MODELS = "linebot_fp.models.channel_token"
 
 #: the only ``client_assertion_type`` LINE accepts
 JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
@@ -39,9 +47,10 @@ JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 
 # -- short-lived and long-lived tokens (v2) ----------------------------------------------
 # https://developers.line.biz/en/reference/messaging-api/#issue-shortlived-channel-access-token
-@operation("issueChannelToken", answers=f"{_MODELS}:IssueChannelTokenResponse")
-def issue_channel_token(client_id: str, client_secret: str,
-                        grant_type: str = "client_credentials") -> Request:
+@operation("issueChannelToken")
+def issue_channel_token(
+    client_id: str, client_secret: str, grant_type: str = "client_credentials",
+) -> Request[IssueChannelTokenResponse]:
     """Issue a short-lived channel access token (valid for 30 days)."""
     return form_request("issue_channel_token", "/v2/oauth/accessToken", {
         "grant_type": require_id("grant_type", grant_type),
@@ -51,8 +60,8 @@ def issue_channel_token(client_id: str, client_secret: str,
 
 
 # https://developers.line.biz/en/reference/messaging-api/#verify-channel-access-token
-@operation("verifyChannelToken", answers=f"{_MODELS}:VerifyChannelAccessTokenResponse")
-def verify_channel_token(access_token: str) -> Request:
+@operation("verifyChannelToken")
+def verify_channel_token(access_token: str) -> Request[VerifyChannelAccessTokenResponse]:
     """Verify a short-lived or long-lived channel access token."""
     return form_request("verify_channel_token", "/v2/oauth/verify",
                         {"access_token": require_id("access_token", access_token)})
@@ -60,7 +69,7 @@ def verify_channel_token(access_token: str) -> Request:
 
 # https://developers.line.biz/en/reference/messaging-api/#revoke-longlived-or-shortlived-channel-access-token
 @operation("revokeChannelToken")
-def revoke_channel_token(access_token: str) -> Request:
+def revoke_channel_token(access_token: str) -> Request[None]:
     """Revoke a short-lived or long-lived channel access token."""
     return form_request("revoke_channel_token", "/v2/oauth/revoke",
                         {"access_token": require_id("access_token", access_token)})
@@ -68,10 +77,11 @@ def revoke_channel_token(access_token: str) -> Request:
 
 # -- tokens with a user-specified expiration (v2.1) ----------------------------------------
 # https://developers.line.biz/en/reference/messaging-api/#issue-channel-access-token-v2-1
-@operation("issueChannelTokenByJWT", answers=f"{_MODELS}:IssueChannelTokenResponseV2")
-def issue_channel_access_token_v2_1(client_assertion: str,
-                                    grant_type: str = "client_credentials",
-                                    client_assertion_type: str = JWT_BEARER) -> Request:
+@operation("issueChannelTokenByJWT")
+def issue_channel_access_token_v2_1(
+    client_assertion: str, grant_type: str = "client_credentials",
+    client_assertion_type: str = JWT_BEARER,
+) -> Request[IssueChannelTokenResponseV2]:
     """Issue a channel access token v2.1, authenticated by a signed JWT (``client_assertion``)."""
     return form_request("issue_channel_access_token_v2_1", "/oauth2/v2.1/token", {
         "grant_type": require_id("grant_type", grant_type),
@@ -81,8 +91,8 @@ def issue_channel_access_token_v2_1(client_assertion: str,
 
 
 # https://developers.line.biz/en/reference/messaging-api/#verify-channel-access-token-v2-1
-@operation("verifyChannelTokenByJWT", answers=f"{_MODELS}:VerifyChannelTokenResponseV2")
-def verify_channel_access_token_v2_1(access_token: str) -> Request:
+@operation("verifyChannelTokenByJWT")
+def verify_channel_access_token_v2_1(access_token: str) -> Request[VerifyChannelTokenResponseV2]:
     """Verify a channel access token v2.1."""
     return get("verify_channel_access_token_v2_1", "/oauth2/v2.1/verify",
                query_=query(access_token=require_id("access_token", access_token)))
@@ -91,7 +101,7 @@ def verify_channel_access_token_v2_1(access_token: str) -> Request:
 # https://developers.line.biz/en/reference/messaging-api/#revoke-channel-access-token-v2-1
 @operation("revokeChannelTokenByJWT")
 def revoke_channel_access_token_v2_1(client_id: str, client_secret: str,
-                                     access_token: str) -> Request:
+                                     access_token: str) -> Request[None]:
     """Revoke a channel access token v2.1."""
     return form_request("revoke_channel_access_token_v2_1", "/oauth2/v2.1/revoke", {
         "client_id": require_id("client_id", client_id),
@@ -101,10 +111,10 @@ def revoke_channel_access_token_v2_1(client_id: str, client_secret: str,
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-all-valid-channel-access-token-key-ids-v2-1
-@operation("getsAllValidChannelAccessTokenKeyIds",
-           answers=f"{_MODELS}:ValidAccessTokenKeyIDsResponse")
-def get_channel_token_key_ids_v2_1(client_assertion: str,
-                                   client_assertion_type: str = JWT_BEARER) -> Request:
+@operation("getsAllValidChannelAccessTokenKeyIds")
+def get_channel_token_key_ids_v2_1(
+    client_assertion: str, client_assertion_type: str = JWT_BEARER,
+) -> Request[ValidAccessTokenKeyIDsResponse]:
     """Get the key IDs of all valid channel access tokens v2.1."""
     return get("get_channel_token_key_ids_v2_1", "/oauth2/v2.1/tokens/kid",
                query_=_assertion(client_assertion, client_assertion_type))
@@ -112,9 +122,10 @@ def get_channel_token_key_ids_v2_1(client_assertion: str,
 
 # https://developers.line.biz/en/reference/messaging-api/#get-issued-channel-access-tokens-v2-1
 # (no longer in the OpenAPI specification; kept for the legacy SDK's users)
-@operation(answers=f"{_MODELS}:ChannelAccessTokens")
-def get_channel_access_tokens_v2_1(client_assertion: str,
-                                   client_assertion_type: str = JWT_BEARER) -> Request:
+@operation()
+def get_channel_access_tokens_v2_1(
+    client_assertion: str, client_assertion_type: str = JWT_BEARER,
+) -> Request[ChannelAccessTokens]:
     """Get the channel access tokens v2.1 issued to the channel."""
     return get("get_channel_access_tokens_v2_1", "/oauth2/v2.1/tokens",
                query_=_assertion(client_assertion, client_assertion_type))
@@ -122,13 +133,12 @@ def get_channel_access_tokens_v2_1(client_assertion: str,
 
 # -- stateless tokens (v3) -----------------------------------------------------------------
 # https://developers.line.biz/en/reference/messaging-api/#issue-stateless-channel-access-token
-@operation("issueStatelessChannelToken",
-           answers=f"{_MODELS}:IssueStatelessChannelAccessTokenResponse")
-def issue_stateless_channel_token(client_assertion: str | None = None,
-                                  client_id: str | None = None,
-                                  client_secret: str | None = None, *,
-                                  grant_type: str = "client_credentials",
-                                  client_assertion_type: str = JWT_BEARER) -> Request:
+@operation("issueStatelessChannelToken")
+def issue_stateless_channel_token(
+    client_assertion: str | None = None, client_id: str | None = None,
+    client_secret: str | None = None, *, grant_type: str = "client_credentials",
+    client_assertion_type: str = JWT_BEARER,
+) -> Request[IssueStatelessChannelAccessTokenResponse]:
     """Issue a stateless channel access token (valid for 15 minutes, cannot be revoked).
 
     Authenticate either by a signed JWT (``client_assertion``) or by the channel's

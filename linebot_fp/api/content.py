@@ -9,9 +9,16 @@ This module performs no I/O.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from linebot_fp.api._build import get, path, require_id
-from linebot_fp.api._registry import BINARY, operation
+from linebot_fp.api._registry import operation
 from linebot_fp.request import Request
+
+if TYPE_CHECKING:
+    from linebot_fp.content import Content
+    from linebot_fp.models.responses import GetMessageContentTranscodingResponse
+
 
 __all__ = [
     "get_message_content",
@@ -20,29 +27,30 @@ __all__ = [
 ]
 
 
-def _content(operation_name: str, message_id: str, suffix: str = "") -> Request:
+def _content(operation_name: str, message_id: str, suffix: str = "") -> Request[Any]:
     return get(operation_name,
                path("/v2/bot/message/{messageId}/content" + suffix,
                     messageId=require_id("message_id", message_id)),
                base="data")
 
 
-@operation("getMessageContent", answers=BINARY)
-def get_message_content(message_id: str) -> Request:
+@operation("getMessageContent")
+def get_message_content(message_id: str) -> Request[Content]:
     """Download the image, video, audio or file a user sent."""
     return _content("get_message_content", message_id)
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-image-or-video-preview
-@operation("getMessageContentPreview", answers=BINARY)
-def get_message_content_preview(message_id: str) -> Request:
+@operation("getMessageContentPreview")
+def get_message_content_preview(message_id: str) -> Request[Content]:
     """Download the preview image of an image or video a user sent."""
     return _content("get_message_content_preview", message_id, "/preview")
 
 
 # https://developers.line.biz/en/reference/messaging-api/#verify-video-or-audio-preparation-status
-@operation("getMessageContentTranscodingByMessageId",
-           answers="linebot_fp.models.responses:GetMessageContentTranscodingResponse")
-def get_message_content_transcoding_by_message_id(message_id: str) -> Request:
+@operation("getMessageContentTranscodingByMessageId")
+def get_message_content_transcoding_by_message_id(
+    message_id: str,
+) -> Request[GetMessageContentTranscodingResponse]:
     """Check whether a video or audio a user sent is ready to download."""
     return _content("get_message_content_transcoding_by_message_id", message_id, "/transcoding")

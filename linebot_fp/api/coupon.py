@@ -17,7 +17,12 @@ from linebot_fp.errors import InvalidInputError
 from linebot_fp.request import Request
 
 if TYPE_CHECKING:
-    from linebot_fp.models.coupon import CouponCreateRequest
+    from linebot_fp.models.coupon import (
+        CouponCreateRequest,
+        CouponCreateResponse,
+        CouponResponse,
+        MessagingApiPagerCouponListResponse,
+    )
 
 __all__ = ["close_coupon", "create_coupon", "get_coupon_detail", "list_coupon"]
 
@@ -48,9 +53,11 @@ def _coupon_path(template: str, coupon_id: str) -> str:
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-coupons-list
-@operation("listCoupon", answers=f"{_COUPON}:MessagingApiPagerCouponListResponse")
-def list_coupon(status: CouponStatus | Iterable[CouponStatus] | None = None,
-                start: str | None = None, limit: int | None = None) -> Request:
+@operation("listCoupon")
+def list_coupon(
+    status: CouponStatus | Iterable[CouponStatus] | None = None, start: str | None = None,
+    limit: int | None = None,
+) -> Request[MessagingApiPagerCouponListResponse]:
     """List the coupons, optionally by status, up to ``limit`` (1 to 100) per page."""
     return get("list_coupon", "/v2/bot/coupon", query_=_statuses(status) + query(
         start=None if start is None else require_id("start", start),
@@ -58,23 +65,23 @@ def list_coupon(status: CouponStatus | Iterable[CouponStatus] | None = None,
 
 
 # https://developers.line.biz/en/reference/messaging-api/#create-coupon
-@operation("createCoupon", answers=f"{_COUPON}:CouponCreateResponse")
-def create_coupon(coupon_create_request: CouponCreateRequest) -> Request:
+@operation("createCoupon")
+def create_coupon(coupon_create_request: CouponCreateRequest) -> Request[CouponCreateResponse]:
     """Create a coupon; the answer holds its id."""
     return json_request("create_coupon", "POST", "/v2/bot/coupon", model(
         "coupon_create_request", coupon_create_request, f"{_COUPON}:CouponCreateRequest"))
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-coupon
-@operation("getCouponDetail", answers=f"{_COUPON}:CouponResponse")
-def get_coupon_detail(coupon_id: str) -> Request:
+@operation("getCouponDetail")
+def get_coupon_detail(coupon_id: str) -> Request[CouponResponse]:
     """Get the details of a coupon."""
     return get("get_coupon_detail", _coupon_path("/v2/bot/coupon/{couponId}", coupon_id))
 
 
 # https://developers.line.biz/en/reference/messaging-api/#discontinue-coupon
 @operation("closeCoupon")
-def close_coupon(coupon_id: str) -> Request:
+def close_coupon(coupon_id: str) -> Request[None]:
     """Close a coupon: users can no longer get or use it."""
     return json_request("close_coupon", "PUT",
                         _coupon_path("/v2/bot/coupon/{couponId}/close", coupon_id))

@@ -17,6 +17,15 @@ from linebot_fp.errors import InvalidInputError
 if TYPE_CHECKING:
     import datetime
 
+    from linebot_fp.models.insight import (
+        GetRichMenuInsightDailyResponse,
+        GetRichMenuInsightSummaryResponse,
+        InsightDemographicResponse,
+        InsightFollowersResponse,
+        InsightMessageDeliveryResponse,
+        InsightMessageEventOfCustomAggregationUnitResponse,
+        InsightMessageEventResponse,
+    )
     from linebot_fp.request import Request
 
     Day = str | datetime.date
@@ -31,45 +40,45 @@ __all__ = [
     "get_statistics_per_unit",
 ]
 
-_MODELS = "linebot_fp.models.insight"
 _UNIT_NAME = re.compile(r"[a-zA-Z0-9_]{1,30}")
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-demographic
-@operation("getFriendsDemographics", answers=f"{_MODELS}:InsightDemographicResponse")
-def get_insight_demographic() -> Request:
+@operation("getFriendsDemographics")
+def get_insight_demographic() -> Request[InsightDemographicResponse]:
     """Get the demographic attributes (gender, age, area, OS, friendship) of the friends."""
     return get("get_insight_demographic", "/v2/bot/insight/demographic")
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-number-of-delivery-messages
-@operation("getNumberOfMessageDeliveries", answers=f"{_MODELS}:InsightMessageDeliveryResponse")
-def get_insight_message_delivery(date: Day) -> Request:
+@operation("getNumberOfMessageDeliveries")
+def get_insight_message_delivery(date: Day) -> Request[InsightMessageDeliveryResponse]:
     """Get the number of messages sent on ``date``."""
     return get("get_insight_message_delivery", "/v2/bot/insight/message/delivery",
                query_=query(date=date_param("date", date)))
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-number-of-followers
-@operation("getNumberOfFollowers", answers=f"{_MODELS}:InsightFollowersResponse")
-def get_insight_followers(date: Day | None) -> Request:
+@operation("getNumberOfFollowers")
+def get_insight_followers(date: Day | None) -> Request[InsightFollowersResponse]:
     """Get the number of friends, targeted reaches and blocks on ``date`` (``None``: today)."""
     day = None if date is None else date_param("date", date)
     return get("get_insight_followers", "/v2/bot/insight/followers", query_=query(date=day))
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-message-event
-@operation("getMessageEvent", answers=f"{_MODELS}:InsightMessageEventResponse")
-def get_insight_message_event(request_id: str) -> Request:
+@operation("getMessageEvent")
+def get_insight_message_event(request_id: str) -> Request[InsightMessageEventResponse]:
     """Get how users interacted with the narrowcast or broadcast sent as ``request_id``."""
     return get("get_insight_message_event", "/v2/bot/insight/message/event",
                query_=query(requestId=require_id("request_id", request_id)))
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-statistics-per-unit
-@operation("getStatisticsPerUnit",
-           answers=f"{_MODELS}:InsightMessageEventOfCustomAggregationUnitResponse")
-def get_statistics_per_unit(custom_aggregation_unit: str, from_date: Day, to_date: Day) -> Request:
+@operation("getStatisticsPerUnit")
+def get_statistics_per_unit(
+    custom_aggregation_unit: str, from_date: Day, to_date: Day,
+) -> Request[InsightMessageEventOfCustomAggregationUnitResponse]:
     """Get how users interacted with the push and multicast messages of one aggregation unit."""
     if not (isinstance(custom_aggregation_unit, str)
             and _UNIT_NAME.fullmatch(custom_aggregation_unit)):
@@ -81,8 +90,10 @@ def get_statistics_per_unit(custom_aggregation_unit: str, from_date: Day, to_dat
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-rich-menu-insight-summary
-@operation("getRichMenuInsightSummary", answers=f"{_MODELS}:GetRichMenuInsightSummaryResponse")
-def get_rich_menu_insight_summary(rich_menu_id: str, from_date: Day, to_date: Day) -> Request:
+@operation("getRichMenuInsightSummary")
+def get_rich_menu_insight_summary(
+    rich_menu_id: str, from_date: Day, to_date: Day,
+) -> Request[GetRichMenuInsightSummaryResponse]:
     """Get the impressions and clicks of a rich menu summed over a period (up to 396 days)."""
     return get("get_rich_menu_insight_summary",
                path("/v2/bot/insight/richmenu/{richMenuId}/summary",
@@ -91,8 +102,10 @@ def get_rich_menu_insight_summary(rich_menu_id: str, from_date: Day, to_date: Da
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-rich-menu-insight-daily
-@operation("getRichMenuInsightDaily", answers=f"{_MODELS}:GetRichMenuInsightDailyResponse")
-def get_rich_menu_insight_daily(rich_menu_id: str, from_date: Day, to_date: Day) -> Request:
+@operation("getRichMenuInsightDaily")
+def get_rich_menu_insight_daily(
+    rich_menu_id: str, from_date: Day, to_date: Day,
+) -> Request[GetRichMenuInsightDailyResponse]:
     """Get the impressions and clicks of a rich menu day by day (up to 99 days)."""
     return get("get_rich_menu_insight_daily",
                path("/v2/bot/insight/richmenu/{richMenuId}/daily",

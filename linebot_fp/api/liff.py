@@ -14,32 +14,38 @@ from linebot_fp.api._registry import operation
 from linebot_fp.errors import InvalidInputError
 
 if TYPE_CHECKING:
-    from linebot_fp.models.liff import AddLiffAppRequest, UpdateLiffAppRequest
+    from linebot_fp.models.liff import (
+        AddLiffAppRequest,
+        AddLiffAppResponse,
+        GetAllLiffAppsResponse,
+        UpdateLiffAppRequest,
+    )
     from linebot_fp.request import Request
 
 __all__ = ["add_liff_app", "delete_liff_app", "get_all_liff_apps", "update_liff_app"]
 
-_MODELS = "linebot_fp.models.liff"
 
 
 # https://developers.line.biz/en/reference/liff-server/#add-liff-app
-@operation("addLIFFApp", answers=f"{_MODELS}:AddLiffAppResponse")
-def add_liff_app(liff_app: AddLiffAppRequest) -> Request:
+@operation("addLIFFApp")
+def add_liff_app(liff_app: AddLiffAppRequest) -> Request[AddLiffAppResponse]:
     """Add a LIFF app to the channel; the answer holds its ``liff_id``."""
     return json_request("add_liff_app", "POST", "/liff/v1/apps",
                         _settings(liff_app, update=False))
 
 
 # https://developers.line.biz/en/reference/liff-server/#get-all-liff-apps
-@operation("getAllLIFFApps", answers=f"{_MODELS}:GetAllLiffAppsResponse")
-def get_all_liff_apps() -> Request:
+@operation("getAllLIFFApps")
+def get_all_liff_apps() -> Request[GetAllLiffAppsResponse]:
     """Get all the LIFF apps of the channel."""
     return get("get_all_liff_apps", "/liff/v1/apps")
 
 
 # https://developers.line.biz/en/reference/liff-server/#update-liff-app
 @operation("updateLIFFApp")
-def update_liff_app(liff_id: str, liff_app: UpdateLiffAppRequest | AddLiffAppRequest) -> Request:
+def update_liff_app(
+    liff_id: str, liff_app: UpdateLiffAppRequest | AddLiffAppRequest,
+) -> Request[None]:
     """Change the settings of a LIFF app; what ``liff_app`` leaves ``None`` stays as it is."""
     return json_request("update_liff_app", "PUT",
                         path("/liff/v1/apps/{liffId}", liffId=require_id("liff_id", liff_id)),
@@ -48,7 +54,7 @@ def update_liff_app(liff_id: str, liff_app: UpdateLiffAppRequest | AddLiffAppReq
 
 # https://developers.line.biz/en/reference/liff-server/#delete-liff-app
 @operation("deleteLIFFApp")
-def delete_liff_app(liff_id: str) -> Request:
+def delete_liff_app(liff_id: str) -> Request[None]:
     """Delete a LIFF app from the channel."""
     return json_request("delete_liff_app", "DELETE",
                         path("/liff/v1/apps/{liffId}", liffId=require_id("liff_id", liff_id)))

@@ -38,6 +38,29 @@ if TYPE_CHECKING:
     import uuid
 
     from linebot_fp.models.narrowcast import Filter, Limit, Recipient
+    from linebot_fp.models.responses import (
+        AggregationInfoResponse,
+        AggregationNameListResponse,
+        BroadcastResponse,
+        MessageDeliveryBroadcastResponse,
+        MessageDeliveryMulticastResponse,
+        MessageDeliveryPushResponse,
+        MessageDeliveryReplyResponse,
+        MessageProgressNarrowcastResponse,
+        MessageQuotaConsumptionResponse,
+        MessageQuotaResponse,
+        MulticastResponse,
+        NarrowcastResponse,
+        NumberOfMessagesResponse,
+        PushMessageResponse,
+        ReplyMessageResponse,
+        ShowLoadingAnimationResponse,
+        ValidateBroadcastMessageObjectsResponse,
+        ValidateMulticastMessageObjectsResponse,
+        ValidateNarrowcastMessageObjectsResponse,
+        ValidatePushMessageObjectsResponse,
+        ValidateReplyMessageObjectsResponse,
+    )
     from linebot_fp.models.send_messages import SendMessage
 
 __all__ = [
@@ -67,7 +90,6 @@ __all__ = [
     "validate_reply_message_objects",
 ]
 
-_RESPONSES = "linebot_fp.models.responses"
 
 
 _UNIT_NAME = re.compile(r"[a-zA-Z0-9_]{1,30}")
@@ -99,9 +121,9 @@ def _bool(name: str, value: Any) -> bool:
 # https://developers.line.biz/en/reference/messaging-api/#send-reply-message
 
 
-@operation("replyMessage", answers=f"{_RESPONSES}:ReplyMessageResponse")
+@operation("replyMessage")
 def reply_message(reply_token: str, messages: SendMessage | Sequence[SendMessage],
-                  notification_disabled: bool = False) -> Request:
+                  notification_disabled: bool = False) -> Request[ReplyMessageResponse]:
     """Reply to an event with 1 to 5 messages, using the event's reply token."""
     return json_request("reply_message", "POST", "/v2/bot/message/reply", {
         "replyToken": require_id("reply_token", reply_token),
@@ -111,10 +133,12 @@ def reply_message(reply_token: str, messages: SendMessage | Sequence[SendMessage
 
 
 # https://developers.line.biz/en/reference/messaging-api/#send-push-message
-@operation("pushMessage", answers=f"{_RESPONSES}:PushMessageResponse")
-def push_message(to: str, messages: SendMessage | Sequence[SendMessage],
-                 retry_key: str | uuid.UUID | None = None, notification_disabled: bool = False,
-                 custom_aggregation_units: str | Sequence[str] | None = None) -> Request:
+@operation("pushMessage")
+def push_message(
+    to: str, messages: SendMessage | Sequence[SendMessage],
+    retry_key: str | uuid.UUID | None = None, notification_disabled: bool = False,
+    custom_aggregation_units: str | Sequence[str] | None = None,
+) -> Request[PushMessageResponse]:
     """Push 1 to 5 messages to a user, group or room at any time."""
     return json_request("push_message", "POST", "/v2/bot/message/push", compact({
         "to": require_id("to", to),
@@ -125,10 +149,12 @@ def push_message(to: str, messages: SendMessage | Sequence[SendMessage],
 
 
 # https://developers.line.biz/en/reference/messaging-api/#send-multicast-message
-@operation("multicast", answers=f"{_RESPONSES}:MulticastResponse")
-def multicast(to: Sequence[str], messages: SendMessage | Sequence[SendMessage],
-              retry_key: str | uuid.UUID | None = None, notification_disabled: bool = False,
-              custom_aggregation_units: str | Sequence[str] | None = None) -> Request:
+@operation("multicast")
+def multicast(
+    to: Sequence[str], messages: SendMessage | Sequence[SendMessage],
+    retry_key: str | uuid.UUID | None = None, notification_disabled: bool = False,
+    custom_aggregation_units: str | Sequence[str] | None = None,
+) -> Request[MulticastResponse]:
     """Push 1 to 5 messages to 1 to 500 users at once."""
     return json_request("multicast", "POST", "/v2/bot/message/multicast", compact({
         "to": ids("to", to, high=500),
@@ -139,10 +165,10 @@ def multicast(to: Sequence[str], messages: SendMessage | Sequence[SendMessage],
 
 
 # https://developers.line.biz/en/reference/messaging-api/#send-broadcast-message
-@operation("broadcast", answers=f"{_RESPONSES}:BroadcastResponse")
+@operation("broadcast")
 def broadcast(messages: SendMessage | Sequence[SendMessage],
               retry_key: str | uuid.UUID | None = None,
-              notification_disabled: bool = False) -> Request:
+              notification_disabled: bool = False) -> Request[BroadcastResponse]:
     """Send 1 to 5 messages to every friend of the bot."""
     return json_request("broadcast", "POST", "/v2/bot/message/broadcast", {
         "messages": message_list(messages),
@@ -151,11 +177,12 @@ def broadcast(messages: SendMessage | Sequence[SendMessage],
 
 
 # https://developers.line.biz/en/reference/messaging-api/#send-narrowcast-message
-@operation("narrowcast", answers=f"{_RESPONSES}:NarrowcastResponse")
-def narrowcast(messages: SendMessage | Sequence[SendMessage],
-               retry_key: str | uuid.UUID | None = None, recipient: Recipient | None = None,
-               filter: Filter | None = None,
-               limit: Limit | None = None, notification_disabled: bool = False) -> Request:
+@operation("narrowcast")
+def narrowcast(
+    messages: SendMessage | Sequence[SendMessage], retry_key: str | uuid.UUID | None = None,
+    recipient: Recipient | None = None, filter: Filter | None = None, limit: Limit | None = None,
+    notification_disabled: bool = False,
+) -> Request[NarrowcastResponse]:
     """Send 1 to 5 messages to the friends chosen by audience, demographic filter and limit."""
     models = "linebot_fp.models.narrowcast"
     return json_request("narrowcast", "POST", "/v2/bot/message/narrowcast", compact({
@@ -168,8 +195,8 @@ def narrowcast(messages: SendMessage | Sequence[SendMessage],
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-narrowcast-progress-status
-@operation("getNarrowcastProgress", answers=f"{_RESPONSES}:MessageProgressNarrowcastResponse")
-def get_progress_status_narrowcast(request_id: str) -> Request:
+@operation("getNarrowcastProgress")
+def get_progress_status_narrowcast(request_id: str) -> Request[MessageProgressNarrowcastResponse]:
     """Get the progress of a narrowcast, by the request id its sending answered."""
     return get("get_progress_status_narrowcast", "/v2/bot/message/progress/narrowcast",
                query_=query(requestId=require_id("request_id", request_id)))
@@ -179,39 +206,47 @@ def get_progress_status_narrowcast(request_id: str) -> Request:
 # https://developers.line.biz/en/reference/messaging-api/#validate-message-objects-of-reply-message
 
 
-def _validate(operation_name: str, kind: str, messages: Any) -> Request:
+def _validate(operation_name: str, kind: str, messages: Any) -> Request[Any]:
     return json_request(operation_name, "POST", f"/v2/bot/message/validate/{kind}",
                         {"messages": message_list(messages)})
 
 
-@operation("validateReply", answers=f"{_RESPONSES}:ValidateReplyMessageObjectsResponse")
-def validate_reply_message_objects(messages: SendMessage | Sequence[SendMessage]) -> Request:
+@operation("validateReply")
+def validate_reply_message_objects(
+    messages: SendMessage | Sequence[SendMessage],
+) -> Request[ValidateReplyMessageObjectsResponse]:
     """Check that 1 to 5 messages are valid for a reply, without sending them."""
     return _validate("validate_reply_message_objects", "reply", messages)
 
 
-@operation("validatePush", answers=f"{_RESPONSES}:ValidatePushMessageObjectsResponse")
-def validate_push_message_objects(messages: SendMessage | Sequence[SendMessage]) -> Request:
+@operation("validatePush")
+def validate_push_message_objects(
+    messages: SendMessage | Sequence[SendMessage],
+) -> Request[ValidatePushMessageObjectsResponse]:
     """Check that 1 to 5 messages are valid for a push, without sending them."""
     return _validate("validate_push_message_objects", "push", messages)
 
 
-@operation("validateMulticast", answers=f"{_RESPONSES}:ValidateMulticastMessageObjectsResponse")
-def validate_multicast_message_objects(messages: SendMessage | Sequence[SendMessage]) -> Request:
+@operation("validateMulticast")
+def validate_multicast_message_objects(
+    messages: SendMessage | Sequence[SendMessage],
+) -> Request[ValidateMulticastMessageObjectsResponse]:
     """Check that 1 to 5 messages are valid for a multicast, without sending them."""
     return _validate("validate_multicast_message_objects", "multicast", messages)
 
 
-@operation("validateNarrowcast",
-           answers=f"{_RESPONSES}:ValidateNarrowcastMessageObjectsResponse")
+@operation("validateNarrowcast")
 def validate_narrowcast_message_objects(
-        messages: SendMessage | Sequence[SendMessage]) -> Request:
+    messages: SendMessage | Sequence[SendMessage],
+) -> Request[ValidateNarrowcastMessageObjectsResponse]:
     """Check that 1 to 5 messages are valid for a narrowcast, without sending them."""
     return _validate("validate_narrowcast_message_objects", "narrowcast", messages)
 
 
-@operation("validateBroadcast", answers=f"{_RESPONSES}:ValidateBroadcastMessageObjectsResponse")
-def validate_broadcast_message_objects(messages: SendMessage | Sequence[SendMessage]) -> Request:
+@operation("validateBroadcast")
+def validate_broadcast_message_objects(
+    messages: SendMessage | Sequence[SendMessage],
+) -> Request[ValidateBroadcastMessageObjectsResponse]:
     """Check that 1 to 5 messages are valid for a broadcast, without sending them."""
     return _validate("validate_broadcast_message_objects", "broadcast", messages)
 
@@ -220,15 +255,15 @@ def validate_broadcast_message_objects(messages: SendMessage | Sequence[SendMess
 # https://developers.line.biz/en/reference/messaging-api/#get-quota
 
 
-@operation("getMessageQuota", answers=f"{_RESPONSES}:MessageQuotaResponse")
-def get_message_quota() -> Request:
+@operation("getMessageQuota")
+def get_message_quota() -> Request[MessageQuotaResponse]:
     """Get the monthly limit of additional messages."""
     return get("get_message_quota", "/v2/bot/message/quota")
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-consumption
-@operation("getMessageQuotaConsumption", answers=f"{_RESPONSES}:MessageQuotaConsumptionResponse")
-def get_message_quota_consumption() -> Request:
+@operation("getMessageQuotaConsumption")
+def get_message_quota_consumption() -> Request[MessageQuotaConsumptionResponse]:
     """Get how many messages were sent this month."""
     return get("get_message_quota_consumption", "/v2/bot/message/quota/consumption")
 
@@ -237,40 +272,42 @@ def get_message_quota_consumption() -> Request:
 # https://developers.line.biz/en/reference/messaging-api/#get-number-of-reply-messages
 
 
-def _delivery(operation_name: str, kind: str, date: Any) -> Request:
+def _delivery(operation_name: str, kind: str, date: Any) -> Request[Any]:
     return get(operation_name, f"/v2/bot/message/delivery/{kind}",
                query_=query(date=date_param("date", date)))
 
 
-@operation("getNumberOfSentReplyMessages", answers=f"{_RESPONSES}:MessageDeliveryReplyResponse")
-def get_message_delivery_reply(date: str | datetime.date) -> Request:
+@operation("getNumberOfSentReplyMessages")
+def get_message_delivery_reply(date: str | datetime.date) -> Request[MessageDeliveryReplyResponse]:
     """Get the number of reply messages sent on a day (``yyyyMMdd``, UTC+9)."""
     return _delivery("get_message_delivery_reply", "reply", date)
 
 
-@operation("getNumberOfSentPushMessages", answers=f"{_RESPONSES}:MessageDeliveryPushResponse")
-def get_message_delivery_push(date: str | datetime.date) -> Request:
+@operation("getNumberOfSentPushMessages")
+def get_message_delivery_push(date: str | datetime.date) -> Request[MessageDeliveryPushResponse]:
     """Get the number of push messages sent on a day (``yyyyMMdd``, UTC+9)."""
     return _delivery("get_message_delivery_push", "push", date)
 
 
-@operation("getNumberOfSentMulticastMessages",
-           answers=f"{_RESPONSES}:MessageDeliveryMulticastResponse")
-def get_message_delivery_multicast(date: str | datetime.date) -> Request:
+@operation("getNumberOfSentMulticastMessages")
+def get_message_delivery_multicast(
+    date: str | datetime.date,
+) -> Request[MessageDeliveryMulticastResponse]:
     """Get the number of multicast messages sent on a day (``yyyyMMdd``, UTC+9)."""
     return _delivery("get_message_delivery_multicast", "multicast", date)
 
 
-@operation("getNumberOfSentBroadcastMessages",
-           answers=f"{_RESPONSES}:MessageDeliveryBroadcastResponse")
-def get_message_delivery_broadcast(date: str | datetime.date) -> Request:
+@operation("getNumberOfSentBroadcastMessages")
+def get_message_delivery_broadcast(
+    date: str | datetime.date,
+) -> Request[MessageDeliveryBroadcastResponse]:
     """Get the number of broadcast messages sent on a day (``yyyyMMdd``, UTC+9)."""
     return _delivery("get_message_delivery_broadcast", "broadcast", date)
 
 
 # https://developers.line.biz/en/reference/partner-docs/#get-number-of-sent-line-notification-messages
-@operation("getPNPMessageStatistics", answers=f"{_RESPONSES}:NumberOfMessagesResponse")
-def get_pnp_message_statistics(date: str | datetime.date) -> Request:
+@operation("getPNPMessageStatistics")
+def get_pnp_message_statistics(date: str | datetime.date) -> Request[NumberOfMessagesResponse]:
     """Get the number of LINE notification messages sent on a day (``yyyyMMdd``, UTC+9)."""
     return _delivery("get_pnp_message_statistics", "pnp", date)
 
@@ -279,16 +316,17 @@ def get_pnp_message_statistics(date: str | datetime.date) -> Request:
 # https://developers.line.biz/en/reference/messaging-api/#get-number-of-units-used-this-month
 
 
-@operation("getAggregationUnitUsage", answers=f"{_RESPONSES}:AggregationInfoResponse")
-def get_number_of_units_used_this_month() -> Request:
+@operation("getAggregationUnitUsage")
+def get_number_of_units_used_this_month() -> Request[AggregationInfoResponse]:
     """Get how many aggregation units were used this month."""
     return get("get_number_of_units_used_this_month", "/v2/bot/message/aggregation/info")
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-name-list-of-units-used-this-month
-@operation("getAggregationUnitNameList", answers=f"{_RESPONSES}:AggregationNameListResponse")
-def get_name_list_of_units_used_this_month(limit: int | None = 100,
-                                           start: str | None = None) -> Request:
+@operation("getAggregationUnitNameList")
+def get_name_list_of_units_used_this_month(
+    limit: int | None = 100, start: str | None = None,
+) -> Request[AggregationNameListResponse]:
     """Get the names of the aggregation units used this month (``start`` continues a list)."""
     return get("get_name_list_of_units_used_this_month", "/v2/bot/message/aggregation/list",
                query_=query(limit=None if limit is None else integer("limit", limit, low=1),
@@ -300,7 +338,7 @@ def get_name_list_of_units_used_this_month(limit: int | None = 100,
 
 
 @operation("markMessagesAsRead")
-def mark_messages_as_read(user_id: str) -> Request:
+def mark_messages_as_read(user_id: str) -> Request[None]:
     """Mark every message from a user as read (partners only)."""
     return json_request("mark_messages_as_read", "POST", "/v2/bot/message/markAsRead",
                         {"chat": {"userId": require_id("user_id", user_id)}})
@@ -308,7 +346,7 @@ def mark_messages_as_read(user_id: str) -> Request:
 
 # https://developers.line.biz/en/reference/messaging-api/#mark-as-read
 @operation("markMessagesAsReadByToken")
-def mark_messages_as_read_by_token(mark_as_read_token: str) -> Request:
+def mark_messages_as_read_by_token(mark_as_read_token: str) -> Request[None]:
     """Mark messages as read up to the message that carried ``mark_as_read_token``."""
     return json_request("mark_messages_as_read_by_token", "POST", "/v2/bot/chat/markAsRead",
                         {"markAsReadToken": require_id("mark_as_read_token",
@@ -319,7 +357,7 @@ def mark_messages_as_read_by_token(mark_as_read_token: str) -> Request:
 @operation("pushMessagesByPhone")
 def push_messages_by_phone(to: str, messages: SendMessage | Sequence[SendMessage],
                            notification_disabled: bool = False,
-                           delivery_tag: str | None = None) -> Request:
+                           delivery_tag: str | None = None) -> Request[None]:
     """Send a LINE notification message to a phone number (E.164, SHA-256 hashed).
 
     ``delivery_tag`` (16 to 100 characters) comes back in the delivery completion event.
@@ -338,8 +376,10 @@ def push_messages_by_phone(to: str, messages: SendMessage | Sequence[SendMessage
 
 
 # https://developers.line.biz/en/reference/messaging-api/#display-a-loading-indicator
-@operation("showLoadingAnimation", answers=f"{_RESPONSES}:ShowLoadingAnimationResponse")
-def show_loading_animation(chat_id: str, loading_seconds: int | None = None) -> Request:
+@operation("showLoadingAnimation")
+def show_loading_animation(
+    chat_id: str, loading_seconds: int | None = None,
+) -> Request[ShowLoadingAnimationResponse]:
     """Show the loading animation to a user for 5 to 60 seconds (a multiple of 5)."""
     if loading_seconds is not None:
         integer("loading_seconds", loading_seconds, low=5, high=60)

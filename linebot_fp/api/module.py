@@ -23,6 +23,7 @@ from linebot_fp.api._registry import operation
 from linebot_fp.errors import InvalidInputError
 
 if TYPE_CHECKING:
+    from linebot_fp.models.module import AttachModuleResponse, GetModulesResponse
     from linebot_fp.request import Request
 
 __all__ = [
@@ -33,18 +34,17 @@ __all__ = [
     "release_chat_control",
 ]
 
-_MODELS = "linebot_fp.models.module"
 MAX_BOTS_PER_PAGE = 100
 MAX_CHAT_CONTROL_TTL = 3600 * 24 * 365
 
 
 # https://developers.line.biz/en/reference/partner-docs/#link-attach-by-operation-module-channel-provider
-@operation("attachModule", answers=f"{_MODELS}:AttachModuleResponse")
+@operation("attachModule")
 def attach_module(code: str, redirect_uri: str, grant_type: str = "authorization_code", *,
                   code_verifier: str | None = None, client_id: str | None = None,
                   client_secret: str | None = None, region: str | None = None,
                   basic_search_id: str | None = None, scope: str | None = None,
-                  brand_type: str | None = None) -> Request:
+                  brand_type: str | None = None) -> Request[AttachModuleResponse]:
     """Attach the module channel to a LINE Official Account with the authorization ``code``.
 
     The manager host authenticates by Basic auth with the module channel's ID and
@@ -64,7 +64,7 @@ def attach_module(code: str, redirect_uri: str, grant_type: str = "authorization
 
 # https://developers.line.biz/en/reference/partner-docs/#unlink-detach-module-channel-by-operation-mc-admin
 @operation("detachModule")
-def detach_module(bot_id: str | None = None) -> Request:
+def detach_module(bot_id: str | None = None) -> Request[None]:
     """Detach the module channel from the LINE Official Account whose bot is ``bot_id``."""
     body = compact({"botId": None if bot_id is None else require_id("bot_id", bot_id)})
     return json_request("detach_module", "POST", "/v2/bot/channel/detach", body)
@@ -73,7 +73,7 @@ def detach_module(bot_id: str | None = None) -> Request:
 # https://developers.line.biz/en/reference/partner-docs/#acquire-control-api
 @operation("acquireChatControl")
 def acquire_chat_control(chat_id: str, expired: bool | None = None,
-                         ttl: int | None = None) -> Request:
+                         ttl: int | None = None) -> Request[None]:
     """Take chat control of a chat (user, group or room) as the Active Channel.
 
     With ``expired`` true (the default), control returns to the Primary Channel after
@@ -90,14 +90,14 @@ def acquire_chat_control(chat_id: str, expired: bool | None = None,
 
 # https://developers.line.biz/en/reference/partner-docs/#release-control-api
 @operation("releaseChatControl")
-def release_chat_control(chat_id: str) -> Request:
+def release_chat_control(chat_id: str) -> Request[None]:
     """Return chat control of a chat to the Primary Channel."""
     return json_request("release_chat_control", "POST", _chat_path("release", chat_id))
 
 
 # https://developers.line.biz/en/reference/partner-docs/#get-multiple-bot-info-api
-@operation("getModules", answers=f"{_MODELS}:GetModulesResponse")
-def get_modules(start: str | None = None, limit: int | None = None) -> Request:
+@operation("getModules")
+def get_modules(start: str | None = None, limit: int | None = None) -> Request[GetModulesResponse]:
     """Get one page of the bots that have the module channel attached (``start``: continue)."""
     return get("get_modules", "/v2/bot/list", query_=query(
         start=None if start is None else require_id("start", start),

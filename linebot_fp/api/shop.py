@@ -21,7 +21,7 @@ __all__ = ["mission_sticker_v3"]
 # https://developers.line.biz/en/reference/partner-docs/#send-mission-stickers-v3
 @operation("missionStickerV3")
 def mission_sticker_v3(to: str, product_id: str, product_type: str = "STICKER",
-                       send_present_message: bool = False) -> Request:
+                       send_present_message: bool = False) -> Request[None]:
     """Send the mission sticker package ``product_id`` to the user ``to``."""
     if not isinstance(send_present_message, bool):
         raise InvalidInputError(f"send_present_message must be True or False, "

@@ -19,7 +19,7 @@ __all__ = ["callback"]
 
 # https://developers.line.biz/en/reference/messaging-api/#signature-validation
 @operation("callback")
-def callback(payload: bytes | str, channel_secret: str | bytes) -> Request:
+def callback(payload: bytes | str, channel_secret: str | bytes) -> Request[None]:
     """The webhook POST carrying ``payload`` (a JSON body), signed with ``channel_secret``."""
     if isinstance(payload, str):
         body = payload.encode("utf-8")
