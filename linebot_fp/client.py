@@ -1,119 +1,167 @@
 """Clients: send ``Request`` values and decode the answers.
 
-``Client`` drives the pure flow of :mod:`linebot_fp.sending` with a blocking
-transport (urllib3 by default); ``AsyncClient`` drives the same flow with an
-async transport the user brings. Both add the channel access token, which
-requests never carry.
+``Client`` drives the flow of :mod:`linebot_fp.sending` with a blocking
+transport (urllib3 by default); ``AsyncClient`` (in :mod:`linebot_fp.async_client`,
+importable from here too) drives the same flow with an async transport. Both
+add the channel access token, which requests never carry.
+
+Importing this module imports neither urllib3 nor asyncio.
 """
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import time
-import uuid
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from linebot_fp.errors import TransportError
 from linebot_fp.request import Request, Response
-from linebot_fp.sending import Retry, RetryPolicy, needs_retry_key, prepare, settle
-from linebot_fp.transport import AsyncTransport, HttpRequest, Timeout, Transport, default_transport
+from linebot_fp.sending import (
+    MAX_ANSWER_BYTES,
+    Attempt,
+    Retry,
+    RetryPolicy,
+    Uniform,
+    begin,
+    prepare,
+    settle,
+)
+from linebot_fp.transport import HttpRequest, Timeout, Transport, default_transport
+
+if TYPE_CHECKING:
+    from linebot_fp.async_client import AsyncClient
 
 __all__ = ["AsyncClient", "Client"]
+
+T = TypeVar("T")
 
 _DEFAULT_RETRY = RetryPolicy()
 
 
-class _Settings:
-    """What both clients hold: token, endpoints, timeout, retry policy."""
+def __getattr__(name: str) -> Any:
+    if name == "AsyncClient":  # its own module: only async users import asyncio
+        from linebot_fp.async_client import AsyncClient
+
+        return AsyncClient
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def check_token(token: object) -> str:
+    """``token`` if it can go in an ``Authorization`` header; else ``ValueError``.
+
+    The message never quotes the token: it may end up in logs.
+    """
+    if not isinstance(token, str) or not token:
+        raise ValueError("channel_access_token must be a non-empty string, "
+                         f"got {'an empty string' if token == '' else type(token).__name__}")
+    bad = next((i for i, c in enumerate(token)
+                if c.isspace() or not c.isprintable() or not c.isascii()), None)
+    if bad is not None:
+        raise ValueError(
+            f"channel_access_token has whitespace, a control or a non-ASCII character at "
+            f"position {bad} of {len(token)} (a trailing newline read from a file?); "
+            f"strip it before passing it")
+    return token
+
+
+class ClientSettings:
+    """What both clients hold and how both begin a send (see :class:`Client`)."""
 
     def __init__(self, channel_access_token: str, endpoints: Mapping[str, str] | None,
-                 timeout: Timeout, retry: RetryPolicy | None) -> None:
-        if not isinstance(channel_access_token, str) or not channel_access_token:
-            raise ValueError("channel_access_token must be a non-empty string")
-        self.channel_access_token = channel_access_token
+                 timeout: Timeout, retry: RetryPolicy | None, max_answer_bytes: int | None,
+                 uniform: Uniform | None) -> None:
+        self.channel_access_token = check_token(channel_access_token)
         self.endpoints: Mapping[str, str] = dict(endpoints or {})
         self.timeout = timeout
         self.retry = retry
+        if max_answer_bytes is not None and max_answer_bytes < 1:
+            raise ValueError(f"max_answer_bytes must be positive or None, got {max_answer_bytes}")
+        self.max_answer_bytes = max_answer_bytes
+        self._uniform = uniform
 
-    def _prepare(self, request: Request, timeout: Timeout | None) -> HttpRequest:
-        if not isinstance(request, Request):
-            raise ValueError(f"send takes a Request (from linebot_fp.api), "
-                             f"got {type(request).__name__}")
-        retry_key = str(uuid.uuid4()) if self.retry and needs_retry_key(request) else None
-        return prepare(request, token=self.channel_access_token, endpoints=self.endpoints,
-                       timeout=self.timeout if timeout is None else timeout, retry_key=retry_key)
+    def __repr__(self) -> str:
+        return (f"{type(self).__name__}(channel_access_token=<redacted>, "
+                f"endpoints={self.endpoints!r}, timeout={self.timeout!r}, retry={self.retry!r})")
+
+    def _begin(self, request: Request[Any], timeout: Timeout | None
+               ) -> tuple[Request[Any], HttpRequest]:
+        """The request as it will be sent (keyed) and its first HTTP attempt."""
+        request = begin(request, self.retry)
+        return request, prepare(
+            request, token=self.channel_access_token, endpoints=self.endpoints,
+            timeout=self.timeout if timeout is None else timeout,
+            max_answer_bytes=self.max_answer_bytes, policy=self.retry)
+
+    def _settle(self, request: Request[Any], http_request: HttpRequest, number: int,
+                began: float, started: float, outcome: Response | TransportError) -> Any:
+        """:func:`~linebot_fp.sending.settle` with this attempt's timings."""
+        ended = time.monotonic()
+        attempt = Attempt(number, ended - began, ended - started, time.time())
+        return settle(request, http_request, self.retry, attempt, outcome,
+                      uniform=self._uniform)
 
 
-class Client(_Settings):
-    """Send requests to the LINE API, blocking.
+class Client(ClientSettings):
+    """Send requests to the LINE API, blocking; safe to share between threads.
 
-    ``endpoints`` maps a ``Request.base`` to a URL (``{"api": "http://127.0.0.1:8080"}``);
-    missing keys keep the LINE hosts. ``timeout`` is seconds or ``(connect, read)``.
-    ``retry=None`` turns retries off. ``transport`` is any callable from
-    :class:`~linebot_fp.transport.HttpRequest` to :class:`~linebot_fp.request.Response`
-    (see :mod:`linebot_fp.transport`); the default shares one urllib3 pool.
+    * ``channel_access_token``: the bot's token. ``ValueError`` (not quoting it)
+      when it is empty or has whitespace or control characters.
+    * ``endpoints``: a ``Request.base`` -> URL mapping (``{"api": "http://127.0.0.1:8080"}``);
+      missing keys keep the LINE hosts.
+    * ``timeout``: seconds for each attempt as a whole (connect, send, read the
+      full answer), or ``(connect, read)``: see
+      :func:`~linebot_fp.transport.attempt_seconds`. Content downloads bound
+      each read instead. ``send(timeout=...)`` overrides it for one call.
+    * ``retry``: a :class:`~linebot_fp.sending.RetryPolicy`; ``None`` turns
+      retries (and automatic retry keys) off.
+    * ``transport``: any callable from :class:`~linebot_fp.transport.HttpRequest`
+      to :class:`~linebot_fp.request.Response` (see :mod:`linebot_fp.transport`);
+      the default shares one urllib3 pool per process.
+    * ``max_answer_bytes``: the largest JSON answer read (``None``: no limit).
+    * ``sleep`` and ``uniform``: the wait between attempts and the random source
+      of its jitter (``random.uniform``), for tests.
     """
 
     def __init__(self, channel_access_token: str, *, endpoints: Mapping[str, str] | None = None,
                  timeout: Timeout = 5.0, retry: RetryPolicy | None = _DEFAULT_RETRY,
                  transport: Transport | None = None,
-                 sleep: Callable[[float], None] = time.sleep) -> None:
-        super().__init__(channel_access_token, endpoints, timeout, retry)
+                 max_answer_bytes: int | None = MAX_ANSWER_BYTES,
+                 sleep: Callable[[float], None] = time.sleep,
+                 uniform: Uniform | None = None) -> None:
+        super().__init__(channel_access_token, endpoints, timeout, retry, max_answer_bytes,
+                         uniform)
         self.transport = transport
         self._sleep = sleep
 
-    def send(self, request: Request, *, timeout: Timeout | None = None) -> Any:
-        """Send ``request``; return its decoded answer (model, ``None`` or ``Content``).
+    def send(self, request: Request[T], *, timeout: Timeout | None = None) -> T:
+        """Send ``request``; return its decoded answer (model, ``None``, JSON or ``Content``).
 
-        Raises ``LineBotApiError`` for an error answer and ``TransportError`` when
-        no answer came, once the retry policy gives up.
+        Retries as the policy says, then raises, each error carrying ``.request``
+        (the request as sent, with the retry key it was given: send that again to
+        settle an unknown outcome; it never delivers twice):
+
+        * ``LineBotApiError``: an error answer (4xx, 5xx, 3xx);
+        * ``TransportTimeoutError``: no complete answer within the timeout;
+        * ``TransportError``: no answer (connection refused, DNS failure, reset);
+        * ``UndecodableAnswerError``: the API accepted the call, but its answer
+          cannot be decoded or is over ``max_answer_bytes``;
+        * ``ValueError``: ``request`` is not a ``Request``.
         """
-        http_request = self._prepare(request, timeout)
+        keyed, http_request = self._begin(request, timeout)
         transport = self.transport or default_transport()
-        for attempt in itertools.count(1):
+        began = time.monotonic()
+        for number in itertools.count(1):
+            started = time.monotonic()
             outcome: Response | TransportError
             try:
                 outcome = transport(http_request)
             except TransportError as error:
                 outcome = error
-            step = settle(request, http_request, self.retry, attempt, outcome)
+            step = self._settle(keyed, http_request, number, began, started, outcome)
             if not isinstance(step, Retry):
-                return step
+                answer: T = step
+                return answer
             self._sleep(step.delay)
+            http_request = step.http_request
         raise AssertionError("unreachable")
-
-
-class AsyncClient(_Settings):
-    """Send requests with an async transport: ``await transport(http_request) -> Response``.
-
-    Without a transport it runs the urllib3 one in a worker thread; bring your
-    own (aiohttp, httpx, ...) by wrapping it in a coroutine function of that shape.
-    """
-
-    def __init__(self, channel_access_token: str, *, endpoints: Mapping[str, str] | None = None,
-                 timeout: Timeout = 5.0, retry: RetryPolicy | None = _DEFAULT_RETRY,
-                 transport: AsyncTransport | None = None) -> None:
-        super().__init__(channel_access_token, endpoints, timeout, retry)
-        self.transport = transport
-
-    async def send(self, request: Request, *, timeout: Timeout | None = None) -> Any:
-        """Send ``request`` and return its decoded answer, as :meth:`Client.send` does."""
-        http_request = self._prepare(request, timeout)
-        for attempt in itertools.count(1):
-            outcome: Response | TransportError
-            try:
-                outcome = await self._transport(http_request)
-            except TransportError as error:
-                outcome = error
-            step = settle(request, http_request, self.retry, attempt, outcome)
-            if not isinstance(step, Retry):
-                return step
-            await asyncio.sleep(step.delay)
-        raise AssertionError("unreachable")
-
-    async def _transport(self, http_request: HttpRequest) -> Response:
-        if self.transport is not None:
-            return await self.transport(http_request)
-        return await asyncio.to_thread(default_transport(), http_request)

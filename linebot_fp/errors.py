@@ -6,19 +6,32 @@
     ├── InvalidSignatureError         a webhook body whose X-Line-Signature does not match
     ├── InvalidInputError (ValueError)    bad input to a model, a builder or a codec call
     │   └── InvalidPayloadError       a received body that is not what the API documents
+    │       └── UndecodableAnswerError    the API ACCEPTED the call (2xx), but its answer
+    │                                     cannot be decoded (or is over the size limit)
     ├── LineBotApiError               the API answered with a non-2xx status
     └── TransportError (OSError)      no answer at all: connection refused, reset, ...
-        └── TransportTimeoutError (TimeoutError)   ... or none in time
+        ├── TransportTimeoutError (TimeoutError)   ... or none in time
+        └── AnswerTooLargeError       (from transports) a body over the client's size limit
 
-This module performs no I/O.
+Every error ``Client.send`` raises carries ``.request``: the
+:class:`~linebot_fp.request.Request` as attempted, with the ``X-Line-Retry-Key``
+the client gave it, so sending that value again never delivers twice. Messages
+quote at most :data:`PREVIEW_CHARS` characters of a body; the whole body stays
+on ``.body``. This module performs no I/O.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from linebot_fp.request import Request
 
 __all__ = [
+    "PREVIEW_CHARS",
+    "AnswerTooLargeError",
     "ErrorDetail",
     "ErrorResponse",
     "InvalidInputError",
@@ -28,11 +41,33 @@ __all__ = [
     "LineBotError",
     "TransportError",
     "TransportTimeoutError",
+    "UndecodableAnswerError",
+    "preview",
 ]
+
+#: how much of a body an error message quotes
+PREVIEW_CHARS = 200
+
+
+def preview(body: bytes | str, limit: int = PREVIEW_CHARS) -> str:
+    """The start of ``body`` as text, at most ``limit`` characters (``...`` marks a cut)."""
+    cut = False
+    if isinstance(body, bytes):
+        cut = len(body) > limit * 4
+        body = body[: limit * 4].decode("utf-8", "replace")
+    if len(body) > limit:
+        body, cut = body[:limit], True
+    return body + "..." if cut else body
 
 
 class LineBotError(Exception):
-    """Base of every linebot_fp exception; ``message`` is the human readable text."""
+    """Base of every linebot_fp exception; ``message`` is the human readable text.
+
+    ``request`` is the :class:`~linebot_fp.request.Request` being sent when the
+    error came from ``Client.send`` / ``AsyncClient.send`` (``None`` otherwise).
+    """
+
+    request: Request[Any] | None = None
 
     def __init__(self, message: str = "-") -> None:
         super().__init__(message)
@@ -88,10 +123,13 @@ class ErrorResponse:
 
 
 class LineBotApiError(LineBotError):
-    """The API answered with a non-2xx status.
+    """The API answered with a non-2xx status (a 3xx too: redirects are never followed).
 
+    ``status_code``, ``headers``, ``request_id`` (``X-Line-Request-Id``) and
+    ``accepted_request_id`` (``X-Line-Accepted-Request-Id``) come from the answer;
     ``error`` is the parsed error body; ``body`` keeps the raw bytes, so nothing
-    the API said is lost even when the body was not JSON.
+    the API said is lost even when the body was not JSON. The message quotes at
+    most :data:`PREVIEW_CHARS` characters of it.
     """
 
     def __init__(
@@ -109,9 +147,10 @@ class LineBotApiError(LineBotError):
         self.accepted_request_id = accepted_request_id
         self.error = error if error is not None else ErrorResponse()
         self.body = body
+        details = "".join(f"; {d.property}: {d.message}" for d in self.error.details[:5])
         super().__init__(
-            f"LINE API answered {status_code}: {self.error.message or '(no message)'}"
-            + "".join(f"; {d.property}: {d.message}" for d in self.error.details)
+            f"LINE API answered {status_code}: "
+            + preview(f"{self.error.message or '(no message)'}{details}")
             + (f" (request id {request_id})" if request_id else "")
         )
 
@@ -122,12 +161,53 @@ class LineBotApiError(LineBotError):
         )
 
 
+class UndecodableAnswerError(InvalidPayloadError):
+    """The API ACCEPTED the call (it answered 2xx, or 409 "already accepted"), but its
+    answer could not be decoded: the call took effect, do not send it again blindly.
+
+    ``status_code``, ``headers``, ``request_id`` and the raw ``body`` are the answer's;
+    ``reason`` says what was wrong with it.
+    """
+
+    def __init__(self, status_code: int, headers: Mapping[str, str], body: bytes,
+                 reason: str) -> None:
+        self.status_code = status_code
+        self.headers = headers
+        self.request_id = headers.get("X-Line-Request-Id")
+        self.body = body
+        self.reason = reason
+        super().__init__(
+            f"the LINE API accepted the call (status {status_code}"
+            + (f", request id {self.request_id}" if self.request_id else "")
+            + f") but its answer could not be decoded: {preview(reason)}"
+            + (f"; the answer begins {preview(body)!r}" if body else "")
+        )
+
+
 class TransportError(LineBotError, OSError):
-    """The request got no HTTP answer (connection refused, reset, TLS failure...)."""
+    """The request got no HTTP answer (connection refused, DNS failure, reset, TLS failure...)."""
 
 
 class TransportTimeoutError(TransportError, TimeoutError):
-    """The request got no answer within the timeout."""
+    """The request got no complete answer within the timeout."""
+
+
+class AnswerTooLargeError(TransportError):
+    """Raised by a transport: the answer's body is over the size limit, so it was not read whole.
+
+    ``status_code`` and ``headers`` are the answer's, ``limit`` the limit in bytes and
+    ``body`` the part read (at most ``limit`` bytes). ``Client.send`` turns it into an
+    :class:`UndecodableAnswerError` for a 2xx answer and a :class:`LineBotApiError`
+    for any other.
+    """
+
+    def __init__(self, status_code: int, headers: Mapping[str, str], limit: int,
+                 body: bytes = b"") -> None:
+        self.status_code = status_code
+        self.headers = headers
+        self.limit = limit
+        self.body = body
+        super().__init__(f"the answer ({status_code}) is larger than {limit} bytes; not read")
 
 
 def _str_or_none(value: object) -> str | None:

@@ -1,44 +1,61 @@
-"""The send flow, as pure functions shared by ``Client`` and ``AsyncClient``.
+"""The send flow, as functions shared by ``Client`` and ``AsyncClient``.
 
-1. :func:`prepare` turns a :class:`~linebot_fp.request.Request` into the
-   :class:`~linebot_fp.transport.HttpRequest` for one endpoint, token and timeout.
+1. :func:`begin` keys the :class:`~linebot_fp.request.Request` (an
+   ``X-Line-Retry-Key`` for the operations that accept one, when retries are on)
+   and :func:`prepare` turns it into the :class:`~linebot_fp.transport.HttpRequest`
+   for one endpoint, token and timeout.
 2. :func:`settle` looks at the outcome of one attempt (a response, or the
-   transport error it raised) and says :class:`Retry` after a delay, or gives
-   the answer: :func:`decode` turns the final response into the operation's
-   model, ``None``, a streaming :class:`~linebot_fp.content.Content`, or a
-   :class:`~linebot_fp.errors.LineBotApiError`.
+   transport error it raised) and says :class:`Retry` (after a delay, with the
+   next attempt's request), or gives the answer: :func:`decode` turns the final
+   response into the operation's model, ``None``, a streaming
+   :class:`~linebot_fp.content.Content`, or raises.
 
-A driver is therefore a short loop: prepare, then attempt and settle until the
-answer comes (see ``linebot_fp.client``).
+A driver is therefore a short loop: begin, then attempt and settle until the
+answer comes (see ``linebot_fp.client``). Every error it raises carries
+``.request``: the keyed ``Request``, which can be sent again safely.
 
 Retrying is safe by construction: only requests that cannot take effect twice
-are retried (GET, PUT, DELETE, and POSTs carrying ``X-Line-Retry-Key``), and
-the send endpoints that accept a retry key get one before the first attempt,
-so every retry of that send reuses it. A 409 carrying
-``X-Line-Accepted-Request-Id`` means the API had already accepted the same
-send: it is an answer, not a failure.
+are retried (GET, PUT, DELETE, and POSTs carrying ``X-Line-Retry-Key``). A 409
+carrying ``X-Line-Accepted-Request-Id`` means the API had already accepted the
+same send (an earlier attempt whose answer was lost): it is an answer, not a
+failure.
 
-This module performs no I/O.
+This module performs no I/O; :func:`settle` only writes log records to the
+``linebot_fp`` logger (each attempt at DEBUG, a give-up at WARNING).
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import logging
+import math
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from linebot_fp import codec
+from linebot_fp import __version__, codec
 from linebot_fp.api import _registry
 from linebot_fp.content import Content
-from linebot_fp.errors import ErrorResponse, LineBotApiError, TransportError
+from linebot_fp.errors import (
+    AnswerTooLargeError,
+    ErrorResponse,
+    InvalidPayloadError,
+    LineBotApiError,
+    LineBotError,
+    TransportError,
+    UndecodableAnswerError,
+    preview,
+)
 from linebot_fp.request import Headers, Request, Response
 from linebot_fp.transport import HttpRequest, Timeout
 
-__all__ = ["RETRY_KEY_PATHS", "USER_AGENT", "Retry", "RetryPolicy", "decode", "needs_retry_key",
-           "prepare", "retry_delay", "settle"]
+__all__ = ["MAX_ANSWER_BYTES", "RETRY_KEY_PATHS", "USER_AGENT", "Attempt", "Retry",
+           "RetryPolicy", "api_error", "begin", "bounded_timeout", "decode", "needs_retry_key",
+           "prepare", "retry_after", "settle"]
 
-USER_AGENT = "linebot_fp/0.1.0"
+USER_AGENT = f"linebot_fp/{__version__}"
+
+#: the default limit on a JSON answer's size, in bytes (binary content streams, unlimited)
+MAX_ANSWER_BYTES = 4 * 1024 * 1024
 
 #: the endpoints that accept ``X-Line-Retry-Key`` (any other answers 400 to it)
 RETRY_KEY_PATHS = frozenset({
@@ -53,113 +70,208 @@ REQUEST_ID = "X-Line-Request-Id"
 ACCEPTED_REQUEST_ID = "X-Line-Accepted-Request-Id"
 RETRY_KEY = "X-Line-Retry-Key"
 
+log = logging.getLogger("linebot_fp")
+
+#: ``uniform(low, high)``: a random float in [low, high] (``random.uniform`` by default)
+Uniform = Callable[[float, float], float]
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RetryPolicy:
-    """When and how often a failed send is tried again.
+    """When and how often a failed send is tried again; ``Client(retry=None)`` turns it off.
 
-    ``max_attempts`` counts the first try. The n-th retry waits
-    ``backoff * 2 ** (n - 1)`` seconds, at most ``max_backoff``, or what the
-    API's ``Retry-After`` asks for when it says so. ``statuses`` are the
+    ``max_attempts`` counts the first try. Before the n-th retry the client
+    waits a random time between 0 and ``backoff * 2 ** (n - 1)`` seconds, at
+    most ``max_backoff`` ("full jitter", so many clients do not retry in step),
+    or what the API's ``Retry-After`` asks for (seconds or an HTTP date; values
+    that make no sense are ignored), at most ``max_backoff``. ``deadline``
+    bounds the whole send in seconds, waits and attempts included: no retry is
+    scheduled past it, and the last attempts get the time left as their
+    timeout (``None``: no bound but ``max_attempts``). ``statuses`` are the
     answers worth another try; timeouts and connection failures always are.
+
+    Only what cannot take effect twice is retried: GET, PUT, DELETE, and POSTs
+    carrying ``X-Line-Retry-Key`` (which the client gives push, multicast,
+    narrowcast and broadcast). Raises ``ValueError`` for a negative, NaN or
+    infinite number, or ``max_attempts`` below 1.
     """
 
-    max_attempts: int = 3
-    backoff: float = 0.5
-    max_backoff: float = 8.0
+    max_attempts: int = 6
+    backoff: float = 0.1
+    max_backoff: float = 5.0
+    deadline: float | None = 45.0
     statuses: frozenset[int] = field(default=frozenset({429, 500, 502, 503, 504}))
 
     def __post_init__(self) -> None:
-        if self.max_attempts < 1:
+        if isinstance(self.max_attempts, bool) or not isinstance(self.max_attempts, int) \
+                or self.max_attempts < 1:
             raise ValueError(
-                f"RetryPolicy.max_attempts must be at least 1, got {self.max_attempts}")
-        if self.backoff < 0 or self.max_backoff < 0:
-            raise ValueError("RetryPolicy.backoff and max_backoff must not be negative")
+                f"RetryPolicy.max_attempts must be an int of at least 1, got {self.max_attempts!r}")
+        for name in ("backoff", "max_backoff", "deadline"):
+            value = getattr(self, name)
+            if value is None and name == "deadline":
+                continue
+            if not isinstance(value, (int, float)) or not math.isfinite(value) or value < 0:
+                raise ValueError(f"RetryPolicy.{name} must be a finite number of seconds "
+                                 f">= 0, got {value!r}")
+        if not isinstance(self.statuses, frozenset):
+            object.__setattr__(self, "statuses", frozenset(_statuses(self.statuses)))
+
+
+def _statuses(statuses: Iterable[int]) -> Iterable[int]:
+    for status in statuses:
+        if isinstance(status, bool) or not isinstance(status, int):
+            raise ValueError(f"RetryPolicy.statuses must hold HTTP status ints, got {status!r}")
+        yield status
+
+
+@dataclass(frozen=True, slots=True)
+class Attempt:
+    """One try of a send, as the driver measured it.
+
+    ``number`` is 1 for the first try; ``elapsed`` the seconds since the send
+    began, up to this attempt's outcome; ``duration`` the seconds this attempt
+    took; ``now`` the wall-clock time of the outcome (epoch seconds), which
+    ``Retry-After`` dates are measured against when the answer has no ``Date``.
+    """
+
+    number: int
+    elapsed: float
+    duration: float
+    now: float
 
 
 @dataclass(frozen=True, slots=True)
 class Retry:
-    """Try the same HTTP request again after ``delay`` seconds."""
+    """Send ``http_request`` (the same request, its timeout fitted to the deadline)
+    again after ``delay`` seconds."""
 
     delay: float
+    http_request: HttpRequest
 
 
-def needs_retry_key(request: Request) -> bool:
-    """Whether the client should give this send an ``X-Line-Retry-Key`` of its own."""
+def needs_retry_key(request: Request[Any]) -> bool:
+    """Whether ``request`` is an operation that accepts ``X-Line-Retry-Key`` and has none."""
     return (request.method == "POST" and request.path in RETRY_KEY_PATHS
             and RETRY_KEY not in request.headers)
 
 
-def prepare(request: Request, *, token: str, endpoints: Mapping[str, str] | None,
-            timeout: Timeout, retry_key: str | None = None) -> HttpRequest:
-    """The HTTP request for ``request``: URL, ``Authorization``, ``User-Agent``, retry key."""
-    headers = {"Authorization": f"Bearer {token}", "User-Agent": USER_AGENT, **request.headers}
-    if retry_key is not None and RETRY_KEY not in request.headers:
-        headers[RETRY_KEY] = retry_key
+def begin(request: Request[Any], policy: RetryPolicy | None) -> Request[Any]:
+    """``request`` as it will be sent: keyed when retries are on and its operation takes a key.
+
+    Raises ``ValueError`` when ``request`` is not a :class:`Request`.
+    """
+    if not isinstance(request, Request):
+        raise ValueError(f"send takes a Request (from linebot_fp.api), "
+                         f"got {type(request).__name__}")
+    return request.with_retry_key() if policy is not None and needs_retry_key(request) else request
+
+
+def prepare(request: Request[Any], *, token: str, endpoints: Mapping[str, str] | None,
+            timeout: Timeout, max_answer_bytes: int | None = MAX_ANSWER_BYTES,
+            policy: RetryPolicy | None = None) -> HttpRequest:
+    """The HTTP request for ``request``: URL, ``Authorization``, ``User-Agent``, limits.
+
+    The timeout is cut to ``policy.deadline`` when that is shorter.
+    """
+    headers = Headers({"Authorization": f"Bearer {token}", "User-Agent": USER_AGENT,
+                       **request.headers})
+    stream = _registry.answer_type(request.operation) == _registry.BINARY
     return HttpRequest(
         method=request.method,
         url=request.url(endpoints),
-        headers=Headers(headers),
+        headers=headers,
         body=request.body,
-        timeout=timeout,
-        stream=_registry.answer_type(request.operation) == _registry.BINARY,
+        timeout=bounded_timeout(timeout, policy.deadline if policy else None),
+        stream=stream,
+        max_answer_bytes=None if stream else max_answer_bytes,
     )
 
 
-def retry_delay(policy: RetryPolicy | None, http_request: HttpRequest, attempt: int, *,
-                response: Response | None = None) -> float | None:
-    """Seconds to wait before attempt ``attempt + 1``, or ``None`` to stop here.
+def bounded_timeout(timeout: Timeout, limit: float | None) -> Timeout:
+    """``timeout`` (seconds or ``(connect, read)``) with each part at most ``limit``."""
+    if limit is None:
+        return timeout
+    if isinstance(timeout, tuple):
+        return (min(timeout[0], limit), min(timeout[1], limit))
+    return min(timeout, limit)
 
-    ``response`` is the answer of attempt ``attempt``; ``None`` means it failed
-    with a transport error (timeout, connection refused).
+
+def settle(request: Request[Any], http_request: HttpRequest, policy: RetryPolicy | None,
+           attempt: Attempt, outcome: Response | TransportError, *,
+           uniform: Uniform | None = None) -> Any:
+    """After one attempt: :class:`Retry`, or the answer; or raise the error, with ``.request``.
+
+    ``outcome`` is the transport's response, or the ``TransportError`` it raised;
+    ``uniform`` is the random source of the jitter (``random.uniform`` by default).
     """
-    if policy is None or attempt >= policy.max_attempts:
-        return None
-    if http_request.method not in _IDEMPOTENT and RETRY_KEY not in http_request.headers:
-        return None
-    if response is not None and response.status not in policy.statuses:
-        return None
-    delay: float = min(policy.backoff * 2.0 ** (attempt - 1), policy.max_backoff)
-    if response is not None:
-        asked = _seconds(response.headers.get("Retry-After"))
-        if asked is not None:
-            delay = min(asked, policy.max_backoff)
-    return delay
-
-
-def settle(request: Request, http_request: HttpRequest, policy: RetryPolicy | None,
-           attempt: int, outcome: Response | TransportError) -> Any:
-    """After attempt number ``attempt``: :class:`Retry`, or the answer (or raise the error)."""
-    if isinstance(outcome, TransportError):
-        delay = retry_delay(policy, http_request, attempt)
-        if delay is None:
+    too_large = outcome if isinstance(outcome, AnswerTooLargeError) else None
+    response: Response | None
+    if too_large is not None:
+        response = Response(status=too_large.status_code, headers=too_large.headers,
+                            body=too_large.body)
+    else:
+        response = outcome if isinstance(outcome, Response) else None
+    delay, why = _retry_plan(policy, http_request, attempt, response, uniform)
+    _log_attempt(http_request, attempt, outcome, response, why, gave_up=delay is None and
+                 _worth_retrying(policy, response))
+    try:
+        if delay is not None:
+            if response is not None:
+                response.read()  # drain the failed attempt so its connection can be reused
+            assert policy is not None
+            return Retry(delay, replace(http_request, timeout=bounded_timeout(
+                http_request.timeout, _time_left(policy, attempt, delay))))
+        if response is None:
+            assert isinstance(outcome, TransportError)
             raise outcome
-        return Retry(delay)
-    delay = retry_delay(policy, http_request, attempt, response=outcome)
-    if delay is None:
-        return decode(request, outcome)
-    outcome.read()  # drain the failed attempt so its connection can be reused
-    return Retry(delay)
+        return decode(request, response, too_large=too_large)
+    except LineBotError as error:
+        error.request = request
+        raise
 
 
-def decode(request: Request, response: Response) -> Any:
-    """The answer of ``request`` as its model, ``None``, ``Content``, or ``LineBotApiError``."""
+def decode(request: Request[Any], response: Response, *,
+           too_large: AnswerTooLargeError | None = None) -> Any:
+    """The answer of ``request``: its model, ``None``, plain JSON or ``Content``.
+
+    Raises ``LineBotApiError`` for a non-2xx answer (but a 409 "already
+    accepted", which is an answer) and ``UndecodableAnswerError`` for an
+    accepted answer that cannot be decoded; ``too_large`` is the transport's
+    refusal to read an oversized body.
+    """
     answer = _registry.answer_type(request.operation)
-    status = response.status
-    if 200 <= status < 300 and answer == _registry.BINARY:
-        return Content(response.body, response.headers)
+    status, headers = response.status, response.headers
+    ok = 200 <= status < 300
+    accepted = ok or (status == 409 and ACCEPTED_REQUEST_ID in headers)
+    if ok and answer == _registry.BINARY:
+        return Content(response.body, headers)
     body = response.read()
-    if 200 <= status < 300 or (status == 409 and ACCEPTED_REQUEST_ID in response.headers):
-        return _decode_json(body, answer, response.headers, accepted=status == 409)
-    raise api_error(response.status, response.headers, body)
+    if too_large is not None and accepted:
+        raise UndecodableAnswerError(
+            status, headers, body,
+            f"the answer is larger than max_answer_bytes={too_large.limit}, so it was not read",
+        ) from too_large
+    if not accepted or too_large is not None:
+        raise api_error(status, headers, body)
+    if ok and answer == _registry.EMPTY:
+        return None  # Request[None]: LINE's "{}" carries nothing
+    try:
+        return _decode_json(body, answer, headers, accepted=status == 409)
+    except InvalidPayloadError as exc:
+        raise UndecodableAnswerError(status, headers, body, exc.message) from exc
 
 
 def api_error(status: int, headers: Mapping[str, str], body: bytes) -> LineBotApiError:
-    """The exception for a non-2xx answer; the raw body is kept on it."""
+    """The exception for a non-2xx answer; the raw body is kept on it whole.
+
+    A body that is not JSON (an HTML error page, JSON nested too deeply) is kept
+    as text: its first characters become the error message.
+    """
     try:
-        parsed: Any = json.loads(body) if body else None
-    except ValueError:
-        parsed = body.decode("utf-8", "replace")
+        parsed: Any = codec.loads(body) if body.strip() else None
+    except InvalidPayloadError:
+        parsed = preview(body)
     return LineBotApiError(
         status_code=status,
         headers=headers,
@@ -168,6 +280,96 @@ def api_error(status: int, headers: Mapping[str, str], body: bytes) -> LineBotAp
         error=ErrorResponse.from_json(parsed),
         body=body,
     )
+
+
+def retry_after(value: str | None, *, now: float, date: str | None = None) -> float | None:
+    """Seconds a ``Retry-After`` header asks to wait, or ``None`` when it says nothing usable.
+
+    ``value`` is a number of seconds or an HTTP date; a date is measured from
+    the answer's ``Date`` header when it has one (the server's clock), else from
+    ``now`` (epoch seconds). Negative waits count as 0; NaN, infinity and text
+    that is neither form give ``None``.
+    """
+    if value is None:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        when = _http_date(value)
+        if when is None:
+            return None
+        sent = _http_date(date) if date is not None else None
+        seconds = when - (now if sent is None else sent)
+    return max(seconds, 0.0) if math.isfinite(seconds) else None
+
+
+def _http_date(text: str) -> float | None:
+    from email.utils import parsedate_to_datetime  # only when a server sends a date
+
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    if moment.tzinfo is None:  # RFC 9110 dates are GMT
+        import datetime
+
+        moment = moment.replace(tzinfo=datetime.timezone.utc)
+    try:
+        return moment.timestamp()
+    except (OverflowError, ValueError, OSError):
+        return None
+
+
+def _worth_retrying(policy: RetryPolicy | None, response: Response | None) -> bool:
+    """Whether this outcome is a failure another attempt might cure."""
+    return policy is not None and (response is None or response.status in policy.statuses)
+
+
+def _retry_plan(policy: RetryPolicy | None, http_request: HttpRequest, attempt: Attempt,
+                response: Response | None, uniform: Uniform | None) -> tuple[float | None, str]:
+    """The delay before the next attempt (``None``: no next attempt) and why, for the log."""
+    if policy is None:
+        return None, "retries off"
+    if not _worth_retrying(policy, response):
+        return None, "final answer"
+    if http_request.method not in _IDEMPOTENT and RETRY_KEY not in http_request.headers:
+        return None, f"not retried: a {http_request.method} without {RETRY_KEY} could act twice"
+    if attempt.number >= policy.max_attempts:
+        return None, f"giving up after {attempt.number} attempts"
+    cap = min(policy.backoff * 2.0 ** (attempt.number - 1), policy.max_backoff)
+    if uniform is None:
+        import random  # here: only a retry needs it
+
+        uniform = random.uniform
+    delay = uniform(0.0, cap)
+    if response is not None:
+        asked = retry_after(response.headers.get("Retry-After"), now=attempt.now,
+                            date=response.headers.get("Date"))
+        if asked is not None:
+            delay = min(asked, policy.max_backoff)
+    left = _time_left(policy, attempt, delay)
+    if left is not None and left <= 0:
+        return None, f"giving up: the {policy.deadline} s deadline leaves no time for a retry"
+    return delay, f"retry in {delay:.3f} s"
+
+
+def _time_left(policy: RetryPolicy, attempt: Attempt, delay: float) -> float | None:
+    """Seconds the deadline leaves for the next attempt after ``delay`` (``None``: no deadline)."""
+    return None if policy.deadline is None else policy.deadline - attempt.elapsed - delay
+
+
+def _log_attempt(http_request: HttpRequest, attempt: Attempt, outcome: Response | TransportError,
+                 response: Response | None, why: str, *, gave_up: bool) -> None:
+    if not (log.isEnabledFor(logging.DEBUG) or gave_up):
+        return
+    result = (str(response.status) if response is not None
+              else f"{type(outcome).__name__}: {outcome}")
+    request_id = response.headers.get(REQUEST_ID) if response is not None else None
+    log.log(logging.WARNING if gave_up else logging.DEBUG,
+            "%s %s attempt %d: %s in %.3f s (request id %s): %s",
+            http_request.method, http_request.url, attempt.number, result, attempt.duration,
+            request_id, why)
 
 
 def _decode_json(body: bytes, answer: type | str | None, headers: Mapping[str, str], *,
@@ -185,10 +387,3 @@ def _decode_json(body: bytes, answer: type | str | None, headers: Mapping[str, s
         return codec.structure(data, answer)
     except ValueError:
         return None  # already accepted; the 409 body is not the usual answer
-
-
-def _seconds(value: str | None) -> float | None:
-    try:
-        return max(float(value), 0.0) if value is not None else None
-    except ValueError:
-        return None

@@ -3,14 +3,17 @@
 A transport is any callable ``transport(http_request) -> Response``:
 
 * it takes an :class:`HttpRequest` (method, absolute URL, headers including
-  ``Authorization``, body bytes or ``None``, timeout as seconds or a
-  ``(connect, read)`` pair, and ``stream``: whether the caller wants the body
-  as a stream rather than bytes);
+  ``Authorization``, body bytes or ``None``, timeout, ``stream``: whether the
+  caller wants the body as a stream rather than bytes, and
+  ``max_answer_bytes``: the most body it may read);
 * it returns a :class:`~linebot_fp.request.Response` (status, headers, body);
-* it raises :class:`~linebot_fp.errors.TransportTimeoutError` when no answer
-  came in time and :class:`~linebot_fp.errors.TransportError` when none came
-  at all. It never raises for an HTTP status: deciding on statuses is the
-  client's job.
+* it never follows redirects: a 3xx is an answer like any other;
+* it raises :class:`~linebot_fp.errors.TransportTimeoutError` when no complete
+  answer came in time, :class:`~linebot_fp.errors.AnswerTooLargeError` when
+  the body is over ``max_answer_bytes``, and
+  :class:`~linebot_fp.errors.TransportError` when no answer came at all
+  (connection refused, DNS failure, reset, body cut short). It never raises
+  for an HTTP status: deciding on statuses is the client's job.
 
 :class:`Urllib3Transport` is the default; urllib3 is imported when it sends
 its first request, never before.
@@ -18,25 +21,40 @@ its first request, never before.
 
 from __future__ import annotations
 
+import io
+import threading
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from linebot_fp.errors import TransportError, TransportTimeoutError
+from linebot_fp.errors import AnswerTooLargeError, TransportError, TransportTimeoutError
 from linebot_fp.request import Headers, Response
 
 if TYPE_CHECKING:
+    import socket
+
     import urllib3
 
 __all__ = ["AsyncTransport", "HttpRequest", "Timeout", "Transport", "Urllib3Transport",
-           "default_transport"]
+           "attempt_seconds", "default_transport"]
 
+#: seconds for the whole attempt, or ``(connect, read)``: see :func:`attempt_seconds`
 Timeout = float | tuple[float, float]
+
+#: how much of the body a transport reads at a time
+CHUNK = 64 * 1024
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class HttpRequest:
-    """A request prepared for the wire: everything a transport needs, nothing more."""
+    """A request prepared for the wire: everything a transport needs, nothing more.
+
+    ``timeout`` bounds the attempt as a whole, see :func:`attempt_seconds`; with
+    ``stream`` the body is handed over unread and each read of it has the
+    (read) timeout. ``max_answer_bytes`` is the most body a transport may read
+    (``None``: no limit). Its ``repr`` shows ``Authorization`` redacted.
+    """
 
     method: str
     url: str
@@ -44,40 +62,119 @@ class HttpRequest:
     body: bytes | None
     timeout: Timeout
     stream: bool = False
+    max_answer_bytes: int | None = None
 
 
 Transport = Callable[[HttpRequest], Response]
 AsyncTransport = Callable[[HttpRequest], Awaitable[Response]]
 
 
-class Urllib3Transport:
-    """Send with one shared urllib3 ``PoolManager`` (keep-alive, connection reuse)."""
+def attempt_seconds(timeout: Timeout) -> tuple[float, float, float]:
+    """``(connect, read, whole)`` seconds for a ``timeout``.
 
-    def __init__(self, pool: urllib3.PoolManager | None = None, **pool_options: Any) -> None:
+    A number ``t`` bounds connecting by ``t`` and the whole attempt (connect,
+    send, read the full answer) by ``t``; a pair ``(c, r)`` bounds connecting
+    by ``c``, each read by ``r`` and the whole attempt by ``c + r``.
+    """
+    if isinstance(timeout, tuple):
+        connect, read = timeout
+        return connect, read, connect + read
+    return timeout, timeout, timeout
+
+
+class Urllib3Transport:
+    """Send with one shared urllib3 ``PoolManager`` (keep-alive, connection reuse).
+
+    ``pool`` is a ready urllib3 ``PoolManager`` (a ``ProxyManager`` to go through
+    a proxy); without one, a pool keeping ``maxsize`` connections per host (enough
+    for that many threads sharing one client) is made on the first send, with
+    ``pool_options`` passed to ``urllib3.PoolManager``. Only the pool it makes
+    itself bounds each attempt as a whole; a given ``pool`` bounds each socket
+    read and the body read as a whole. Redirects are never followed. Raises as
+    the module docstring says.
+    """
+
+    def __init__(self, pool: urllib3.PoolManager | None = None, *, maxsize: int = 10,
+                 **pool_options: Any) -> None:
         self._pool = pool
-        self._pool_options = pool_options
+        self._pool_options = {"maxsize": maxsize, **pool_options}
+        self._lock = threading.Lock()
 
     def __call__(self, request: HttpRequest) -> Response:
         import urllib3
 
-        if self._pool is None:
-            self._pool = urllib3.PoolManager(**self._pool_options)
-        connect, read = (request.timeout if isinstance(request.timeout, tuple)
-                         else (request.timeout, request.timeout))
+        pool = self._pool or self._make_pool()
+        connect, read, whole = attempt_seconds(request.timeout)
+        budget = _Budget(time.monotonic() + whole)
+        _budgets.current = budget
         try:
-            answer = self._pool.request(
+            answer = pool.request(
                 request.method, request.url, body=request.body, headers=dict(request.headers),
                 timeout=urllib3.Timeout(connect=connect, read=read),
-                preload_content=not request.stream, retries=False, redirect=False,
+                preload_content=False, retries=False, redirect=False,
             )
-        except urllib3.exceptions.TimeoutError as exc:
-            raise TransportTimeoutError(f"no answer from {request.url} in time: {exc}") from exc
         except urllib3.exceptions.HTTPError as exc:
-            raise TransportError(f"no answer from {request.url}: {exc}") from exc
+            raise _transport_error(exc, request.url) from exc
+        finally:
+            _budgets.current = None
         headers = Headers(answer.headers.items())
         if request.stream:
+            budget.deadline = None  # content downloads: each read has the read timeout
             return Response(status=answer.status, headers=headers, body=_Urllib3Stream(answer))
-        return Response(status=answer.status, headers=headers, body=answer.data)
+        return Response(status=answer.status, headers=headers,
+                        body=_read_whole(answer, headers, request, budget))
+
+    def _make_pool(self) -> urllib3.PoolManager:
+        with self._lock:
+            if self._pool is None:
+                self._pool = _deadline_pool_manager(self._pool_options)
+            return self._pool
+
+
+def _transport_error(exc: Exception, url: str) -> TransportError:
+    """The TransportError for a urllib3 failure: a timeout, or no answer at all."""
+    import urllib3
+
+    # NewConnectionError (refused, DNS) subclasses ConnectTimeoutError: test it first
+    if isinstance(exc, urllib3.exceptions.NewConnectionError):
+        return TransportError(f"no connection to {url}: {exc}")
+    if isinstance(exc, urllib3.exceptions.TimeoutError):
+        return TransportTimeoutError(f"no complete answer from {url} in time: {exc}")
+    return TransportError(f"no answer from {url}: {exc}")
+
+
+def _read_whole(answer: urllib3.BaseHTTPResponse, headers: Headers, request: HttpRequest,
+                budget: _Budget) -> bytes:
+    """The whole body, read by chunks, at most ``request.max_answer_bytes``, by the deadline."""
+    import urllib3
+
+    limit = request.max_answer_bytes
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        declared = headers.get("Content-Length", "")
+        if limit is not None and declared.isdigit() and int(declared) > limit:
+            raise AnswerTooLargeError(answer.status, headers, limit)
+        while chunk := answer.read(CHUNK):
+            size += len(chunk)
+            if limit is not None and size > limit:
+                raise AnswerTooLargeError(answer.status, headers, limit,
+                                          b"".join(chunks) + chunk[: limit - size + len(chunk)])
+            chunks.append(chunk)
+            if budget.deadline is not None and time.monotonic() > budget.deadline:
+                raise TransportTimeoutError(f"the answer from {request.url} took longer than "
+                                            f"the timeout ({request.timeout} s)")
+    except AnswerTooLargeError:
+        answer.close()  # unread bytes on the socket: the connection cannot be reused
+        raise
+    except urllib3.exceptions.HTTPError as exc:
+        answer.close()
+        raise _transport_error(exc, request.url) from exc
+    except TransportError:
+        answer.close()
+        raise
+    answer.release_conn()
+    return b"".join(chunks)
 
 
 class _Urllib3Stream:
@@ -94,10 +191,8 @@ class _Urllib3Stream:
             data = self._answer.read(amt)
             self._drained = self._drained or not data or amt is None
             return data
-        except urllib3.exceptions.TimeoutError as exc:
-            raise TransportTimeoutError(f"body stalled: {exc}") from exc
         except urllib3.exceptions.HTTPError as exc:
-            raise TransportError(f"body broken off: {exc}") from exc
+            raise _transport_error(exc, "the stream") from exc
 
     def close(self) -> None:
         if not self._drained:  # unread bytes on the socket: it cannot go back to the pool
@@ -105,12 +200,111 @@ class _Urllib3Stream:
         self._answer.release_conn()
 
 
+# -- one deadline for the whole attempt ------------------------------------------------
+#
+# A socket timeout bounds each read, so a server sending a byte just before each
+# read would time out could hold an attempt for ever. The pool made here gives
+# http.client a socket reader that, before each read, shrinks the socket timeout
+# to what is left of the attempt's deadline (kept per thread while a request is
+# sent), so the status line, the headers and the body all come within it.
+
+
+@dataclass(slots=True)
+class _Budget:
+    """When the current attempt must be over (monotonic seconds; ``None``: no bound)."""
+
+    deadline: float | None
+
+
+class _Budgets(threading.local):
+    current: _Budget | None = None
+
+
+_budgets = _Budgets()
+
+
+class _DeadlineReader(io.RawIOBase):
+    """Socket reads that never wait past the budget's deadline."""
+
+    def __init__(self, sock: socket.socket, budget: _Budget) -> None:
+        super().__init__()
+        self._sock = sock
+        self._budget = budget
+        self._per_read = sock.gettimeout()
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        deadline = self._budget.deadline
+        if deadline is None:
+            self._sock.settimeout(self._per_read)
+        else:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise TimeoutError("the answer took longer than the timeout")
+            self._sock.settimeout(left if self._per_read is None else min(left, self._per_read))
+        return self._sock.recv_into(buffer)
+
+    def fileno(self) -> int:
+        return self._sock.fileno()
+
+    def close(self) -> None:
+        if not self.closed:
+            self._sock.settimeout(self._per_read)
+        super().close()
+
+
+class _DeadlineSocket:
+    """What http.client's response needs of a socket (``makefile``), reading by the deadline."""
+
+    def __init__(self, sock: socket.socket, budget: _Budget) -> None:
+        self._sock = sock
+        self._budget = budget
+
+    def makefile(self, mode: str = "rb", *args: Any, **kwargs: Any) -> io.BufferedReader:
+        return io.BufferedReader(_DeadlineReader(self._sock, self._budget))
+
+
+def _deadline_pool_manager(options: dict[str, Any]) -> urllib3.PoolManager:
+    """A ``PoolManager`` whose connections read every answer by the attempt's deadline."""
+    import http.client
+
+    import urllib3
+    from urllib3.connection import HTTPConnection, HTTPSConnection
+
+    class DeadlineResponse(http.client.HTTPResponse):
+        def __init__(self, sock: Any, *args: Any, **kwargs: Any) -> None:
+            budget = _budgets.current
+            reader: Any = sock if budget is None else _DeadlineSocket(sock, budget)
+            super().__init__(reader, *args, **kwargs)
+
+    class DeadlineHTTPConnection(HTTPConnection):
+        response_class = DeadlineResponse
+
+    class DeadlineHTTPSConnection(HTTPSConnection):
+        response_class = DeadlineResponse
+
+    class DeadlineHTTPPool(urllib3.HTTPConnectionPool):
+        ConnectionCls = DeadlineHTTPConnection
+
+    class DeadlineHTTPSPool(urllib3.HTTPSConnectionPool):
+        ConnectionCls = DeadlineHTTPSConnection
+
+    pool = urllib3.PoolManager(**options)
+    pool.pool_classes_by_scheme = {"http": DeadlineHTTPPool, "https": DeadlineHTTPSPool}
+    return pool
+
+
 _default: Urllib3Transport | None = None
+_default_lock = threading.Lock()
 
 
 def default_transport() -> Urllib3Transport:
     """The process-wide urllib3 transport (one pool for every client that does not bring one)."""
     global _default
     if _default is None:
-        _default = Urllib3Transport()
+        with _default_lock:
+            if _default is None:
+                _default = Urllib3Transport()
     return _default

@@ -1,0 +1,66 @@
+"""``AsyncClient``: the send flow of :mod:`linebot_fp.sending` driven with asyncio.
+
+Kept apart from :mod:`linebot_fp.client` so that only async users import asyncio.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import time
+from collections.abc import Mapping
+from typing import TypeVar
+
+from linebot_fp.client import _DEFAULT_RETRY, ClientSettings
+from linebot_fp.errors import TransportError
+from linebot_fp.request import Request, Response
+from linebot_fp.sending import MAX_ANSWER_BYTES, Retry, RetryPolicy, Uniform
+from linebot_fp.transport import AsyncTransport, HttpRequest, Timeout, default_transport
+
+__all__ = ["AsyncClient"]
+
+T = TypeVar("T")
+
+
+class AsyncClient(ClientSettings):
+    """Send requests with an async transport: ``await transport(http_request) -> Response``.
+
+    The parameters are those of :class:`~linebot_fp.client.Client` (token checked
+    the same way, ``ValueError`` not quoting it), but ``transport`` is a coroutine
+    function; without one the urllib3 transport runs in a worker thread.
+    :mod:`linebot_fp.transports` has ones for httpx and aiohttp. Waits between
+    attempts are ``asyncio.sleep``.
+    """
+
+    def __init__(self, channel_access_token: str, *, endpoints: Mapping[str, str] | None = None,
+                 timeout: Timeout = 5.0, retry: RetryPolicy | None = _DEFAULT_RETRY,
+                 transport: AsyncTransport | None = None,
+                 max_answer_bytes: int | None = MAX_ANSWER_BYTES,
+                 uniform: Uniform | None = None) -> None:
+        super().__init__(channel_access_token, endpoints, timeout, retry, max_answer_bytes,
+                         uniform)
+        self.transport = transport
+
+    async def send(self, request: Request[T], *, timeout: Timeout | None = None) -> T:
+        """Send ``request`` and return its decoded answer; raises as :meth:`Client.send` does."""
+        keyed, http_request = self._begin(request, timeout)
+        began = time.monotonic()
+        for number in itertools.count(1):
+            started = time.monotonic()
+            outcome: Response | TransportError
+            try:
+                outcome = await self._transport(http_request)
+            except TransportError as error:
+                outcome = error
+            step = self._settle(keyed, http_request, number, began, started, outcome)
+            if not isinstance(step, Retry):
+                answer: T = step
+                return answer
+            await asyncio.sleep(step.delay)
+            http_request = step.http_request
+        raise AssertionError("unreachable")
+
+    async def _transport(self, http_request: HttpRequest) -> Response:
+        if self.transport is not None:
+            return await self.transport(http_request)
+        return await asyncio.to_thread(default_transport(), http_request)
