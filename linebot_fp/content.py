@@ -5,7 +5,7 @@ This module performs no I/O of its own: it reads the stream a transport handed o
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import AsyncIterator, Iterator, Mapping
 from types import TracebackType
 
 from linebot_fp.request import Headers, Stream
@@ -56,6 +56,46 @@ class Content:
                 yield chunk
         finally:
             stream.close()
+
+    async def aread(self) -> bytes:
+        """The whole body, read with ``await`` (for an ``AsyncClient``'s answer), then kept."""
+        if self._cached is None:
+            self._cached = b"".join([chunk async for chunk in self.aiter_content(64 * 1024)])
+        return self._cached
+
+    async def aiter_content(self, chunk_size: int = 1024) -> AsyncIterator[bytes]:
+        """:meth:`iter_content` for async code: a stream of ``linebot_fp.transports``
+        is read with ``await``; any other in a worker thread, never blocking the loop."""
+        if self._cached is not None or chunk_size < 1:
+            for chunk in self.iter_content(chunk_size):
+                yield chunk
+            return
+        import asyncio
+
+        stream = self._body
+        assert not isinstance(stream, bytes)
+        aread = getattr(stream, "aread", None)
+        try:
+            while chunk := await (aread(chunk_size) if aread is not None
+                                  else asyncio.to_thread(stream.read, chunk_size)):
+                yield chunk
+        finally:
+            await self.aclose()
+
+    async def aclose(self) -> None:
+        """:meth:`close` for async code."""
+        aclose = getattr(self._body, "aclose", None)
+        if aclose is not None:
+            await aclose()
+        else:
+            self.close()
+
+    async def __aenter__(self) -> Content:
+        return self
+
+    async def __aexit__(self, kind: type[BaseException] | None, error: BaseException | None,
+                        trace: TracebackType | None) -> None:
+        await self.aclose()
 
     def close(self) -> None:
         """Release the connection without reading the rest."""
