@@ -233,7 +233,9 @@ def test_async_send_reports_a_refused_push(load, api, capsys):
     api.on("GET", "/v2/bot/profile/U1", json={"displayName": "Ann", "userId": "U1"})
     api.on("POST", "/v2/bot/message/push", status=400, json={"message": "Bad push"})
     asyncio.run(example.main())
-    assert capsys.readouterr().out == "Ann: LINE API answered 400: Bad push\n"
+    request_id = api.requests[-1].request_id  # FakeLineApi gives each answer one, like LINE
+    assert capsys.readouterr().out == (
+        f"Ann: LINE API answered 400: Bad push (request id {request_id})\n")
 
 
 def http_request(url: str, timeout: float | tuple[float, float] = 5.0) -> HttpRequest:

@@ -5,7 +5,8 @@
   signed body LINE would post for them, and ``post_webhook`` posts it.
 * ``RecordingTransport`` and ``ScriptedTransport`` let a real ``Client`` run with
   no socket at all; ``FakeLineApi`` is a real HTTP server on 127.0.0.1 playing
-  the LINE API, and ``WsgiServer`` serves your bot's WSGI app next to it.
+  the LINE API (retry keys included) that can inject every ``Fault`` a network
+  and the API commit, and ``WsgiServer`` serves your bot's WSGI app next to it.
 
 Nothing here is imported by ``import linebot_fp``; names below load on first use.
 """
@@ -46,8 +47,10 @@ if TYPE_CHECKING:
         video_play_complete_event as video_play_complete_event,
     )
     from linebot_fp.testing.fake_api import (
+        ALL_FAULTS as ALL_FAULTS,
         FakeLineApi as FakeLineApi,
         FakeResponse as FakeResponse,
+        Fault as Fault,
         RecordedRequest as RecordedRequest,
     )
     from linebot_fp.testing.transports import (
@@ -74,7 +77,8 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
         "postback_event", "sticker_message_event", "text_message_event", "unfollow_event",
         "unknown_event", "unsend_event", "video_message_event", "video_play_complete_event",
     ),
-    "linebot_fp.testing.fake_api": ("FakeLineApi", "FakeResponse", "RecordedRequest"),
+    "linebot_fp.testing.fake_api": ("ALL_FAULTS", "FakeLineApi", "FakeResponse", "Fault",
+                                    "RecordedRequest"),
     "linebot_fp.testing.transports": ("RecordingTransport", "ScriptedTransport", "json_response"),
     "linebot_fp.testing.webhooks": ("DESTINATION", "WEBHOOK_USER_AGENT", "post_webhook", "sign",
                                     "webhook_body", "webhook_headers"),

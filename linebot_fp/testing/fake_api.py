@@ -9,34 +9,102 @@ client and the real transport, with nothing mocked::
         client = Client("token", endpoints=api.endpoints)
         ...
         assert api.requests[-1].headers["Authorization"] == "Bearer token"
+
+Like LINE, it gives every answer an ``X-Line-Request-Id`` (unless the script
+sets one) and keeps what it *accepted*: every request answered with a 2xx is
+appended to ``api.accepted`` (delivered, as far as the bot is concerned),
+even when the answer is then lost. Retry keys behave as on LINE: a POST whose
+``X-Line-Retry-Key`` was already accepted is not accepted again but answered
+``409`` with ``X-Line-Accepted-Request-Id`` (the first request's id) and
+``{"message": "The retry key is already accepted", "sentMessages": [...]}``;
+a key that is not a UUID, or one sent to an endpoint other than push,
+multicast, narrowcast and broadcast, gets ``400``.
+
+Faults play a network and an API that fail. Each :class:`Fault` is one way:
+
+==========================  ==============================================  =========
+kind                        what the client sees                            accepted?
+==========================  ==============================================  =========
+``DROP_BEFORE_ACCEPT``      the connection closes, no answer                no
+``DROP_AFTER_ACCEPT``       the connection closes, no answer                yes
+``SLOW_ANSWER``             the answer comes after ``delay`` seconds        yes
+``STATUS_500/502/503``      that status with a LINE error body              no
+``STATUS_429``              429 with ``Retry-After: <retry_after>``         no
+==========================  ==============================================  =========
+
+Script them for the next requests, or draw them at random (seeded, so a run
+can be repeated)::
+
+    api.fail(Fault.DROP_AFTER_ACCEPT, path="/v2/bot/message/push", times=2)
+    api.inject_faults(rate=0.35, seed=7)        # about a third of requests, every kind
+
+Scripted faults come first (in the order given), then the random ones; both
+come before the ``on()`` rules, since they play what stands in front of the API.
+``api.faults`` lists ``(fault, request)`` for every fault played. A client that
+hangs up never makes the server print anything.
 """
 
 from __future__ import annotations
 
+import enum
 import json
+import random
 import re
 import threading
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+import uuid
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 from linebot_fp.request import Headers
+from linebot_fp.sending import ACCEPTED_REQUEST_ID, REQUEST_ID, RETRY_KEY, RETRY_KEY_PATHS
 
-__all__ = ["FakeLineApi", "FakeResponse", "RecordedRequest"]
+__all__ = ["ALL_FAULTS", "Fault", "FakeLineApi", "FakeResponse", "RecordedRequest"]
+
+#: how long a ``SLOW_ANSWER`` holds its answer back unless told otherwise (seconds)
+SLOW_ANSWER_DELAY = 5.0
+
+
+class Fault(str, enum.Enum):
+    """A way for a request to fail (see the table in the module docstring)."""
+
+    DROP_BEFORE_ACCEPT = "drop_before_accept"
+    DROP_AFTER_ACCEPT = "drop_after_accept"
+    SLOW_ANSWER = "slow_answer"
+    STATUS_500 = "500"
+    STATUS_502 = "502"
+    STATUS_503 = "503"
+    STATUS_429 = "429"
+
+
+#: every kind of fault, the default of :meth:`FakeLineApi.inject_faults`
+ALL_FAULTS: tuple[Fault, ...] = tuple(Fault)
+
+_STATUS_FAULTS = {Fault.STATUS_500: (500, "Internal server error"),
+                  Fault.STATUS_502: (502, "Bad gateway"),
+                  Fault.STATUS_503: (503, "Service unavailable"),
+                  Fault.STATUS_429: (429, "Too many requests")}
+_ACCEPTED_THEN_LOST = frozenset({Fault.DROP_AFTER_ACCEPT, Fault.SLOW_ANSWER})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class RecordedRequest:
-    """One request as the fake API received it."""
+    """One request as the fake API received it.
+
+    ``request_id`` is the ``X-Line-Request-Id`` it was given; ``fault`` the
+    fault it met (``None`` when it met none).
+    """
 
     method: str
     path: str
     query: tuple[tuple[str, str], ...]
     headers: Headers
     body: bytes
+    request_id: str = ""
+    fault: Fault | None = None
 
     def json(self) -> Any:
         """The body parsed as JSON."""
@@ -54,10 +122,9 @@ class FakeResponse:
 
 
 @dataclass(slots=True)
-class _Rule:
+class _Matcher:
     method: str | None
     path: str | re.Pattern[str] | None
-    response: FakeResponse
     times: int | None
 
     def matches(self, method: str, path: str) -> bool:
@@ -69,22 +136,70 @@ class _Rule:
             return self.path.fullmatch(path) is not None
         return self.path == path
 
+    def use(self) -> None:
+        if self.times is not None:
+            self.times -= 1
+
+
+@dataclass(slots=True)
+class _Rule(_Matcher):
+    response: FakeResponse
+
+
+@dataclass(frozen=True, slots=True)
+class _FaultPlan:
+    kind: Fault
+    delay: float
+    retry_after: str
+
+
+@dataclass(slots=True)
+class _ScriptedFault(_Matcher):
+    plan: _FaultPlan
+
+
+@dataclass(slots=True)
+class _RandomFaults:
+    rate: float
+    kinds: tuple[Fault, ...]
+    plan: dict[Fault, _FaultPlan]
+    draw: random.Random
+    matcher: _Matcher
+
+
+@dataclass(frozen=True, slots=True)
+class _Answer:
+    """What the handler does: answer ``response`` after ``delay``, or hang up (``None``)."""
+
+    response: FakeResponse | None
+    delay: float = 0.0
+
 
 class FakeLineApi:
     """The fake LINE API server; use it as a context manager, or ``start()``/``stop()``.
 
     ``endpoints`` points every base (``api``, ``data``, ``manager``) at it.
+    ``requests`` lists every request received, ``accepted`` those the API took
+    (answered 2xx, even if the answer was lost), ``faults`` the faults played.
+    ``request_ids=False`` leaves ``X-Line-Request-Id`` to the scripted answers.
     """
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0) -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, *,
+                 request_ids: bool = True) -> None:
         if host not in ("127.0.0.1", "localhost", "::1"):
             raise ValueError("FakeLineApi listens on loopback addresses only")
+        self.request_ids = request_ids
         self.requests: list[RecordedRequest] = []
+        self.accepted: list[RecordedRequest] = []
+        self.faults: list[tuple[Fault, RecordedRequest]] = []
         self._rules: list[_Rule] = []
+        self._scripted_faults: list[_ScriptedFault] = []
+        self._random_faults: _RandomFaults | None = None
+        self._keys: dict[str, tuple[str, bytes]] = {}  # retry key -> (request id, answer body)
+        self._count = 0
         self._lock = threading.Lock()
         self._closing = threading.Event()
-        self._server = ThreadingHTTPServer((host, port), _handler_for(self))
-        self._server.daemon_threads = True
+        self._server = _QuietServer((host, port), _handler_for(self))
         self._thread: threading.Thread | None = None
 
     @property
@@ -103,8 +218,9 @@ class FakeLineApi:
            delay: float = 0.0, times: int | None = None) -> None:
         """Answer requests matching ``method`` and ``path`` (``None`` matches any).
 
-        Give ``json`` (encoded for you) or raw ``body`` bytes. ``times`` limits how
-        many requests the rule answers; rules are tried in the order they were added.
+        Give ``json`` (encoded for you) or raw ``body`` bytes. ``delay`` holds the
+        answer back (seconds). ``times`` limits how many requests the rule
+        answers; rules are tried in the order they were added.
         """
         if body is None:
             body = b"" if json is None and status == 204 else _encode(json)
@@ -112,13 +228,52 @@ class FakeLineApi:
         response = FakeResponse(status=status, body=body,
                                 headers={**content_type, **(headers or {})}, delay=delay)
         with self._lock:
-            self._rules.append(_Rule(method, path, response, times))
+            self._rules.append(_Rule(method, path, times, response))
+
+    def fail(self, kind: Fault | str, *, method: str | None = None,
+             path: str | re.Pattern[str] | None = None, times: int | None = 1,
+             delay: float = SLOW_ANSWER_DELAY, retry_after: str = "1") -> None:
+        """Make the next ``times`` requests matching ``method`` and ``path`` meet ``kind``.
+
+        ``times=None`` means every matching request. ``delay`` is how late a
+        ``SLOW_ANSWER`` answers; ``retry_after`` the ``Retry-After`` of a 429.
+        Raises ``ValueError`` for an unknown kind or a negative delay.
+        """
+        plan = _plan(kind, delay, retry_after)
+        with self._lock:
+            self._scripted_faults.append(_ScriptedFault(method, path, times, plan))
+
+    def inject_faults(self, rate: float, *, kinds: Collection[Fault | str] = ALL_FAULTS,
+                      seed: int | None = None, method: str | None = None,
+                      path: str | re.Pattern[str] | None = None,
+                      delay: float = SLOW_ANSWER_DELAY, retry_after: str = "1") -> None:
+        """Give each request matching ``method`` and ``path`` a fault with probability ``rate``.
+
+        The fault is drawn evenly from ``kinds`` by a ``random.Random(seed)``, so
+        requests made one after another meet the same faults on every run.
+        ``rate=0`` turns random faults off. ``delay`` and ``retry_after`` are as
+        for :meth:`fail`. Raises ``ValueError`` for a rate outside [0, 1], no
+        kinds or an unknown kind.
+        """
+        if not 0.0 <= rate <= 1.0:
+            raise ValueError(f"rate must be between 0 and 1, got {rate!r}")
+        if not kinds:
+            raise ValueError("kinds must name at least one Fault")
+        plans = {plan.kind: plan for plan in (_plan(kind, delay, retry_after) for kind in kinds)}
+        with self._lock:
+            self._random_faults = None if rate == 0 else _RandomFaults(
+                rate, tuple(plans), plans, random.Random(seed), _Matcher(method, path, None))
 
     def reset(self) -> None:
-        """Forget recorded requests and scripted rules."""
+        """Forget recorded requests, accepted retry keys, rules and faults."""
         with self._lock:
             self.requests.clear()
+            self.accepted.clear()
+            self.faults.clear()
             self._rules.clear()
+            self._scripted_faults.clear()
+            self._random_faults = None
+            self._keys.clear()
 
     def start(self) -> FakeLineApi:
         self._thread = threading.Thread(target=self._server.serve_forever,
@@ -140,37 +295,149 @@ class FakeLineApi:
                  trace: TracebackType | None) -> None:
         self.stop()
 
-    def _answer(self, recorded: RecordedRequest) -> FakeResponse:
+    def _answer(self, received: RecordedRequest) -> _Answer:
+        """Record ``received`` and decide what it gets, all under the lock."""
         with self._lock:
+            self._count += 1
+            request_id = str(uuid.UUID(int=self._count))
+            plan = self._fault_for(received)
+            recorded = replace(received, request_id=request_id,
+                               fault=None if plan is None else plan.kind)
             self.requests.append(recorded)
-            for rule in self._rules:
-                if rule.matches(recorded.method, recorded.path):
-                    if rule.times is not None:
-                        rule.times -= 1
-                    return rule.response
+            if plan is not None:
+                self.faults.append((plan.kind, recorded))
+            if plan is not None and plan.kind in _STATUS_FAULTS:
+                return _Answer(self._with_request_id(_status_fault(plan), request_id))
+            if plan is not None and plan.kind is Fault.DROP_BEFORE_ACCEPT:
+                return _Answer(None)
+            response = self._api_answer(recorded)
+            if plan is not None and plan.kind is Fault.DROP_AFTER_ACCEPT:
+                return _Answer(None, response.delay)
+            if plan is not None and plan.kind is Fault.SLOW_ANSWER:
+                return _Answer(response, max(plan.delay, response.delay))
+            return _Answer(response, response.delay)
+
+    def _fault_for(self, received: RecordedRequest) -> _FaultPlan | None:
+        for scripted in self._scripted_faults:
+            if scripted.matches(received.method, received.path):
+                scripted.use()
+                return scripted.plan
+        chance = self._random_faults
+        if chance is None or not chance.matcher.matches(received.method, received.path):
+            return None
+        if chance.draw.random() >= chance.rate:
+            return None
+        return chance.plan[chance.draw.choice(chance.kinds)]
+
+    def _api_answer(self, recorded: RecordedRequest) -> FakeResponse:
+        """What the API itself answers: key checks, then the rules, then ``200 {}``."""
+        key = recorded.headers.get(RETRY_KEY) if recorded.method == "POST" else None
+        if key is not None:
+            refused = _key_refusal(key, recorded.path)
+            if refused is not None:
+                return self._with_request_id(_error(400, refused), recorded.request_id)
+            if key in self._keys:
+                first_id, first_body = self._keys[key]
+                return _already_accepted(first_id, first_body, recorded.request_id)
+        response = self._rule_answer(recorded)
+        if 200 <= response.status < 300:
+            self.accepted.append(recorded)
+            if key is not None:
+                self._keys[key] = (recorded.request_id, response.body)
+        return self._with_request_id(response, recorded.request_id)
+
+    def _with_request_id(self, response: FakeResponse, request_id: str) -> FakeResponse:
+        if not self.request_ids or REQUEST_ID in Headers(response.headers):
+            return response
+        return replace(response, headers={**response.headers, REQUEST_ID: request_id})
+
+    def _rule_answer(self, recorded: RecordedRequest) -> FakeResponse:
+        for rule in self._rules:
+            if rule.matches(recorded.method, recorded.path):
+                rule.use()
+                return rule.response
         return FakeResponse()
+
+
+def _plan(kind: Fault | str, delay: float, retry_after: str) -> _FaultPlan:
+    try:
+        fault = Fault(kind)
+    except ValueError:
+        raise ValueError(f"unknown fault {kind!r}; one of {[f.value for f in Fault]}") from None
+    if delay < 0:
+        raise ValueError(f"delay must not be negative, got {delay!r}")
+    return _FaultPlan(fault, delay, str(retry_after))
 
 
 def _encode(value: Any) -> bytes:
     return json.dumps({} if value is None else value, ensure_ascii=False).encode()
 
 
+def _error(status: int, message: str, headers: Mapping[str, str] | None = None) -> FakeResponse:
+    return FakeResponse(status=status, body=_encode({"message": message}),
+                        headers={"Content-Type": "application/json", **(headers or {})})
+
+
+def _status_fault(plan: _FaultPlan) -> FakeResponse:
+    status, message = _STATUS_FAULTS[plan.kind]
+    return _error(status, message, {"Retry-After": plan.retry_after} if status == 429 else {})
+
+
+def _key_refusal(key: str, path: str) -> str | None:
+    if path not in RETRY_KEY_PATHS:
+        return f"{RETRY_KEY} is not supported by {path}"
+    try:
+        uuid.UUID(key)
+    except ValueError:
+        return f"The value for the '{RETRY_KEY}' header is invalid"
+    return None
+
+
+def _already_accepted(first_id: str, first_body: bytes, request_id: str) -> FakeResponse:
+    try:
+        sent = json.loads(first_body).get("sentMessages", []) if first_body else []
+    except (ValueError, AttributeError):
+        sent = []
+    body = {"message": "The retry key is already accepted", "sentMessages": sent}
+    return FakeResponse(status=409, body=_encode(body),
+                        headers={"Content-Type": "application/json", REQUEST_ID: request_id,
+                                 ACCEPTED_REQUEST_ID: first_id})
+
+
+class _QuietServer(ThreadingHTTPServer):
+    """One thread per connection; a client that hangs up is no error worth printing."""
+
+    daemon_threads = True
+    request_queue_size = 128
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        import sys
+
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def _handler_for(api: FakeLineApi) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # TCP_NODELAY: an answer in ~1 ms, not ~40 ms
 
         def _serve(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
             parts = urlsplit(self.path)
-            recorded = RecordedRequest(
+            answer = api._answer(RecordedRequest(
                 method=self.command, path=parts.path,
                 query=tuple(parse_qsl(parts.query, keep_blank_values=True)),
                 headers=Headers(self.headers.items()), body=body,
-            )
-            response = api._answer(recorded)
-            if response.delay and api._closing.wait(response.delay):
+            ))
+            if answer.delay and api._closing.wait(answer.delay):
+                self.close_connection = True
                 return  # the server is shutting down: leave without answering
+            response = answer.response
+            if response is None:
+                self.close_connection = True  # hang up without a word
+                return
             self.send_response(response.status)
             for name, value in response.headers.items():
                 self.send_header(name, value)
@@ -180,7 +447,14 @@ def _handler_for(api: FakeLineApi) -> type[BaseHTTPRequestHandler]:
 
         do_GET = do_POST = do_PUT = do_DELETE = _serve  # noqa: N815
 
+        def handle(self) -> None:
+            try:
+                super().handle()
+            except ConnectionError:
+                self.close_connection = True  # the client hung up: nothing to say
+
         def log_message(self, format: str, *args: Any) -> None:
             """Stay quiet: tests read ``api.requests`` instead of a log."""
 
     return Handler
+
