@@ -1,22 +1,31 @@
 """Request values: URLs, checks, and the lossless JSON round trip used by replay."""
 
 import json
+from urllib.parse import quote
 
 import pytest
 from hypothesis import given, strategies as st
 
 from linebot_fp.errors import InvalidInputError, InvalidPayloadError
-from linebot_fp.request import Headers, Request, Response
+from linebot_fp.request import CLIENT_HEADERS, Headers, Request, Response, has_dot_segment
 
 texts = st.text(max_size=20)
+#: what builders put in a path: percent-encoded ids, never a dot segment
+segments = st.text(min_size=1, max_size=12).filter(lambda s: s not in (".", "..")).map(
+    lambda s: quote(s.encode("utf-8", "surrogatepass"), safe="")).filter(
+    lambda s: not has_dot_segment(s))
+header_names = st.text("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.!#$%&'*+^`|~",
+                       min_size=1, max_size=10).filter(lambda n: n.lower() not in CLIENT_HEADERS)
+header_values = st.text(st.characters(max_codepoint=255, blacklist_characters="\r\n\x00"),
+                        max_size=20)
 requests = st.builds(
     Request,
     operation=st.text(min_size=1, max_size=20),
     method=st.sampled_from(["GET", "POST", "PUT", "DELETE"]),
     base=st.sampled_from(["api", "data", "manager"]),
-    path=st.text(max_size=30).map(lambda tail: "/" + tail),
+    path=st.lists(segments, min_size=1, max_size=4).map(lambda parts: "/" + "/".join(parts)),
     query=st.lists(st.tuples(texts, texts), max_size=4).map(tuple),
-    headers=st.dictionaries(st.text(min_size=1, max_size=10), texts, max_size=4).map(Headers),
+    headers=st.dictionaries(header_names, header_values, max_size=4).map(Headers),
     body=st.none() | st.binary(max_size=200) | st.text(max_size=100).map(str.encode),
 )
 
@@ -87,3 +96,54 @@ def test_unknown_base_needs_an_endpoint():
 def test_response_read_returns_bytes():
     assert Response(status=200, body=b"abc").read() == b"abc"
     assert Response(status=200, headers={"A": "b"}).headers["a"] == "b"
+
+
+# -- hostile values: nothing that would change what is sent reaches a Request ---------------
+
+BASE = {"operation": "x", "method": "GET", "base": "api"}
+
+
+@pytest.mark.parametrize("path", [
+    "/", "//v2", "/v2//bot", "/v2/bot/", "/v2/./bot", "/v2/bot/..", "/v2/%2e%2E/info",
+    "/v2/%252e%252e/info", "/v2/a%2F..%2Fb", "/v2/bot info", "/v2/bot\r\nX: y", "/v2/bot?x=1",
+    "/v2/bot#frag", "/v2/日本", "v2/bot", "",
+])
+def test_paths_that_would_change_the_target_are_refused(path):
+    with pytest.raises(InvalidInputError, match="Request.path"):
+        Request(**BASE, path=path)
+    with pytest.raises(InvalidPayloadError, match="Request.path"):
+        Request.from_dict({**BASE, "path": path})
+
+
+@pytest.mark.parametrize("path", ["/v2/bot/info", "/v2/bot/profile/a%2Fb", "/.well-known/x",
+                                  "/v2/bot/richmenu/%E6%97%A5", "/a/b:c@d"])
+def test_encoded_paths_are_kept(path):
+    assert Request.from_dict({**BASE, "path": path}).path == path
+
+
+@pytest.mark.parametrize(("name", "value", "message"), [
+    ("X-Line-Retry-Key", "a\r\nX-Evil: 1", "X-Line-Retry-Key.*CR, LF or NUL"),
+    ("X-Line-Retry-Key", "a\nb", "CR, LF or NUL"),
+    ("X-Line-Retry-Key", "a\x00b", "CR, LF or NUL"),
+    ("Content-Type", "image/png\u2028", "latin-1"),
+    ("X Bad", "v", "not a valid HTTP token"),
+    ("X-Bad:", "v", "not a valid HTTP token"),
+    ("", "v", "not a valid HTTP token"),
+    ("Bad\r\nName", "v", "not a valid HTTP token"),
+    ("Authorization", "Bearer t0ken", "set by the client"),
+    ("content-length", "5", "set by the client"),
+    ("Transfer-Encoding", "chunked", "set by the client"),
+    ("Host", "evil.example", "set by the client"),
+])
+def test_headers_that_could_inject_are_refused_naming_the_header(name, value, message):
+    with pytest.raises(InvalidInputError, match=message) as built:
+        Request(**BASE, path="/p", headers={name: value})
+    with pytest.raises(InvalidPayloadError, match=message) as read:
+        Request.from_dict({**BASE, "path": "/p", "headers": [[name, value]]})
+    for error in (built.value, read.value):
+        assert value not in str(error) or value in ("5", "v")  # values are never quoted
+
+
+def test_latin1_header_values_are_allowed():
+    request = Request(**BASE, path="/p", headers={"X-Line-Delivery-Tag": "café" * 4})
+    assert Request.from_dict(request.to_dict()) == request

@@ -13,9 +13,10 @@ import importlib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import IO, TYPE_CHECKING, Any
-from urllib.parse import quote, urlencode
+from urllib.parse import urlencode
 
 from linebot_fp import codec
+from linebot_fp.api._paths import fill
 from linebot_fp.errors import InvalidInputError
 from linebot_fp.models._base import Model
 from linebot_fp.request import Headers, Request
@@ -52,8 +53,13 @@ MAX_MESSAGES = 5
 
 
 def path(template: str, **params: str) -> str:
-    """Fill ``{name}`` placeholders, each value percent-encoded (``/`` included)."""
-    return template.format_map({name: quote(value, safe="") for name, value in params.items()})
+    """Fill ``{name}`` placeholders, each value percent-encoded (``/`` included).
+
+    An id that is empty, ``.`` or ``..`` (also percent-encoded), or that would make
+    the path name another endpoint, raises ``InvalidInputError`` naming the
+    parameter (see :mod:`linebot_fp.api._paths`).
+    """
+    return fill(template, params)
 
 
 def query(**params: Any) -> tuple[tuple[str, str], ...]:
@@ -86,14 +92,14 @@ def as_json(value: Any) -> Any:
 
 
 def get(operation: str, path_: str, *, base: str = "api",
-        query_: tuple[tuple[str, str], ...] = ()) -> Request:
+        query_: tuple[tuple[str, str], ...] = ()) -> Request[Any]:
     """A request without a body (GET by default)."""
     return Request(operation=operation, method="GET", base=base, path=path_, query=query_)
 
 
 def json_request(operation: str, method: str, path_: str, body: Any = None, *,
                  base: str = "api", query_: tuple[tuple[str, str], ...] = (),
-                 headers: Mapping[str, str] | None = None) -> Request:
+                 headers: Mapping[str, str] | None = None) -> Request[Any]:
     """A request whose body is ``body`` (a model or plain JSON value) as compact JSON.
 
     ``body=None`` sends no body at all (and no content type).
@@ -108,7 +114,7 @@ def json_request(operation: str, method: str, path_: str, body: Any = None, *,
 
 
 def form_request(operation: str, path_: str, fields: Mapping[str, Any], *,
-                 base: str = "api") -> Request:
+                 base: str = "api") -> Request[Any]:
     """A POST with an ``application/x-www-form-urlencoded`` body (the OAuth endpoints)."""
     pairs = [(name, _query_value(value)) for name, value in fields.items() if value is not None]
     return Request(operation=operation, method="POST", base=base, path=path_, headers=FORM,
@@ -117,7 +123,7 @@ def form_request(operation: str, path_: str, fields: Mapping[str, Any], *,
 
 def binary_request(operation: str, path_: str, content_type: str,
                    content: bytes | bytearray | memoryview | IO[bytes], *,
-                   base: str = "data") -> Request:
+                   base: str = "data") -> Request[Any]:
     """A POST whose body is raw bytes (or a binary file object, read now)."""
     if not isinstance(content_type, str) or "/" not in content_type:
         raise InvalidInputError(f"content_type must be a MIME type like 'image/png', "
@@ -141,7 +147,7 @@ def read_bytes(content: bytes | bytearray | memoryview | IO[bytes], name: str = 
 
 
 def multipart_request(operation: str, method: str, path_: str, fields: Mapping[str, Any],
-                      file: tuple[str, str, str, bytes], *, base: str = "data") -> Request:
+                      file: tuple[str, str, str, bytes], *, base: str = "data") -> Request[Any]:
     """A ``multipart/form-data`` request: text ``fields`` (``None`` left out), then one file.
 
     ``file`` is ``(part name, file name, content type, content)``. The boundary is
