@@ -8,10 +8,11 @@ This module performs no I/O.
 from __future__ import annotations
 
 import base64
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
-from urllib.parse import urlencode
+from urllib.parse import unquote, urlencode
 
 from linebot_fp.errors import InvalidInputError, InvalidPayloadError
 
@@ -66,6 +67,69 @@ class Headers(Mapping[str, str]):
 
 _NO_HEADERS = Headers()
 
+#: a path as builders make it: percent-encoded segments, no query, no fragment
+_PATH = re.compile(r"(?:/[A-Za-z0-9\-._~!$&'()*+,;=:@%]+)+")
+#: a header name is an HTTP token (RFC 9110)
+_TOKEN = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
+_LINE_BREAKS = re.compile(r"[\r\n\x00]")
+_SEPARATORS = re.compile(r"[/\\]")
+_DOT_SEGMENTS = frozenset({"", ".", ".."})
+#: headers the client and the HTTP layer set themselves (the token, framing): never stored
+CLIENT_HEADERS = frozenset({"authorization", "host", "content-length", "transfer-encoding",
+                            "connection"})
+
+
+def decoded_forms(text: str, rounds: int = 2) -> Iterator[str]:
+    """``text``, then it percent-decoded, up to ``rounds`` times (as an intermediary might)."""
+    yield text
+    for _ in range(rounds):
+        if "%" not in text:
+            return
+        text = unquote(text)
+        yield text
+
+
+def has_dot_segment(text: str) -> bool:
+    """Whether ``text``, split on ``/`` or ``\\`` (also percent-decoded), has an empty,
+    ``.`` or ``..`` segment: a server that normalises paths would climb out."""
+    return any(_DOT_SEGMENTS.intersection(_SEPARATORS.split(form))
+               for form in decoded_forms(text))
+
+
+def check_path(path: str) -> None:
+    """``InvalidInputError`` unless ``path`` is ``/``-separated, percent-encoded segments
+    (no space, CR, LF, query or fragment), none of them empty, ``.`` or ``..``."""
+    if not isinstance(path, str) or _PATH.fullmatch(path) is None:
+        raise InvalidInputError(f"Request.path must be a percent-encoded path like "
+                                f"'/v2/bot/info' (no spaces, query or empty segment), "
+                                f"got {path!r}")
+    if ("%" in path or "/." in path) and any(has_dot_segment(part)
+                                             for part in path[1:].split("/")):
+        raise InvalidInputError(f"Request.path must not have '.' or '..' segments "
+                                f"(also percent-encoded), got {path!r}")
+
+
+def check_header(name: str, value: str, parameter: str | None = None) -> None:
+    """``InvalidInputError`` unless ``name`` is a token and ``value`` is latin-1 text
+    without CR, LF or NUL; ``parameter`` is the argument the value came from.
+
+    The message names the header (and the parameter) but never quotes the value.
+    """
+    source = f"{parameter} (header {name})" if parameter else f"header {name!r}"
+    if not _TOKEN.fullmatch(name):
+        raise InvalidInputError(f"header name {name!r} is not a valid HTTP token")
+    if name.lower() in CLIENT_HEADERS:
+        raise InvalidInputError(f"header {name!r} is set by the client when it sends; "
+                                f"a Request does not carry it")
+    if _LINE_BREAKS.search(value):
+        raise InvalidInputError(f"{source} must not contain CR, LF or NUL")
+    if not value.isascii():
+        try:
+            value.encode("latin-1")
+        except UnicodeEncodeError:
+            raise InvalidInputError(f"{source} must be latin-1 text; "
+                                    f"this one is not") from None
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Request(Generic[AnswerT]):
@@ -92,13 +156,14 @@ class Request(Generic[AnswerT]):
         if self.method not in METHODS:
             raise InvalidInputError(f"Request.method must be one of {sorted(METHODS)}, "
                                     f"got {self.method!r}")
-        if not self.path.startswith("/"):
-            raise InvalidInputError(f"Request.path must start with '/', got {self.path!r}")
+        check_path(self.path)
         if self.query and (self.query.__class__ is not tuple
                            or any(p.__class__ is not tuple for p in self.query)):
             object.__setattr__(self, "query", tuple((str(k), str(v)) for k, v in self.query))
         if self.headers.__class__ is not Headers:
             object.__setattr__(self, "headers", Headers(self.headers))
+        for name, value in self.headers.items():
+            check_header(name, value)
         if self.body is not None and self.body.__class__ is not bytes:
             if not isinstance(self.body, (bytes, bytearray, memoryview)):
                 raise InvalidInputError(
