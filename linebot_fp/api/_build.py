@@ -16,10 +16,10 @@ from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from linebot_fp import codec
-from linebot_fp.api._paths import fill
+from linebot_fp.api._paths import fill, valid_unicode
 from linebot_fp.errors import InvalidInputError
 from linebot_fp.models._base import Model
-from linebot_fp.request import Headers, Request
+from linebot_fp.request import Headers, Request, check_header
 
 if TYPE_CHECKING:
     import uuid
@@ -44,12 +44,15 @@ __all__ = [
     "require_id",
     "require_text",
     "retry_key_headers",
+    "sequence",
 ]
 
 JSON = Headers({"Content-Type": "application/json"})
 FORM = Headers({"Content-Type": "application/x-www-form-urlencoded"})
 
 MAX_MESSAGES = 5
+
+_NOT_SEQUENCES = (str, bytes, bytearray, memoryview, Mapping)
 
 
 def path(template: str, **params: str) -> str:
@@ -104,10 +107,16 @@ def json_request(operation: str, method: str, path_: str, body: Any = None, *,
 
     ``body=None`` sends no body at all (and no content type).
     """
+    for name, value in (headers or {}).items():
+        check_header(name, value, header_parameter(name))
     if body is None:
         return Request(operation=operation, method=method, base=base, path=path_,
                        query=query_, headers=Headers(headers or {}))
-    payload = codec.dumps_json(as_json(body))
+    try:
+        payload = codec.dumps_json(as_json(body))
+    except UnicodeEncodeError as exc:
+        raise InvalidInputError(f"the request body holds text that is not valid Unicode "
+                                f"(a lone surrogate: {exc.object[exc.start:exc.end]!r})") from None
     all_headers = JSON if not headers else Headers({**JSON, **headers})
     return Request(operation=operation, method=method, base=base, path=path_, query=query_,
                    headers=all_headers, body=payload)
@@ -128,6 +137,7 @@ def binary_request(operation: str, path_: str, content_type: str,
     if not isinstance(content_type, str) or "/" not in content_type:
         raise InvalidInputError(f"content_type must be a MIME type like 'image/png', "
                                 f"got {content_type!r}")
+    check_header("Content-Type", content_type, "content_type")
     return Request(operation=operation, method="POST", base=base, path=path_,
                    headers=Headers({"Content-Type": content_type}), body=read_bytes(content))
 
@@ -177,14 +187,19 @@ def require_id(name: str, value: Any) -> str:
     """A non-empty string id, or ``InvalidInputError`` naming the parameter."""
     if not isinstance(value, str) or not value:
         raise InvalidInputError(f"{name} must be a non-empty string, got {value!r}")
-    return value
+    return value if value.isascii() else valid_unicode(name, value)
 
 
 def require_text(name: str, value: Any) -> str:
     """A string (possibly empty), or ``InvalidInputError`` naming the parameter."""
     if not isinstance(value, str):
         raise InvalidInputError(f"{name} must be a string, got {type(value).__name__}")
-    return value
+    return value if value.isascii() else valid_unicode(name, value)
+
+
+def header_parameter(header: str) -> str:
+    """The parameter a header's value comes from: ``X-Line-Delivery-Tag`` -> ``delivery_tag``."""
+    return header.removeprefix("X-Line-").replace("-", "_").lower()
 
 
 def date_param(name: str, value: Any) -> str:
@@ -208,14 +223,34 @@ def integer(name: str, value: Any, *, low: int | None = None, high: int | None =
     return value
 
 
+def sequence(name: str, values: Any, what: str = "ids") -> list[Any]:
+    """The items of a list, tuple, set or other iterable, as a list.
+
+    A ``str``, bytes or a mapping is refused (``InvalidInputError`` naming the
+    parameter): iterating it would give characters, byte values or dict keys.
+    """
+    if isinstance(values, _NOT_SEQUENCES) or not isinstance(values, Iterable):
+        raise InvalidInputError(f"{name} must be a list of {what}, got {type(values).__name__}")
+    return values if values.__class__ is list else list(values)
+
+
 def ids(name: str, values: Any, *, high: int | None = None, low: int = 1) -> list[str]:
-    """A list of non-empty string ids, ``low`` to ``high`` of them."""
-    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-        raise InvalidInputError(f"{name} must be a list of ids, got {type(values).__name__}")
-    items = [require_id(f"{name}[{index}]", value) for index, value in enumerate(values)]
+    """A list of non-empty string ids, ``low`` to ``high`` of them, from any iterable.
+
+    The whole list is checked at once; each id is looked at (and named
+    ``name[index]``) only when something is wrong.
+    """
+    items = sequence(name, values)
     if len(items) < low or (high is not None and len(items) > high):
         bound = f"{low} to {high}" if high is not None else f"at least {low}"
         raise InvalidInputError(f"{name} takes {bound} ids, got {len(items)}")
+    try:  # join refuses anything but strings; ASCII ids need no Unicode check
+        fine = "".join(items).isascii() and "" not in items
+    except TypeError:
+        fine = False
+    if not fine:
+        for index, value in enumerate(items):
+            require_id(f"{name}[{index}]", value)
     return items
 
 

@@ -27,7 +27,7 @@ from urllib.parse import quote
 from linebot_fp.errors import InvalidInputError
 from linebot_fp.request import decoded_forms, has_dot_segment
 
-__all__ = ["ROUTES", "fill", "parameter_name", "reserved_segments"]
+__all__ = ["ROUTES", "fill", "parameter_name", "reserved_segments", "valid_unicode"]
 
 #: the path of every endpoint a builder calls, placeholders in braces
 ROUTES: tuple[str, ...] = (
@@ -134,13 +134,19 @@ def fill(template: str, params: dict[str, Any]) -> str:
         name = parameter_name(placeholder)
         if not isinstance(value, str):
             raise InvalidInputError(f"{name} must be a string, got {type(value).__name__}")
-        _check_segment(name, value, reserved.get(placeholder, frozenset()))
-        try:
-            encoded[placeholder] = quote(value, safe="")
-        except UnicodeEncodeError:
-            raise InvalidInputError(f"{name} is not valid Unicode text (it holds a lone "
-                                    f"surrogate), got {value!r}") from None
+        _check_segment(name, valid_unicode(name, value), reserved.get(placeholder, frozenset()))
+        encoded[placeholder] = quote(value, safe="")
     return template.format_map(encoded)
+
+
+def valid_unicode(name: str, value: str) -> str:
+    """``value``, unless it holds a lone surrogate (no UTF-8 for it): ``InvalidInputError``."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise InvalidInputError(f"{name} is not valid Unicode text (it holds a lone "
+                                f"surrogate), got {value!r}") from None
+    return value
 
 
 def _check_segment(name: str, value: str, reserved: frozenset[str]) -> None:
