@@ -77,7 +77,7 @@ def create_audience_group(
         "description": require_id("audience_group_name", audience_group_name),
         "isIfaAudience": _flag("is_ifa", is_ifa),
         "uploadDescription": _text("upload_description", upload_description),
-        "audiences": _audiences(audiences or ()),
+        "audiences": _audiences(() if audiences is None else audiences),
     })
     return json_request("create_audience_group", "POST", "/v2/bot/audienceGroup/upload", body)
 
