@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Literal
 
-from linebot_fp.api._build import get, integer, json_request, model, path, query, require_id
+from linebot_fp.api._build import (
+    get,
+    integer,
+    json_request,
+    model,
+    path,
+    query,
+    require_id,
+    sequence,
+)
 from linebot_fp.api._registry import operation
 from linebot_fp.errors import InvalidInputError
 from linebot_fp.request import Request
@@ -36,9 +45,7 @@ def _statuses(status: object) -> tuple[tuple[str, str], ...]:
     """``status`` query pairs, one per status (``status=DRAFT&status=RUNNING``)."""
     if status is None:
         return ()
-    values = [status] if isinstance(status, str) else status
-    if not isinstance(values, Iterable):
-        raise InvalidInputError(f"status must be a status or a list of them, got {status!r}")
+    values = [status] if isinstance(status, str) else sequence("status", status, "statuses")
     pairs: list[tuple[str, str]] = []
     for value in values:
         if value not in _STATUSES:
