@@ -1,0 +1,140 @@
+"""The channel access token never shows: not in a repr, a message, a log record or a traceback.
+
+Every public object a send touches is collected from real sends to
+``FakeLineApi`` (and to hostile servers) for each way a send can end, then each
+one's ``repr`` and ``str`` (and, for errors, the whole formatted traceback chain)
+is searched for the token's text.
+"""
+
+import asyncio
+import logging
+import traceback
+
+import pytest
+from transport_servers import closed_port_url
+
+from linebot_fp.api import get_profile, push_message
+from linebot_fp.async_client import AsyncClient
+from linebot_fp.client import Client
+from linebot_fp.errors import LineBotError
+from linebot_fp.models import TextSendMessage
+from linebot_fp.request import Headers
+from linebot_fp.sending import RetryPolicy
+from linebot_fp.testing import FakeLineApi, Fault
+from linebot_fp.transport import Urllib3Transport
+
+TOKEN = "Tok3n/With+Base64=="
+PUSH_PATH = "/v2/bot/message/push"
+
+
+class Spy:
+    """A transport that keeps every HttpRequest and Response it handles."""
+
+    def __init__(self):
+        self.real = Urllib3Transport()
+        self.seen = []
+
+    def __call__(self, http_request):
+        self.seen.append(http_request)
+        self.seen.append(http_request.headers)
+        response = self.real(http_request)
+        self.seen += [response, response.headers]
+        return response
+
+
+def shown(value):
+    """Every text a user or an error tracker may see of ``value``."""
+    texts = [repr(value), str(value)]
+    if isinstance(value, BaseException):
+        texts.append("".join(traceback.format_exception(type(value), value, value.__traceback__)))
+        texts += [repr(arg) for arg in value.args]
+    return texts
+
+
+def assert_secret(objects):
+    assert objects
+    for value in objects:
+        for text in shown(value):
+            assert TOKEN not in text, f"the token shows in {type(value).__name__}: {text[:300]}"
+            assert "Bearer " not in text or "<redacted>" in text
+
+
+def failures(api, spy):
+    """Send once for each way a send can end; yield what each left behind."""
+    policy = RetryPolicy(max_attempts=2, backoff=0.0)
+    client = Client(TOKEN, endpoints=api.endpoints, retry=policy, transport=spy, timeout=0.3,
+                    sleep=lambda _: None, max_answer_bytes=1000)
+    yield client
+    api.on("GET", "/v2/bot/profile/U1", json={"displayName": "Ann", "userId": "U1"})
+    yield client.send(get_profile("U1"))
+    cases = [
+        ("400", lambda: api.on("POST", PUSH_PATH, status=400, json={"message": "bad"}, times=1)),
+        ("500", lambda: api.fail(Fault.STATUS_500, times=2)),
+        ("timeout", lambda: api.fail(Fault.SLOW_ANSWER, times=2, delay=3)),
+        ("dropped", lambda: api.fail(Fault.DROP_BEFORE_ACCEPT, times=2)),
+        ("undecodable", lambda: api.on("POST", PUSH_PATH, body=b"<html>", times=1)),
+        ("too large", lambda: api.on("POST", PUSH_PATH, body=b"x" * 5000, times=1)),
+    ]
+    for _name, arrange in cases:
+        arrange()
+        request = push_message("U1", TextSendMessage(text="hi"))
+        yield request
+        with pytest.raises(LineBotError) as caught:
+            client.send(request)
+        yield caught.value
+        yield caught.value.request
+        yield caught.value.__cause__
+    refused = Client(TOKEN, endpoints={"api": closed_port_url()}, retry=None)
+    with pytest.raises(LineBotError) as caught:
+        refused.send(get_profile("U1"))
+    yield caught.value
+
+
+def test_no_object_a_send_touches_shows_the_token(caplog):
+    with FakeLineApi() as api, caplog.at_level(logging.DEBUG):
+        spy = Spy()
+        collected = [value for value in failures(api, spy) if value is not None]
+        collected += spy.seen
+        collected.append(AsyncClient(TOKEN, endpoints=api.endpoints))
+        assert api.requests[0].headers["Authorization"] == f"Bearer {TOKEN}"  # it was sent
+    kinds = {type(value).__name__ for value in collected}
+    assert {"Client", "AsyncClient", "HttpRequest", "Headers", "Response", "Request",
+            "LineBotApiError", "TransportTimeoutError", "TransportError",
+            "UndecodableAnswerError", "AnswerTooLargeError"} <= kinds
+    assert_secret(collected)
+    records = caplog.records
+    assert any(record.name == "linebot_fp" for record in records)
+    assert_secret([record.getMessage() for record in records])
+
+
+def test_async_client_errors_do_not_show_the_token():
+    client = AsyncClient(TOKEN, endpoints={"api": closed_port_url()}, retry=None)
+    with pytest.raises(LineBotError) as caught:
+        asyncio.run(client.send(get_profile("U1")))
+    assert_secret([caught.value, caught.value.request, client])
+
+
+def test_headers_holding_authorization_are_redacted():
+    headers = Headers({"authorization": f"Bearer {TOKEN}", "X-Other": "shown"})
+    assert_secret([headers])
+    assert "'X-Other': 'shown'" in repr(headers)
+    assert headers["Authorization"] == f"Bearer {TOKEN}"  # still sent as is
+
+
+@pytest.mark.parametrize("bad", [
+    f"{TOKEN}\n", f" {TOKEN}", f"{TOKEN}\r\n", f"{TOKEN}\x00", f"{TOKEN} x", f"{TOKEN}\t",
+    f"{TOKEN}\x7f", f"{TOKEN}é",
+])
+@pytest.mark.parametrize("client_class", [Client, AsyncClient])
+def test_a_token_with_whitespace_or_control_characters_is_refused_without_quoting_it(
+        client_class, bad):
+    with pytest.raises(ValueError, match="channel_access_token") as caught:
+        client_class(bad)
+    assert_secret([caught.value])
+    assert "strip" in str(caught.value)
+
+
+@pytest.mark.parametrize("bad", ["", None, b"token", 123])
+def test_a_token_that_is_not_a_non_empty_string_is_refused(bad):
+    with pytest.raises(ValueError, match="channel_access_token"):
+        Client(bad)
