@@ -19,7 +19,7 @@ from __future__ import annotations
 import dataclasses
 import importlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from types import UnionType
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
@@ -28,10 +28,12 @@ from cattrs import Converter
 from cattrs.fns import identity
 from cattrs.gen import make_dict_unstructure_fn, override
 
+from linebot_fp._lazy import pending_members
 from linebot_fp.errors import InvalidPayloadError
 from linebot_fp.models._base import WIRE_KEY, Model, Unknown, strip_optional
 
-__all__ = ["converter", "dumps", "dumps_json", "loads", "structure", "unstructure", "wire_key"]
+__all__ = ["converter", "dumps", "dumps_json", "family_member", "family_members", "loads",
+           "structure", "unstructure", "wire_key"]
 
 T = TypeVar("T")
 
@@ -105,6 +107,8 @@ def loads(data: bytes | str) -> Any:
         return json.loads(data)
     except (ValueError, UnicodeDecodeError) as exc:
         raise InvalidPayloadError(f"not JSON: {exc}") from exc
+    except RecursionError:
+        raise InvalidPayloadError("JSON nested too deeply to decode") from None
 
 
 # -- which kind of model a class is ---------------------------------------------------
@@ -119,31 +123,109 @@ def _own_tag(cls: type) -> str | None:
     return tag if isinstance(tag, str) else None
 
 
+class _Family:
+    """The members of a family base, found by tag when first needed.
+
+    A member is looked up among the classes already built, then among those its
+    modules (``base.__module__``, ``members_in``, and ``members_later[tag]``)
+    have not built yet (see :mod:`linebot_fp._lazy`), so only the members a
+    process meets are ever created. A tag found nowhere is remembered as such.
+    """
+
+    def __init__(self, base: Any) -> None:
+        self.base = base
+        self.modules = [base.__module__, *base.members_in]
+        for module in base.members_in:
+            importlib.import_module(module)
+        self.by_tag: dict[str, type] = {}
+        self.absent: set[str] = set()
+        self._unknown: list[type | None] = []
+
+    def member(self, tag: str) -> type | None:
+        """The member class for ``tag``, or ``None`` when no member has it."""
+        found = self.by_tag.get(tag)
+        if found is not None or tag in self.absent:
+            return found
+        later = self.base.members_later.get(tag)
+        if later is not None and later not in self.modules:
+            importlib.import_module(later)
+            self.modules.append(later)
+        found = next((sub for sub in self._built() if _own_tag(sub) == tag), None)
+        if found is None:
+            found = next((waiting.build() for waiting in pending_members(self.modules, self.base)
+                          if waiting.tag == tag), None)
+        if found is None:
+            self.absent.add(tag)
+        else:
+            self.by_tag[tag] = found
+        return found
+
+    @property
+    def unknown(self) -> type | None:
+        """The family's ``Unknown...`` member, if it has one."""
+        if not self._unknown:
+            found = next((sub for sub in self._built() if issubclass(sub, Unknown)), None)
+            if found is None:
+                waiting = pending_members(self.modules, self.base)
+                found = next((member.build() for member in waiting
+                              if member.descends_from(Unknown)), None)
+            self._unknown.append(found)
+        return self._unknown[0]
+
+    def has_members(self) -> bool:
+        """Whether any class (built or not) is a tagged member of this base."""
+        return (any(_own_tag(sub) is not None for sub in self._built())
+                or any(waiting.tag is not None
+                       for waiting in pending_members(self.modules, self.base)))
+
+    def _built(self) -> Iterator[type]:
+        pending: list[type] = list(self.base.__subclasses__())
+        while pending:
+            sub = pending.pop()
+            pending.extend(sub.__subclasses__())
+            if "__slots__" in sub.__dict__ and dataclasses.is_dataclass(sub):
+                yield sub  # not the pre-slots twin that @dataclass(slots=True) leaves behind
+
+
 @cache
-def _members(base: Any) -> tuple[dict[str, type], type | None]:
-    """The tagged members of a family base by tag, and its Unknown member."""
-    for module in base.members_in:
-        importlib.import_module(module)
-    by_tag: dict[str, type] = {}
-    unknown: type | None = None
-    pending: list[type] = list(base.__subclasses__())
-    while pending:
-        sub = pending.pop()
-        pending.extend(sub.__subclasses__())
-        if "__slots__" not in sub.__dict__ or not dataclasses.is_dataclass(sub):
-            continue  # the pre-slots twin that @dataclass(slots=True) leaves behind
-        if issubclass(sub, Unknown):
-            unknown = sub
-        elif (tag := _own_tag(sub)) is not None:
-            by_tag.setdefault(tag, sub)
-    return by_tag, unknown
+def _family(base: Any) -> _Family:
+    return _Family(base)
+
+
+def family_member(base: type, tag: str) -> type | None:
+    """The member of the family ``base`` (``Event``, ``Action``, ...) tagged ``tag``, or None.
+
+    The member class is built now if no one used it before.
+    """
+    return _family(base).member(tag)
+
+
+def family_members(base: type) -> dict[str, type]:
+    """Every tagged member of the family ``base`` by tag, ``members_later`` ones included.
+
+    Builds them all: for tools that list a family, not for the hot paths.
+    """
+    family = _family(base)
+    for module in base.members_later.values():  # type: ignore[attr-defined]
+        if module not in family.modules:
+            importlib.import_module(module)
+            family.modules.append(module)
+    for waiting in list(pending_members(family.modules, base)):
+        waiting.build()
+    members: dict[str, type] = {}
+    for sub in family._built():
+        tag = _own_tag(sub)
+        if tag is not None:
+            members.setdefault(tag, sub)
+    family.by_tag.update(members)
+    family.absent.difference_update(members)
+    return members
 
 
 def _is_family(cls: Any) -> bool:
     if _own_tag(cls) is not None or issubclass(cls, Unknown):
         return False
-    by_tag, _ = _members(cls)
-    return bool(by_tag)
+    return _family(cls).has_members()
 
 
 # -- hook factories ----------------------------------------------------------------------
@@ -155,7 +237,7 @@ def _renames(cls: type) -> dict[str, Any]:
 
 def _unstructure_factory(cls: type) -> Callable[[Any], Any]:
     if issubclass(cls, Unknown):
-        return lambda value: dict(value.raw)
+        return lambda value: dict(value.raw) if isinstance(value.raw, dict) else value.raw
     if _is_family(cls):
         return _unstructure_by_class
     fields_fn = make_dict_unstructure_fn(
@@ -274,38 +356,33 @@ def fill_from_raw(value: Any) -> None:
 
 
 def _family_structurer(base: type) -> Callable[[Any, Any], Any]:
-    """One dict lookup on ``type``; a member's hook is generated when its tag first comes."""
-    members, unknown = _members(base)
-    hooks: dict[str, Callable[[Any, Any], Any]] = {}
+    """One dict lookup on ``type``; a member is built (hook generated) when its tag first comes."""
+    family = _family(base)
+    hooks: dict[str, tuple[Callable[[Any, Any], Any], type]] = {}
 
     def structure_member(data: Any, _: Any) -> Any:
         if not isinstance(data, dict):
             raise _not_an_object(base, data)
         tag = data.get("type")
-        member = members.get(tag) if isinstance(tag, str) else None
-        if member is None and isinstance(tag, str) and tag in base.members_later:  # type: ignore[attr-defined]
-            member = _load_later_member(base, tag, members)
-        if member is not None and isinstance(tag, str):
-            hook = hooks.get(tag) or hooks.setdefault(tag, converter.get_structure_hook(member))
-            if unknown is None:
-                return hook(data, member)
+        found = hooks.get(tag) if isinstance(tag, str) else None
+        if found is None and isinstance(tag, str):
+            member = family.member(tag)
+            if member is not None:
+                found = hooks[tag] = (converter.get_structure_hook(member), member)
+        if found is not None:
+            hook, member = found
             try:
                 return hook(data, member)
             except Exception:
-                pass  # a known tag in a shape we cannot read: keep it as Unknown
+                if family.unknown is None:
+                    raise
+                # a known tag in a shape we cannot read: keep it as Unknown
+        unknown = family.unknown
         if unknown is None:
             raise InvalidPayloadError(f"{base.__name__} has no member of type {tag!r}")
         return converter.get_structure_hook(unknown)(data, unknown)
 
     return structure_member
-
-
-def _load_later_member(base: Any, tag: str, members: dict[str, type]) -> type | None:
-    """Import the module ``base.members_later`` names for ``tag``; add its members."""
-    importlib.import_module(base.members_later[tag])
-    _members.cache_clear()
-    members.update(_members(base)[0])
-    return members.get(tag)
 
 
 def _optional_inner(hint: Any) -> Any:

@@ -1,13 +1,14 @@
 """Every model, by family. Names load on first use (PEP 562), so importing this
 package costs almost nothing; ``from linebot_fp.models import TextSendMessage``
-imports only the family module that defines it.
+imports only the family module that defines it, and that module builds only the
+classes that are used (see :mod:`linebot_fp._lazy`).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from linebot_fp._lazy import lazy_exports
+from linebot_fp._lazy import install_lazy_classes, lazy_exports
 
 if TYPE_CHECKING:
     from linebot_fp.models.actions import (
@@ -386,6 +387,8 @@ if TYPE_CHECKING:
         Things as Things,
         UnknownThings as UnknownThings,
     )
+
+install_lazy_classes(__name__)
 
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "linebot_fp.models.actions": (
