@@ -407,7 +407,7 @@ def test_bad_settings_raise_value_error(make, secret, handlers, options, message
 
 
 def test_the_wsgi_app_wants_sync_parts():
-    with pytest.raises(ValueError, match="asgi_app"):
+    with pytest.raises(ValueError, match="AsyncClient"):
         wsgi_app("s", {}, client=AsyncClient("t"))
 
     class AsyncStore:
