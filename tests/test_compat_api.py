@@ -16,7 +16,13 @@ import pytest
 from linebot_fp import codec
 from linebot_fp.compat import LineBotApi
 from linebot_fp.compat.exceptions import BaseError, LineBotApiError
-from linebot_fp.compat.http_client import HttpClient, RequestsHttpClient, as_transport
+from linebot_fp.compat.http_client import (
+    HttpClient,
+    RequestsHttpClient,
+    Urllib3HttpClient,
+    as_transport,
+)
+from linebot_fp.compat.models._factory import legacy_class
 from linebot_fp.compat.models import (
     AudienceRecipient,
     Filter,
@@ -227,7 +233,8 @@ ROWS = [
         json={"messages": [HELLO_JSON], "recipient": {"type": "audience",
                                                       "audienceGroupId": AUDIENCE},
               "filter": {"demographic": {"type": "gender", "oneOf": ["female"]}},
-              "limit": {"max": 100}, "notificationDisabled": False},
+              "limit": {"max": 100, "upToRemainingQuota": False},  # legacy writes the default
+              "notificationDisabled": False},
         status=202, headers=WITH_REQUEST_ID, returns=NarrowcastResponse(request_id=REQUEST_ID)),
     row("get_progress_status_narrowcast", REQUEST_ID, path="/v2/bot/message/progress/narrowcast",
         query=[("requestId", REQUEST_ID)],
@@ -377,7 +384,7 @@ ROWS = [
         form=[("client_id", "1234567890"), ("client_secret", "b2c3d4"),
               ("access_token", "eyJhbGciOiJIUz")], returns=None),
     row("get_channel_access_tokens_v2_1", JWT, path="/oauth2/v2.1/tokens",
-        query=[("client_assertion_type", JWT_BEARER), ("client_assertion", JWT)],
+        query=[("client_assertion", JWT), ("client_assertion_type", JWT_BEARER)],  # legacy order
         answer={"access_tokens": ["eyJhbGciOiJIUz", "eyJhbGciOiJIUy"]},
         returns=ChannelAccessTokens(access_tokens=["eyJhbGciOiJIUz", "eyJhbGciOiJIUy"])),
     row("verify_channel_access_token_v2_1", "eyJhbGciOiJIUz", path="/oauth2/v2.1/verify",
@@ -387,7 +394,7 @@ ROWS = [
         returns=VerifyChannelTokenResponseV2(client_id="1573163733", expires_in=2591659,
                                              scope="profile chat_message.write")),
     row("get_channel_token_key_ids_v2_1", JWT, path="/oauth2/v2.1/tokens/kid",
-        query=[("client_assertion_type", JWT_BEARER), ("client_assertion", JWT)],
+        query=[("client_assertion", JWT), ("client_assertion_type", JWT_BEARER)],  # legacy order
         answer={"kids": ["U_gdnFYKTWRxxxxDVZexGg"]},
         returns=ValidAccessTokenKeyIDsResponse(kids=["U_gdnFYKTWRxxxxDVZexGg"])),
     # -- insight
@@ -635,13 +642,18 @@ def check_body(recorded, body):
 
 
 def check_return(result, expected, answer):
+    """Answers are legacy classes standing for the core answer, with the same JSON."""
     if isinstance(expected, Decoded):
-        assert type(result) is expected.cls
+        assert type(result) is legacy_class(expected.cls)
         assert result == codec.structure(answer, expected.cls)
     elif isinstance(expected, Binary):
         assert isinstance(result, Content)
         assert result.content_type == expected.content_type
         assert b"".join(result.iter_content(1000)) == expected.content
+    elif dataclasses.is_dataclass(expected):
+        assert type(result) is legacy_class(type(expected))
+        assert result == expected
+        assert result.as_json_dict() == codec.unstructure(expected)
     else:
         assert type(result) is type(expected)
         assert result == expected
@@ -834,10 +846,11 @@ def test_a_legacy_http_client_class_is_instantiated_and_used(hosts):
     content = line_bot_api.get_message_content("7")
     assert list(content.iter_content(1000)) == [
         PNG[i:i + 1000] for i in range(0, len(PNG), 1000)]
-    client = line_bot_api._client.transport.client  # the instance made from the class
+    client = line_bot_api._transport.client  # the instance made from the class
+    # as the legacy SDK called it: JSON bodies as text
     assert [(method, data, timeout) for method, _, data, timeout in client.log] == [
         ("GET", False, 9), ("POST", None, 3), ("DELETE", None, 9),
-        ("PUT", b'{"endpoint":"https://example.com/hook"}', 9), ("GET", True, 9)]
+        ("PUT", '{"endpoint":"https://example.com/hook"}', 9), ("GET", True, 9)]
     assert all(r.headers["Authorization"] == f"Bearer {TOKEN}" for r in server.requests)
 
 
@@ -865,8 +878,8 @@ def test_requests_http_client_works_on_its_own(hosts):
         ("PUT", "/v2/text", (), "ü".encode())]
 
 
-@pytest.mark.parametrize("value", [None, RequestsHttpClient, RequestsHttpClient()])
-def test_the_default_client_is_the_cores_urllib3_transport(value):
+@pytest.mark.parametrize("value", [None, Urllib3HttpClient, Urllib3HttpClient()])
+def test_none_or_the_urllib3_client_is_the_cores_urllib3_transport(value):
     from linebot_fp.transport import default_transport
 
     assert as_transport(value) is default_transport()

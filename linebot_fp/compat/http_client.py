@@ -4,33 +4,39 @@
 functional core (a callable from :class:`~linebot_fp.transport.HttpRequest` to
 :class:`~linebot_fp.request.Response`). Its ``http_client`` argument is one of:
 
-* ``None`` or :class:`RequestsHttpClient` (the legacy default): the core's
-  urllib3 transport, one shared connection pool;
+* :class:`RequestsHttpClient` (the legacy default): sends with ``requests`` as the
+  legacy SDK did, when ``requests`` is installed (so HTTP mocks written for the
+  legacy SDK, such as ``responses``, keep working), else with the core's urllib3
+  transport; ``None`` or :class:`Urllib3HttpClient`: the core's urllib3 transport,
+  one shared connection pool;
 * a transport callable (see :mod:`linebot_fp.transport`), e.g.
   ``Urllib3Transport(urllib3.ProxyManager("http://proxy:3128"))`` to go through a proxy;
 * a legacy-style :class:`HttpClient` subclass (instantiated with ``timeout=``)
   or instance, whose ``get``/``post``/``put``/``delete`` return an
-  :class:`HttpResponse`. Code that wrapped ``requests`` this way keeps working;
-  its exceptions pass through unchanged, as they did in the legacy SDK.
+  :class:`HttpResponse`. It is called as the legacy SDK called it: ``get`` with
+  the query as ``params`` (a dict), ``post``/``put``/``delete`` with ``data``
+  as a JSON string, a dict for the form-encoded OAuth endpoints, or bytes for
+  images. Its exceptions pass through unchanged, as they did in the legacy SDK.
 
-``RequestsHttpClient`` keeps its legacy name so that code passing it keeps
-running, but it sends with urllib3: ``requests`` is not a dependency.
+``requests`` is not a dependency of linebot_fp; it is imported only when a
+``RequestsHttpClient`` sends.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from linebot_fp.content import Content
 from linebot_fp.request import Headers, Response
 from linebot_fp.transport import HttpRequest, Timeout, Transport, default_transport
 
-__all__ = ["HttpClient", "HttpResponse", "RequestsHttpClient", "Urllib3HttpClient",
-           "as_transport"]
+__all__ = ["HttpClient", "HttpResponse", "RequestsHttpClient", "RequestsHttpResponse",
+           "Urllib3HttpClient", "as_transport"]
 
 #: seconds, as in the legacy SDK
 DEFAULT_TIMEOUT: Timeout = 5
@@ -158,8 +164,63 @@ class Urllib3HttpClient(HttpClient):
         return _TransportResponse((self.transport or default_transport())(request))
 
 
-#: the legacy default's name; it sends with urllib3 here (``requests`` is not a dependency)
-RequestsHttpClient = Urllib3HttpClient
+class RequestsHttpResponse(HttpResponse):
+    """A ``requests`` response seen as a legacy response."""
+
+    def __init__(self, response: Any) -> None:
+        self.response = response
+
+    @property
+    def status_code(self) -> int:
+        return int(self.response.status_code)
+
+    @property
+    def headers(self) -> Mapping[str, str]:
+        headers: Mapping[str, str] = self.response.headers
+        return headers
+
+    @property
+    def content(self) -> bytes:
+        return bytes(self.response.content)
+
+    def iter_content(self, chunk_size: int = 1024) -> Iterator[bytes]:
+        chunks: Iterator[bytes] = self.response.iter_content(chunk_size=chunk_size)
+        return chunks
+
+
+class RequestsHttpClient(HttpClient):
+    """The legacy default: sends with ``requests`` (imported on first send)."""
+
+    def get(self, url: str, headers: Mapping[str, str] | None = None,
+            params: Mapping[str, Any] | None = None, stream: bool = False,
+            timeout: Timeout | None = None) -> HttpResponse:
+        return self._send("GET", url, headers=headers, params=params, stream=stream,
+                          timeout=timeout)
+
+    def post(self, url: str, headers: Mapping[str, str] | None = None, data: Any = None,
+             timeout: Timeout | None = None) -> HttpResponse:
+        return self._send("POST", url, headers=headers, data=data, timeout=timeout)
+
+    def delete(self, url: str, headers: Mapping[str, str] | None = None, data: Any = None,
+               timeout: Timeout | None = None) -> HttpResponse:
+        return self._send("DELETE", url, headers=headers, data=data, timeout=timeout)
+
+    def put(self, url: str, headers: Mapping[str, str] | None = None, data: Any = None,
+            timeout: Timeout | None = None) -> HttpResponse:
+        return self._send("PUT", url, headers=headers, data=data, timeout=timeout)
+
+    def _send(self, method: str, url: str, *, timeout: Timeout | None,
+              **arguments: Any) -> HttpResponse:
+        import requests
+
+        response = requests.request(method, url, timeout=self.timeout if timeout is None
+                                    else timeout, **arguments)
+        return RequestsHttpResponse(response)
+
+
+def requests_installed() -> bool:
+    """Whether ``requests`` can be imported (checked without importing it)."""
+    return importlib.util.find_spec("requests") is not None
 
 
 def _body_bytes(data: Any) -> bytes | None:
@@ -207,20 +268,36 @@ class _LegacyClientTransport:
 
     def __call__(self, request: HttpRequest) -> Response:
         headers = dict(request.headers)
+        url, _, query = request.url.partition("?")
         if request.method == "GET":
-            answer = self.client.get(request.url, headers=headers, stream=request.stream,
-                                     timeout=request.timeout)
+            answer = self.client.get(url, headers=headers, params=dict(parse_qsl(query)) or None,
+                                     stream=request.stream, timeout=request.timeout)
         else:
             send = {"POST": self.client.post, "PUT": self.client.put,
                     "DELETE": self.client.delete}[request.method]
-            answer = send(request.url, headers=headers, data=request.body,
+            answer = send(request.url, headers=headers, data=_legacy_data(request),
                           timeout=request.timeout)
         body = _ChunkStream(answer.iter_content(64 * 1024)) if request.stream else answer.content
         return Response(status=answer.status_code, headers=Headers(answer.headers), body=body)
 
 
+def _legacy_data(request: HttpRequest) -> Any:
+    """The body as the legacy SDK handed it over: JSON text, a form dict, or bytes."""
+    body = request.body
+    content_type = request.headers.get("Content-Type", "")
+    if body is None:
+        return None
+    if content_type.startswith("application/json"):
+        return body.decode("utf-8")
+    if content_type.startswith("application/x-www-form-urlencoded"):
+        return dict(parse_qsl(body.decode("ascii"), keep_blank_values=True))
+    return body
+
+
 def as_transport(http_client: Any, timeout: Timeout = DEFAULT_TIMEOUT) -> Transport:
     """The core transport for what ``LineBotApi(http_client=...)`` was given (see above)."""
+    if http_client is RequestsHttpClient and not requests_installed():
+        http_client = None
     if http_client is None or http_client is Urllib3HttpClient:
         return default_transport()
     if isinstance(http_client, type) and issubclass(http_client, HttpClient):

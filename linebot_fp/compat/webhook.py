@@ -2,10 +2,12 @@
 
 https://developers.line.biz/en/reference/messaging-api/#webhooks
 
-Thin shells over :mod:`linebot_fp.webhook`: the signature check, the parsing
-and the routing of events to handlers are the core's. Events are the core
-models (``linebot_fp.compat.models`` names the same classes), so handlers
-registered for legacy names receive exactly what the core parses.
+Thin shells over :mod:`linebot_fp.webhook`: the core decodes the body and routes
+the events. The signature is checked by the parser's ``signature_validator``
+(a :class:`SignatureValidator`), which bots and tests may replace, as in the
+legacy SDK. Events are the legacy classes of :mod:`linebot_fp.compat.models`
+(``MessageEvent``, ``TextMessage``, ...), so ``handler.add(MessageEvent,
+message=TextMessage)`` and ``isinstance`` with those names work.
 
 This module performs no I/O.
 """
@@ -17,9 +19,10 @@ import inspect
 from collections.abc import Callable, Sequence
 from typing import Any, Literal, TypeVar, overload
 
-from linebot_fp.models.events import Event
-from linebot_fp.models.messages import Message
-from linebot_fp.webhook import WebhookPayload, dispatch, parse, parse_payload, verify_signature
+from linebot_fp.compat.exceptions import InvalidSignatureError
+from linebot_fp.compat.models._factory import from_core
+from linebot_fp.compat.models.base import Base
+from linebot_fp.webhook import dispatch, parse_payload_unverified, verify_signature
 
 __all__ = ["SignatureValidator", "WebhookHandler", "WebhookParser", "WebhookPayload"]
 
@@ -27,39 +30,58 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 
 class SignatureValidator:
-    """Checks ``X-Line-Signature``: HMAC-SHA256 of the body with the channel secret, base64."""
+    """Checks ``X-Line-Signature``: HMAC-SHA256 of the body with the channel secret, base64.
 
-    def __init__(self, channel_secret: str) -> None:
-        self.channel_secret = channel_secret.encode("utf-8")
+    Raises ``ValueError`` when ``channel_secret`` is empty or not text (or bytes).
+    """
+
+    def __init__(self, channel_secret: str | bytes) -> None:
+        if not isinstance(channel_secret, (str, bytes)) or not channel_secret:
+            raise ValueError("channel_secret must be a non-empty string (the channel secret "
+                             "of the LINE Developers console)")
+        self.channel_secret = (channel_secret.encode("utf-8")
+                               if isinstance(channel_secret, str) else channel_secret)
 
     def validate(self, body: str | bytes, signature: str) -> bool:
         """Whether ``signature`` signs ``body`` (compared in constant time)."""
         return verify_signature(body, signature, self.channel_secret)
 
 
+class WebhookPayload:
+    """The legacy webhook payload: ``events`` and ``destination`` (the bot's user ID)."""
+
+    def __init__(self, events: list[Any] | None = None, destination: str | None = None) -> None:
+        self.events = events
+        self.destination = destination
+
+
 class WebhookParser:
     """Checks the signature of a webhook body and decodes its events."""
 
-    def __init__(self, channel_secret: str) -> None:
+    def __init__(self, channel_secret: str | bytes) -> None:
         self.signature_validator = SignatureValidator(channel_secret)
 
     @overload
     def parse(self, body: str | bytes, signature: str,
-              as_payload: Literal[False] = False) -> list[Event]: ...
+              as_payload: Literal[False] = False) -> list[Base]: ...
     @overload
     def parse(self, body: str | bytes, signature: str,
               as_payload: Literal[True]) -> WebhookPayload: ...
     def parse(self, body: str | bytes, signature: str,
-              as_payload: bool = False) -> list[Event] | WebhookPayload:
+              as_payload: bool = False) -> list[Base] | WebhookPayload:
         """The events of ``body``, or its :class:`WebhookPayload` (events and destination).
 
-        Raises ``InvalidSignatureError`` when the signature does not match, and
-        ``InvalidPayloadError`` (a ``ValueError``) when the body is not a webhook body.
+        Raises ``InvalidSignatureError`` when ``signature_validator.validate`` says
+        no, and ``InvalidPayloadError`` (a ``ValueError``) when the body is not a
+        webhook body.
         """
-        secret = self.signature_validator.channel_secret
+        if not self.signature_validator.validate(body, signature):
+            raise InvalidSignatureError(f"Invalid signature. signature={signature}")
+        payload = parse_payload_unverified(body)
+        events = [from_core(event) for event in payload.events]
         if as_payload:
-            return parse_payload(body, signature, secret)
-        return parse(body, signature, secret)
+            return WebhookPayload(events=events, destination=payload.destination)
+        return events
 
 
 class _Handler:
@@ -76,11 +98,11 @@ class _Handler:
         self.func = func
         self.arity = _arity(func)
 
-    def __call__(self, event: Event) -> Callable[[str | None], Any]:
+    def __call__(self, event: Base) -> Callable[[str | None], Any]:
         """The handler bound to ``event``, waiting for the destination."""
         return functools.partial(self._invoke, event)
 
-    def _invoke(self, event: Event, destination: str | None) -> Any:
+    def _invoke(self, event: Base, destination: str | None) -> Any:
         return self.func(*(event, destination)[: self.arity])
 
 
@@ -104,13 +126,13 @@ class WebhookHandler:
     event nothing else handles. The most specific handler wins.
     """
 
-    def __init__(self, channel_secret: str) -> None:
+    def __init__(self, channel_secret: str | bytes) -> None:
         self.parser = WebhookParser(channel_secret)
         self._handlers: dict[Any, _Handler] = {}
         self._default: _Handler | None = None
 
-    def add(self, event: type[Event],
-            message: type[Message] | Sequence[type[Message]] | None = None
+    def add(self, event: type[Base],
+            message: type[Base] | Sequence[type[Base]] | None = None
             ) -> Callable[[F], F]:
         """Decorator: handle ``event`` (with a ``message`` of one of the given classes)."""
         messages = message if isinstance(message, (list, tuple)) else [message]
@@ -140,5 +162,5 @@ class WebhookHandler:
         payload = self.parser.parse(body, signature, as_payload=True)
         # dispatch finds each event's handler (a dict lookup) and binds the event to it;
         # each bound handler then gets the destination, for handlers that take it
-        for bound in dispatch(self._handlers, payload.events, self._default):
+        for bound in dispatch(self._handlers, payload.events or (), self._default):
             bound(payload.destination)

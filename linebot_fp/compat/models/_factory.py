@@ -1,0 +1,318 @@
+"""One generic class factory: a legacy-shaped class for each core model.
+
+``legacy_class(core)`` makes (once, then caches) a subclass of
+:class:`~linebot_fp.compat.models.base.Base` standing for the core class
+``core``: same name, same attributes, the legacy constructor of
+:mod:`~linebot_fp.compat.models._table` (positional order, defaults), the same
+class tree (``TextSendMessage`` is a ``SendMessage``). What a generated class
+knows about its attributes (JSON keys, which hold nested models, the ``type``
+tag) is read from the core class's dataclass fields and type hints, on first use.
+
+At the boundary the two worlds convert: :func:`from_core` turns core values
+(webhook events, API answers) into legacy ones, :func:`to_core` turns legacy
+values (including users' own ``Base`` subclasses) into the core model a
+builder takes, through their JSON. Both directions give the same JSON.
+
+This module performs no I/O.
+"""
+
+from __future__ import annotations
+
+import ast
+import copy
+import dataclasses
+import importlib
+import types
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from functools import cache
+from typing import Any, TypeVar, Union
+
+from linebot_fp import codec
+from linebot_fp.compat.models._table import ALIASES, CORE_NAMES, LEGACY
+from linebot_fp.compat.models.base import Base, to_snake_case
+from linebot_fp.models._base import Model, Unknown, strip_optional
+
+__all__ = ["from_core", "json_of", "legacy_class", "legacy_module", "legacy_named", "to_core"]
+
+T = TypeVar("T")
+PACKAGE = "linebot_fp.compat.models"
+_UNSET: Any = object()
+
+
+# -- the table, read once ------------------------------------------------------------------
+
+
+@cache
+def _by_core_name() -> dict[str, tuple[str, str, str]]:
+    """Core class name -> (legacy module, legacy name, parameters)."""
+    rows = {}
+    for module, classes in LEGACY.items():
+        for name, params in classes.items():
+            core_name = CORE_NAMES.get(name, name).rpartition(":")[2]
+            rows[core_name] = (module, name, params)
+    return rows
+
+
+def _core_class(name: str) -> type:
+    module, _, class_name = CORE_NAMES.get(name, f"linebot_fp.models:{name}").partition(":")
+    cls: type = getattr(importlib.import_module(module), class_name)
+    return cls
+
+
+def legacy_named(name: str) -> type[Base]:
+    """The legacy class of that name (``TextSendMessage``, ``PostbackTemplateAction``, ...)."""
+    return legacy_class(_core_class(ALIASES.get(name, name)))
+
+
+def legacy_module(module: str) -> tuple[list[str], Callable[[str], Any], Callable[[], list[str]]]:
+    """``(__all__, __getattr__, __dir__)`` for ``linebot_fp.compat.models.<module>``."""
+    short = module.rpartition(".")[2]
+    names = sorted(LEGACY[short])
+
+    def __getattr__(name: str) -> Any:  # noqa: N807
+        if name not in LEGACY[short]:
+            raise AttributeError(f"module {module!r} has no attribute {name!r}")
+        return legacy_named(name)
+
+    def __dir__() -> list[str]:  # noqa: N807
+        return names
+
+    return names, __getattr__, __dir__
+
+
+# -- the classes -------------------------------------------------------------------------------
+
+
+def _device_message(self: Any) -> bytearray | None:
+    """The beacon's device message (``dm``, hexadecimal on the wire) as bytes, or ``None``."""
+    return bytearray.fromhex(self.dm) if self.dm is not None else None
+
+
+def _sender(attribute: str) -> property:
+    return property(lambda self: getattr(self, attribute),
+                    doc=f"Who sent the event: the source's ``{attribute}`` (legacy ``sender_id``).")
+
+
+#: the few computed attributes legacy classes had beyond their JSON
+_EXTRAS: dict[str, dict[str, Any]] = {
+    "Beacon": {"device_message": property(_device_message)},
+    "SourceUser": {"sender_id": _sender("user_id")},
+    "SourceGroup": {"sender_id": _sender("group_id")},
+    "SourceRoom": {"sender_id": _sender("room_id")},
+}
+
+_classes: dict[type, type[Base]] = {}
+
+
+def legacy_class(core: type) -> type[Base]:
+    """The legacy class standing for the core model class ``core`` (made on first use)."""
+    made = _classes.get(core)
+    if made is not None:
+        return made
+    module, name, params = _by_core_name().get(core.__name__, ("", core.__name__, ""))
+    parents = tuple(legacy_class(parent) for parent in core.__bases__
+                    if dataclasses.is_dataclass(parent) and parent is not Model)
+    fields = dataclasses.fields(core)
+    namespace = {
+        "__module__": f"{PACKAGE}.{module}" if module else PACKAGE,
+        "__qualname__": name,
+        "__doc__": f"The legacy ``{name}``, standing for the core :class:`{core.__module__}."
+                   f"{core.__qualname__}`.",
+        "_wire_keys": {field.name: codec.wire_key(core, field) for field in fields},
+        "_unknown": issubclass(core, Unknown),
+        **_EXTRAS.get(name, {}),
+    }
+    cls = types.new_class(name, parents or (Base,), exec_body=lambda ns: ns.update(namespace))
+    cls._spec = _ClassSpec(cls, core, params)
+    _classes[core] = cls
+    return cls
+
+
+class _ClassSpec:
+    """How one generated class is built, read from JSON and converted (see ``Base``)."""
+
+    def __init__(self, cls: type[Base], core: type, params: str) -> None:
+        self.cls = cls
+        self.core = core
+        tag = core.__dict__.get("type")
+        self.tag = tag if isinstance(tag, str) else None
+        self.positional: list[str] = []
+        self.names: dict[str, tuple[str, ...]] = {}  # attribute -> the keywords that set it
+        self.defaults: dict[str, Any] = {}
+        for param in params.split():
+            param, _, default = param.partition("=")
+            param, _, attribute = param.partition(":")
+            attribute = attribute or param
+            self.positional.append(param)
+            self.names[attribute] = (param, attribute) if param != attribute else (param,)
+            if default:
+                self.defaults[attribute] = ast.literal_eval(default)
+        for field in dataclasses.fields(core):
+            self.names.setdefault(field.name, (field.name,))
+        self.keywords = {name for names in self.names.values() for name in names}
+        self.by_key = {key: attr for attr, key in cls._wire_keys.items()}
+        self._convert: dict[str, Callable[[Any], Any]] | None = None
+
+    def fill(self, value: Base, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        if len(args) > len(self.positional):
+            raise TypeError(f"{self.cls.__name__}() takes at most {len(self.positional)} "
+                            f"positional arguments ({len(args)} given)")
+        given = dict(zip(self.positional, args))
+        for key, item in kwargs.items():
+            key = key if key in self.keywords else self.by_key.get(key, key)  # camelCase too
+            if key in given:
+                raise TypeError(f"{self.cls.__name__}() got multiple values for {key!r}")
+            given[key] = item
+        if self.tag is not None:
+            value.type = self.tag
+        convert = self.converters()
+        attrs = value.__dict__
+        for attribute, names in self.names.items():
+            item = next((given[name] for name in names if name in given), _UNSET)
+            if item is _UNSET:
+                item = copy.copy(self.defaults.get(attribute))
+            to_legacy = convert.get(attribute)
+            attrs[attribute] = item if to_legacy is None or item is None else to_legacy(item)
+
+    def attribute(self, key: str) -> str:
+        return self.by_key.get(key) or to_snake_case(key)
+
+    def member(self, data: Mapping[str, Any]) -> type[Base] | None:
+        if not _family(self.core):
+            return None
+        found = _pick((self.core,), data)
+        return found if isinstance(found, type) else None
+
+    def converters(self) -> dict[str, Callable[[Any], Any]]:
+        """Attribute -> function making a given value legacy (dicts to models, tuples to lists)."""
+        if self._convert is None:
+            hints = typing.get_type_hints(self.core)
+            made = {name: _converter(hints[name]) for name in self.names if name in hints}
+            self._convert = {name: fn for name, fn in made.items() if fn is not None}
+        return self._convert
+
+
+# -- converting values -------------------------------------------------------------------------
+
+
+def _converter(hint: Any) -> Callable[[Any], Any] | None:
+    hint, _ = strip_optional(hint)
+    origin = typing.get_origin(hint)
+    if origin in (tuple, Sequence, list):
+        inner = _converter(typing.get_args(hint)[0]) or _same
+        return lambda value: ([inner(item) for item in value]
+                              if isinstance(value, (list, tuple)) else inner(value))
+    options = typing.get_args(hint) if origin in (Union, types.UnionType) else (hint,)
+    models = tuple(option for option in options if isinstance(option, type)
+                   and dataclasses.is_dataclass(option) and not issubclass(option, Mapping))
+    if not models:
+        return None
+    return lambda value: _legacy_value(models, value)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _legacy_value(models: tuple[type, ...], value: Any) -> Any:
+    if isinstance(value, Base):
+        return value
+    if isinstance(value, Mapping):
+        found = _pick(models, value)
+        return found.new_from_json_dict(value) if isinstance(found, type) else found
+    return from_core(value)
+
+
+def _pick(models: tuple[type, ...], data: Mapping[str, Any]) -> Any:
+    """The legacy class for the JSON object ``data`` where one of ``models`` is expected.
+
+    A family base picks its member by ``type``; an unknown ``type`` of a received
+    family gives its ``Unknown...`` member; anything else stays the dict it was.
+    """
+    tag = data.get("type")
+    for core in models:
+        members = _family(core)
+        if members and isinstance(tag, str):
+            member = members.get(tag) or _later_member(core, tag)
+            if member is not None:
+                return legacy_class(member)
+        elif not members:
+            return legacy_class(core)
+    try:
+        return from_core(codec.structure(dict(data), models[0]))
+    except ValueError:
+        return dict(data)
+
+
+@cache
+def _family(core: type) -> dict[str, type]:
+    """The tagged members of a core family base by tag (empty for any other class).
+
+    Members live in the base's module or in the modules it names (``members_in``);
+    rarer ones in ``members_later``, read when their tag is first met.
+    """
+    members: dict[str, type] = {}
+    for module in (core.__module__, *getattr(core, "members_in", ())):
+        _collect(core, module, members)
+    return members
+
+
+def _collect(core: type, module: str, members: dict[str, type]) -> None:
+    loaded = importlib.import_module(module)
+    for name in getattr(loaded, "__all__", ()):
+        cls = getattr(loaded, name)
+        tag = cls.__dict__.get("type") if isinstance(cls, type) else None
+        if isinstance(tag, str) and cls is not core and issubclass(cls, core):
+            members.setdefault(tag, cls)
+
+
+def _later_member(core: type, tag: str) -> type | None:
+    module = getattr(core, "members_later", {}).get(tag)
+    if module is None:
+        return None
+    members = _family(core)
+    _collect(core, module, members)
+    return members.get(tag)
+
+
+def from_core(value: Any) -> Any:
+    """The legacy form of a core value: models as legacy classes, tuples as lists."""
+    if isinstance(value, tuple):
+        return [from_core(item) for item in value]
+    if not dataclasses.is_dataclass(value) or isinstance(value, type):
+        return value
+    if isinstance(value, Mapping):  # PostbackParams: the legacy SDK gave a plain dict
+        return codec.unstructure(value)
+    cls = legacy_class(type(value))
+    legacy = cls.__new__(cls)
+    spec = typing.cast(_ClassSpec, cls._spec)
+    if spec.tag is not None or cls._unknown:
+        legacy.type = spec.tag or getattr(value, "type", None)
+    for attribute in spec.names:
+        legacy.__dict__[attribute] = from_core(getattr(value, attribute, None))
+    return legacy
+
+
+def to_core(value: Any, core: type[T]) -> T:
+    """The core ``core`` model for a legacy value (or a core one, or its JSON dict).
+
+    A generated class is read as its own core class, so a value missing a required
+    field raises ``InvalidInputError`` naming it; a user's own ``Base`` subclass is
+    read as ``core`` (a family base keeps an unknown ``type`` as it is).
+    """
+    if isinstance(value, core):
+        return value
+    spec = getattr(type(value), "_spec", None)
+    if isinstance(spec, _ClassSpec) and issubclass(spec.core, core) and not spec.cls._unknown:
+        return typing.cast(T, codec.structure(value.as_json_dict(), spec.core))
+    return codec.structure(json_of(value), core)
+
+
+def json_of(value: Any) -> Any:
+    """The JSON form of a legacy model, a core model, or a plain value."""
+    if hasattr(value, "as_json_dict"):
+        return value.as_json_dict()
+    if isinstance(value, Model):
+        return codec.unstructure(value)
+    return value

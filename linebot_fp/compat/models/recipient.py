@@ -1,0 +1,19 @@
+"""The legacy ``linebot.models.recipient``, generated from the core models (see ``_factory``).
+
+This module performs no I/O.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from linebot_fp.compat.models._factory import legacy_module
+
+__all__, __getattr__, __dir__ = legacy_module(__name__)
+
+if TYPE_CHECKING:  # to type checkers every legacy model is a Base (they were untyped)
+    from linebot_fp.compat.models.base import Base
+
+    AudienceRecipient = Base
+    Recipient = Base
+    RedeliveryRecipient = Base

@@ -1,0 +1,21 @@
+"""The legacy ``linebot.models.rich_menu``, generated from the core models (see ``_factory``).
+
+This module performs no I/O.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from linebot_fp.compat.models._factory import legacy_module
+
+__all__, __getattr__, __dir__ = legacy_module(__name__)
+
+if TYPE_CHECKING:  # to type checkers every legacy model is a Base (they were untyped)
+    from linebot_fp.compat.models.base import Base
+
+    RichMenu = Base
+    RichMenuAlias = Base
+    RichMenuArea = Base
+    RichMenuBounds = Base
+    RichMenuSize = Base
