@@ -9,23 +9,26 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import http.client
 import importlib.util
 import json
 import os
 import re
 import subprocess
 import sys
+import urllib.error
+import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
+from apps_support import AiohttpServer, AsgiServer
 from spec_support import schema_errors
 
-from linebot_fp.errors import TransportError, TransportTimeoutError
 from linebot_fp.models.messages import ContentProvider
-from linebot_fp.request import Headers
 from linebot_fp.testing import (
     USER_ID,
     FakeLineApi,
@@ -41,7 +44,6 @@ from linebot_fp.testing import (
     webhook_body,
     webhook_headers,
 )
-from linebot_fp.transport import HttpRequest
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SECRET = "example-secret"
@@ -68,6 +70,7 @@ def load(monkeypatch, api) -> Callable[..., ModuleType]:
         assert spec is not None
         assert spec.loader is not None
         module = importlib.util.module_from_spec(spec)
+        monkeypatch.setitem(sys.modules, spec.name, module)  # importable by name while loaded
         spec.loader.exec_module(module)
         return module
 
@@ -238,25 +241,121 @@ def test_async_send_reports_a_refused_push(load, api, capsys):
         f"Ann: LINE API answered 400: Bad push (request id {request_id})\n")
 
 
-def http_request(url: str, timeout: float | tuple[float, float] = 5.0) -> HttpRequest:
-    return HttpRequest(method="GET", url=url, headers=Headers({"Authorization": "Bearer t"}),
-                       body=None, timeout=timeout)
-
-
-def test_async_send_transport_returns_error_statuses_and_raises_transport_errors(load, api):
+def test_async_send_follows_no_redirect(load, api, capsys):
     example = load("async_send", LINE_USER_IDS="U1")
-    api.on("GET", "/missing", status=404, json={"message": "Not found"},
-           headers={"X-Line-Request-Id": "req-1"})
-    api.on("GET", "/slow", delay=2.0)
-    missing = asyncio.run(example.urllib_transport(http_request(api.url + "/missing", (1, 5))))
-    assert (missing.status, missing.headers["x-line-request-id"]) == (404, "req-1")
-    assert json.loads(missing.read()) == {"message": "Not found"}
-    with pytest.raises(TransportTimeoutError):
-        asyncio.run(example.urllib_transport(http_request(api.url + "/slow", 0.2)))
-    closed = FakeLineApi().start()
-    closed.stop()
-    with pytest.raises(TransportError):
-        asyncio.run(example.urllib_transport(http_request(closed.url + "/", 2.0)))
+    api.on("GET", "/v2/bot/profile/U1", json={"displayName": "Ann", "userId": "U1"})
+    with FakeLineApi() as elsewhere:
+        api.on("POST", "/v2/bot/message/push", status=307,
+               headers={"Location": elsewhere.url + "/v2/bot/message/push"})
+        asyncio.run(example.main())
+        assert elsewhere.requests == []  # the token never left for another host
+    assert capsys.readouterr().out.startswith("Ann: LINE API answered 307")
+
+
+# -- the ready apps and endpoints on web frameworks -----------------------------------------------
+
+
+def declared_too_large(url: str, size: int = 2 * 1024 * 1024) -> int:
+    """POST announcing a body of ``size`` bytes, sending two: refused before reading, or not."""
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
+    try:
+        connection.request("POST", parts.path, body=b"{}",
+                           headers={"Content-Length": str(size), "X-Line-Signature": "x"})
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def status_of(method: str, url: str) -> int:
+    try:
+        with urllib.request.urlopen(urllib.request.Request(url, method=method), timeout=10) as r:
+            return int(r.status)
+    except urllib.error.HTTPError as error:
+        with error:
+            return error.code
+
+
+def check_echo_bot(api: FakeLineApi, callback: str) -> None:
+    """A text and a follow get their replies; a forged body is refused and sends nothing."""
+    text, follow = text_message_event("hello"), follow_event(user_id="U2")
+    assert post_webhook(callback, *webhook_body([text, follow], SECRET)).status == 200
+    forged = post_webhook(callback, *webhook_body([text_message_event("x")], "not the secret"))
+    assert forged.status == 400
+    assert sorted(texts(api)) == ["Thanks for adding me!", "hello"]
+
+
+def test_wsgi_app_example(load, api):
+    example = load("wsgi_app")
+    with WsgiServer(example.application) as bot:
+        check_echo_bot(api, bot.url + "/callback")
+        assert status_of("GET", bot.url + "/callback") == 405
+        assert declared_too_large(bot.url + "/callback") == 413
+
+
+def test_wsgi_app_example_accepts_each_secret_while_rotating(load, api):
+    example = load("wsgi_app", LINE_CHANNEL_SECRET="new-secret,old-secret")
+    with WsgiServer(example.application) as bot:
+        for secret in ("old-secret", "new-secret"):
+            body, signature = webhook_body([text_message_event(secret)], secret)
+            assert post_webhook(bot.url + "/callback", body, signature).status == 200
+    assert sorted(texts(api)) == ["new-secret", "old-secret"]
+
+
+def test_fastapi_bot(load, api):
+    pytest.importorskip("fastapi")
+    example = load("fastapi_bot")
+    api.on("GET", "/v2/bot/profile/U2", json={"displayName": "Bob", "userId": "U2"})
+    with AsgiServer(example.app) as bot:
+        assert status_of("GET", bot.url + "/health") == 200
+        text, follow = text_message_event("hello"), follow_event(user_id="U2")
+        assert post_webhook(bot.url + "/line/callback",
+                            *webhook_body([text, follow], SECRET)).status == 200
+        forged = post_webhook(bot.url + "/line/callback",
+                              *webhook_body([text_message_event("x")], "not the secret"))
+        assert forged.status == 400
+        assert declared_too_large(bot.url + "/line/callback") == 413
+    assert sorted(texts(api)) == ["Welcome, Bob!", "hello"]
+    assert all(r.headers["Authorization"] == f"Bearer {TOKEN}" for r in api.requests)
+    assert vars(example.transport)["_client"] is None  # closed by the lifespan
+
+
+def test_starlette_mount_skips_redelivered_events_across_processes(load, api, tmp_path):
+    pytest.importorskip("starlette")
+    database = tmp_path / "events.sqlite3"
+    example = load("starlette_mount", LINE_EVENT_DB=str(database))
+    body, signature = webhook_body([text_message_event("only once"),
+                                    sticker_message_event(user_id="U2")], SECRET)
+    with AsgiServer(example.app) as bot:
+        assert status_of("GET", bot.url + "/") == 200
+        assert post_webhook(bot.url + "/line/callback", body, signature).status == 200
+        assert post_webhook(bot.url + "/line/callback", body, signature).status == 200
+        assert post_webhook(bot.url + "/line/callback", body, "Zm9yZ2Vk").status == 400
+    assert sorted(texts(api)) == ["Nice sticker!", "only once"]
+    again = load("starlette_mount", LINE_EVENT_DB=str(database))  # another worker, same file
+    with AsgiServer(again.app) as bot:
+        assert post_webhook(bot.url + "/line/callback", body, signature).status == 200
+    assert len(replies(api)) == 2
+
+
+def test_aiohttp_bot(load, api):
+    pytest.importorskip("aiohttp")
+    example = load("aiohttp_bot")
+    with AiohttpServer(example.make_app()) as bot:
+        check_echo_bot(api, bot.url + "/callback")
+        assert status_of("GET", bot.url + "/callback") == 405
+        unsigned = post_webhook(bot.url + "/callback", b"{}", "")
+        assert (unsigned.status, unsigned.read()) == (400, b"X-Line-Signature is missing")
+
+
+def test_django_bot(load, api):
+    pytest.importorskip("django")
+    example = load("django_bot")
+    with WsgiServer(example.application) as bot:
+        check_echo_bot(api, bot.url + "/callback")
+        assert status_of("GET", bot.url + "/callback") == 405
+        assert declared_too_large(bot.url + "/callback") == 413
+        assert post_webhook(bot.url + "/callback", b"{}", "").status == 400
 
 
 # -- kitchensink ---------------------------------------------------------------------------------
