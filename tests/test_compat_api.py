@@ -22,7 +22,6 @@ from linebot_fp.compat.http_client import (
     Urllib3HttpClient,
     as_transport,
 )
-from linebot_fp.compat.models._factory import legacy_class
 from linebot_fp.compat.models import (
     AudienceRecipient,
     Filter,
@@ -36,6 +35,7 @@ from linebot_fp.compat.models import (
     RichMenuSize,
     TextSendMessage,
 )
+from linebot_fp.compat.models._factory import legacy_class
 from linebot_fp.content import Content
 from linebot_fp.errors import InvalidInputError
 from linebot_fp.models.audience import (

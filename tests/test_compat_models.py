@@ -118,10 +118,9 @@ def test_every_legacy_module_path_is_a_real_module_with_its_names():
 
 
 def test_postback_input_option_constants():
-    from linebot_fp.compat.constants import PostbackInputOption
-    from linebot_fp.compat.constants.postback_input_option import PostbackInputOption as same
+    from linebot_fp.compat.constants import PostbackInputOption, postback_input_option
 
-    assert same is PostbackInputOption
+    assert postback_input_option.PostbackInputOption is PostbackInputOption
     assert (PostbackInputOption.CLOSE_RICH_MENU, PostbackInputOption.OPEN_RICH_MENU,
             PostbackInputOption.OPEN_KEYBOARD, PostbackInputOption.OPEN_VOICE) == (
         "closeRichMenu", "openRichMenu", "openKeyboard", "openVoice")
@@ -173,7 +172,8 @@ def test_legacy_defaults_are_written_out():
     assert legacy.ImageComponent(url="https://e.com/i.png").as_json_dict() == {
         "type": "image", "url": "https://e.com/i.png", "animated": False}
     first, second = legacy.ButtonsTemplate(text="a"), legacy.ButtonsTemplate(text="b")
-    assert first.actions == [] and first.actions is not second.actions
+    assert first.actions == []
+    assert first.actions is not second.actions
 
 
 def test_nested_json_dicts_become_models_with_camel_or_snake_keys():
@@ -287,7 +287,8 @@ def test_legacy_and_core_values_convert_both_ways_with_the_same_json():
                                core.MessageAction(label="no", text="no")]))
     assert codec.unstructure(made) == built.as_json_dict()
     back = from_core(made)
-    assert type(back) is legacy.TemplateSendMessage and back == built
+    assert type(back) is legacy.TemplateSendMessage
+    assert back == built
     assert to_core(made, core.SendMessage) is made
 
 
@@ -440,5 +441,6 @@ def test_a_core_error_becomes_the_legacy_error_keeping_everything():
                                         body=b'{"message":"Not found"}')
     error = exceptions.LineBotApiError.from_core(core_error)
     assert (error.status_code, error.request_id, error.body) == (404, "r", core_error.body)
-    assert type(error.error) is legacy.Error and error.error.message == "Not found"
+    assert type(error.error) is legacy.Error
+    assert error.error.message == "Not found"
     assert isinstance(error, errors.LineBotApiError)

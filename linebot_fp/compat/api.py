@@ -40,8 +40,10 @@ from linebot_fp.client import Client
 from linebot_fp.compat.exceptions import LineBotApiError
 from linebot_fp.compat.http_client import DEFAULT_TIMEOUT, RequestsHttpClient, as_transport
 from linebot_fp.compat.models._factory import from_core, legacy_named, to_core
+from linebot_fp.compat.models.base import Base
 from linebot_fp.content import Content
 from linebot_fp.errors import InvalidPayloadError, LineBotApiError as CoreApiError
+from linebot_fp.models.audience import Audience
 from linebot_fp.models.narrowcast import Filter, Limit, Recipient
 from linebot_fp.models.rich_menu import RichMenu, RichMenuAlias
 from linebot_fp.models.send_messages import SendMessage
@@ -52,7 +54,6 @@ from linebot_fp.transport import HttpRequest, Timeout, Transport
 if TYPE_CHECKING:
     import datetime
 
-    from linebot_fp.compat.models.base import Base
     from linebot_fp.compat.models.responses import (
         AggregationInfoResponse,
         AggregationNameListResponse,
@@ -101,7 +102,7 @@ if TYPE_CHECKING:
     Messages = Base | SendMessage | Sequence[Base | SendMessage]
     Day = str | datetime.date
     RetryKey = str | uuid.UUID | None
-    Audiences = Iterable[str | Mapping[str, str] | Base]
+    Audiences = Iterable[str | Mapping[str, str] | Base | Audience]
 
 __all__ = ["LineBotApi"]
 
@@ -161,14 +162,23 @@ class LineBotApi:
         self._send(request, timeout, retry_key)
 
     def _answer(self, request: Request[Any], answer: str, timeout: Timeout | None,
-                retry_key: RetryKey = None) -> Any:
+                retry_key: RetryKey = None) -> Base:
         """Send ``request``; its answer as the legacy class ``answer`` (missing fields ``None``)."""
         value, capture = self._send(request, timeout, retry_key)
         if value is not None:
-            return value if isinstance(value, Content) else from_core(value)
+            legacy: Base = from_core(value)
+            return legacy
         if isinstance(capture.json, dict):
-            return legacy_named(answer).new_from_json_dict(capture.json)
+            read: Base = legacy_named(answer).new_from_json_dict(capture.json)
+            return read
         raise InvalidPayloadError(f"{request.operation} answered no {answer}")
+
+    def _content(self, request: Request[Content], timeout: Timeout | None) -> Content:
+        """Send ``request``; its binary answer, to be read or streamed."""
+        value, _ = self._send(request, timeout)
+        if not isinstance(value, Content):
+            raise InvalidPayloadError(f"{request.operation} answered {value!r}, not content")
+        return value
 
     def _json(self, request: Request[Any], timeout: Timeout | None) -> dict[str, Any]:
         """Send ``request`` and return its JSON object (``{}`` for an empty body)."""
@@ -180,7 +190,8 @@ class LineBotApi:
 
     def reply_message(self, reply_token: str, messages: Messages,
                       notification_disabled: bool = False, timeout: Timeout | None = None) -> None:
-        self._call(api.reply_message(reply_token, _messages(messages), notification_disabled), timeout)
+        self._call(api.reply_message(reply_token, _messages(messages), notification_disabled),
+                   timeout)
 
     def push_message(self, to: str, messages: Messages, retry_key: RetryKey = None,
                      notification_disabled: bool = False,
@@ -206,7 +217,9 @@ class LineBotApi:
                    recipient: Recipient | None = None, filter: Filter | None = None,
                    limit: Limit | None = None, notification_disabled: bool = False,
                    timeout: Timeout | None = None) -> NarrowcastResponse:
-        return self._answer(api.narrowcast(_messages(messages), retry_key, _core(recipient, Recipient), _core(filter, Filter), _core(limit, Limit),
+        return self._answer(api.narrowcast(_messages(messages), retry_key,
+                                           _optional(recipient, Recipient),
+                                           _optional(filter, Filter), _optional(limit, Limit),
                                            notification_disabled),
                             "NarrowcastResponse", timeout, retry_key)
 
@@ -305,8 +318,9 @@ class LineBotApi:
         return self._answer(api.get_group_summary(_id(group_id)), "Group", timeout)
 
     def get_group_members_count(self, group_id: str, timeout: Timeout | None = None) -> int:
-        return self._answer(api.get_group_members_count(_id(group_id)), "GroupMemberCountResponse",
-                            timeout).count
+        return int(self._answer(api.get_group_members_count(_id(group_id)),
+                                "GroupMemberCountResponse",
+                            timeout).count)
 
     def get_group_member_ids(self, group_id: str, start: str | None = None,
                              timeout: Timeout | None = None) -> MemberIds:
@@ -314,14 +328,15 @@ class LineBotApi:
 
     def get_group_member_profile(self, group_id: str, user_id: str,
                                  timeout: Timeout | None = None) -> Profile:
-        return self._answer(api.get_group_member_profile(_id(group_id), _id(user_id)), "Profile", timeout)
+        return self._answer(api.get_group_member_profile(_id(group_id), _id(user_id)),
+                            "Profile", timeout)
 
     def leave_group(self, group_id: str, timeout: Timeout | None = None) -> None:
         self._call(api.leave_group(_id(group_id)), timeout)
 
     def get_room_members_count(self, room_id: str, timeout: Timeout | None = None) -> int:
-        return self._answer(api.get_room_members_count(_id(room_id)), "RoomMemberCountResponse",
-                            timeout).count
+        return int(self._answer(api.get_room_members_count(_id(room_id)), "RoomMemberCountResponse",
+                            timeout).count)
 
     def get_room_member_ids(self, room_id: str, start: str | None = None,
                             timeout: Timeout | None = None) -> MemberIds:
@@ -329,7 +344,8 @@ class LineBotApi:
 
     def get_room_member_profile(self, room_id: str, user_id: str,
                                 timeout: Timeout | None = None) -> Profile:
-        return self._answer(api.get_room_member_profile(_id(room_id), _id(user_id)), "Profile", timeout)
+        return self._answer(api.get_room_member_profile(_id(room_id), _id(user_id)),
+                            "Profile", timeout)
 
     def leave_room(self, room_id: str, timeout: Timeout | None = None) -> None:
         self._call(api.leave_room(_id(room_id)), timeout)
@@ -357,18 +373,19 @@ class LineBotApi:
     # https://developers.line.biz/en/reference/messaging-api/#get-content
 
     def get_message_content(self, message_id: str, timeout: Timeout | None = None) -> Content:
-        return self._answer(api.get_message_content(_id(message_id)), "Content", timeout)
+        return self._content(api.get_message_content(_id(message_id)), timeout)
 
     # -- rich menus -------------------------------------------------------------------------
     # https://developers.line.biz/en/reference/messaging-api/#rich-menu
 
     def create_rich_menu(self, rich_menu: RichMenu, timeout: Timeout | None = None) -> str:
-        return self._answer(api.create_rich_menu(_core(rich_menu, RichMenu)), "RichMenuIdResponse",
-                            timeout).rich_menu_id
+        return str(self._answer(api.create_rich_menu(to_core(rich_menu, RichMenu)),
+                                "RichMenuIdResponse",
+                            timeout).rich_menu_id)
 
     def validate_rich_menu_object(self, rich_menu: RichMenu,
                                   timeout: Timeout | None = None) -> None:
-        self._call(api.validate_rich_menu_object(_core(rich_menu, RichMenu)), timeout)
+        self._call(api.validate_rich_menu_object(to_core(rich_menu, RichMenu)), timeout)
 
     def get_rich_menu(self, rich_menu_id: str,
                       timeout: Timeout | None = None) -> RichMenuResponse:
@@ -387,14 +404,14 @@ class LineBotApi:
         self._call(api.set_rich_menu_image(_id(rich_menu_id), content_type, content), timeout)
 
     def get_rich_menu_image(self, rich_menu_id: str, timeout: Timeout | None = None) -> Content:
-        return self._answer(api.get_rich_menu_image(_id(rich_menu_id)), "Content", timeout)
+        return self._content(api.get_rich_menu_image(_id(rich_menu_id)), timeout)
 
     def set_default_rich_menu(self, rich_menu_id: str, timeout: Timeout | None = None) -> None:
         self._call(api.set_default_rich_menu(_id(rich_menu_id)), timeout)
 
     def get_default_rich_menu(self, timeout: Timeout | None = None) -> str:
-        return self._answer(api.get_default_rich_menu(), "RichMenuIdResponse",
-                            timeout).rich_menu_id
+        return str(self._answer(api.get_default_rich_menu(), "RichMenuIdResponse",
+                            timeout).rich_menu_id)
 
     def cancel_default_rich_menu(self, timeout: Timeout | None = None) -> None:
         self._call(api.cancel_default_rich_menu(), timeout)
@@ -408,8 +425,8 @@ class LineBotApi:
         self._call(api.link_rich_menu_to_users(user_ids, _id(rich_menu_id)), timeout)
 
     def get_rich_menu_id_of_user(self, user_id: str, timeout: Timeout | None = None) -> str:
-        return self._answer(api.get_rich_menu_id_of_user(_id(user_id)), "RichMenuIdResponse",
-                            timeout).rich_menu_id
+        return str(self._answer(api.get_rich_menu_id_of_user(_id(user_id)), "RichMenuIdResponse",
+                            timeout).rich_menu_id)
 
     def unlink_rich_menu_from_user(self, user_id: str, timeout: Timeout | None = None) -> None:
         self._call(api.unlink_rich_menu_from_user(_id(user_id)), timeout)
@@ -420,15 +437,17 @@ class LineBotApi:
 
     def create_rich_menu_alias(self, rich_menu_alias: RichMenuAlias,
                                timeout: Timeout | None = None) -> None:
-        self._call(api.create_rich_menu_alias(_core(rich_menu_alias, RichMenuAlias)), timeout)
+        self._call(api.create_rich_menu_alias(to_core(rich_menu_alias, RichMenuAlias)), timeout)
 
     def update_rich_menu_alias(self, rich_menu_alias_id: str, rich_menu_alias: RichMenuAlias,
                                timeout: Timeout | None = None) -> None:
-        self._call(api.update_rich_menu_alias(_id(rich_menu_alias_id), _core(rich_menu_alias, RichMenuAlias)), timeout)
+        self._call(api.update_rich_menu_alias(_id(rich_menu_alias_id),
+                                              to_core(rich_menu_alias, RichMenuAlias)), timeout)
 
     def get_rich_menu_alias(self, rich_menu_alias_id: str | None = None,
                             timeout: Timeout | None = None) -> RichMenuAliasResponse:
-        return self._answer(api.get_rich_menu_alias(_id(rich_menu_alias_id)), "RichMenuAliasResponse",
+        return self._answer(api.get_rich_menu_alias(_id(rich_menu_alias_id)),
+                            "RichMenuAliasResponse",
                             timeout)
 
     def delete_rich_menu_alias(self, rich_menu_alias_id: str,
@@ -468,7 +487,8 @@ class LineBotApi:
     def get_channel_access_tokens_v2_1(
             self, client_assertion: str, client_assertion_type: str = _JWT_BEARER,
             timeout: Timeout | None = None) -> ChannelAccessTokens:
-        request = _legacy_query_order(api.get_channel_access_tokens_v2_1(client_assertion, client_assertion_type))
+        request = _legacy_query_order(api.get_channel_access_tokens_v2_1(
+            client_assertion, client_assertion_type))
         return self._answer(request,
                             "ChannelAccessTokens", timeout)
 
@@ -481,7 +501,8 @@ class LineBotApi:
     def get_channel_token_key_ids_v2_1(
             self, client_assertion: str, client_assertion_type: str = _JWT_BEARER,
             timeout: Timeout | None = None) -> ValidAccessTokenKeyIDsResponse:
-        request = _legacy_query_order(api.get_channel_token_key_ids_v2_1(client_assertion, client_assertion_type))
+        request = _legacy_query_order(api.get_channel_token_key_ids_v2_1(
+            client_assertion, client_assertion_type))
         return self._answer(request,
                             "ValidAccessTokenKeyIDsResponse", timeout)
 
@@ -520,20 +541,23 @@ class LineBotApi:
                               audiences: Audiences | None = None,
                               is_ifa: bool = False,
                               timeout: Timeout | None = None) -> CreateAudienceGroup:
-        return self._answer(api.create_audience_group(audience_group_name, audiences, is_ifa),
+        return self._answer(api.create_audience_group(audience_group_name,
+                                                      _audiences(audiences), is_ifa),
                             "CreateAudienceGroup", timeout)
 
     def add_audiences_to_audience_group(self, audience_group_id: int | str,
                                         audiences: Audiences,
                                         upload_description: str | None = None,
                                         timeout: Timeout | None = None) -> dict[str, Any]:
-        return self._json(api.add_audiences_to_audience_group(audience_group_id, audiences,
+        return self._json(api.add_audiences_to_audience_group(audience_group_id,
+                                                              _audiences(audiences),
                                                               upload_description), timeout)
 
     def create_click_audience_group(self, description: str, request_id: str,
                                     click_url: str | None = None,
                                     timeout: Timeout | None = None) -> ClickAudienceGroup:
-        return self._answer(api.create_click_audience_group(description, _id(request_id), click_url),
+        return self._answer(api.create_click_audience_group(description, _id(request_id),
+                                                            click_url),
                             "ClickAudienceGroup", timeout)
 
     def create_imp_audience_group(self, description: str, request_id: str,
@@ -612,9 +636,16 @@ def _id(value: Any) -> Any:
     return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
-def _core(value: Any, core: type[T]) -> T | None:
+def _optional(value: Any, core: type[T]) -> T | None:
     """The core model for a legacy (or core) argument; ``None`` stays ``None``."""
     return None if value is None else to_core(value, core)
+
+
+def _audiences(value: Any) -> Any:
+    """Audiences given as legacy ``Audience`` models, as core ones (ids and dicts as they are)."""
+    if value is None or isinstance(value, (str, bytes)):
+        return value
+    return [to_core(item, Audience) if isinstance(item, Base) else item for item in value]
 
 
 def _messages(value: Any) -> Any:

@@ -181,7 +181,7 @@ if TYPE_CHECKING:
         InsightDemographicResponse as InsightDemographicResponse,
         InsightFollowersResponse as InsightFollowersResponse,
         InsightMessageDeliveryResponse as InsightMessageDeliveryResponse,
-        InsightMessageEventOfCustomAggregationUnitResponse as InsightMessageEventOfCustomAggregationUnitResponse,
+        InsightMessageEventOfCustomAggregationUnitResponse as InsightMessageEventOfCustomAggregationUnitResponse,  # noqa: E501
         InsightMessageEventResponse as InsightMessageEventResponse,
         IssueChannelTokenResponse as IssueChannelTokenResponse,
         IssueChannelTokenResponseV2 as IssueChannelTokenResponseV2,

@@ -112,7 +112,7 @@ def legacy_class(core: type) -> type[Base]:
         return made
     module, name, params = _by_core_name().get(core.__name__, ("", core.__name__, ""))
     parents = tuple(legacy_class(parent) for parent in core.__bases__
-                    if dataclasses.is_dataclass(parent) and parent is not Model)
+                    if parent is not Model and dataclasses.is_dataclass(parent))
     fields = dataclasses.fields(core)
     namespace = {
         "__module__": f"{PACKAGE}.{module}" if module else PACKAGE,
@@ -123,7 +123,8 @@ def legacy_class(core: type) -> type[Base]:
         "_unknown": issubclass(core, Unknown),
         **_EXTRAS.get(name, {}),
     }
-    cls = types.new_class(name, parents or (Base,), exec_body=lambda ns: ns.update(namespace))
+    cls: type[Base] = types.new_class(name, parents or (Base,),
+                                      exec_body=lambda ns: ns.update(namespace))
     cls._spec = _ClassSpec(cls, core, params)
     _classes[core] = cls
     return cls
@@ -158,7 +159,7 @@ class _ClassSpec:
         if len(args) > len(self.positional):
             raise TypeError(f"{self.cls.__name__}() takes at most {len(self.positional)} "
                             f"positional arguments ({len(args)} given)")
-        given = dict(zip(self.positional, args))
+        given = dict(zip(self.positional, args, strict=False))
         for key, item in kwargs.items():
             key = key if key in self.keywords else self.by_key.get(key, key)  # camelCase too
             if key in given:
@@ -220,7 +221,9 @@ def _legacy_value(models: tuple[type, ...], value: Any) -> Any:
         return value
     if isinstance(value, Mapping):
         found = _pick(models, value)
-        return found.new_from_json_dict(value) if isinstance(found, type) else found
+        if isinstance(found, type) and issubclass(found, Base):
+            return found.new_from_json_dict(value)
+        return found
     return from_core(value)
 
 
@@ -305,7 +308,8 @@ def to_core(value: Any, core: type[T]) -> T:
         return value
     spec = getattr(type(value), "_spec", None)
     if isinstance(spec, _ClassSpec) and issubclass(spec.core, core) and not spec.cls._unknown:
-        return typing.cast(T, codec.structure(value.as_json_dict(), spec.core))
+        made: T = codec.structure(value.as_json_dict(), spec.core)
+        return made
     return codec.structure(json_of(value), core)
 
 

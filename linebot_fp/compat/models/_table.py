@@ -125,8 +125,8 @@ LEGACY: dict[str, dict[str, str]] = {
         "SubscriptionPeriodInsight": "percentage subscription_period",
         "MessageStatistics": ("request_id timestamp delivered unique_impression unique_click "
                               "unique_media_played unique_media_played_100_percent"),
-        "MessageStatisticsOfCustomAggregationUnit": ("unique_impression unique_click unique_media_played "
-                                                     "unique_media_played_100_percent"),
+        "MessageStatisticsOfCustomAggregationUnit": (
+            "unique_impression unique_click unique_media_played unique_media_played_100_percent"),
         "MessageInsight": ("seq impression media_played media_played_25_percent "
                            "media_played_50_percent media_played_75_percent "
                            "media_played_100_percent unique_media_played "
@@ -181,14 +181,16 @@ LEGACY: dict[str, dict[str, str]] = {
         "MessageDeliveryReplyResponse": "status success",
         "MessageDeliveryPushResponse": "status success",
         "MessageDeliveryMulticastResponse": "status success",
-        "MessageProgressNarrowcastResponse": ("phase success_count failure_count target_count failed_description "
-                                              "error_code accepted_time completed_time"),
+        "MessageProgressNarrowcastResponse": (
+            "phase success_count failure_count target_count failed_description error_code "
+            "accepted_time completed_time"),
         "IssueLinkTokenResponse": "link_token",
         "IssueChannelTokenResponse": "access_token expires_in token_type",
-        "InsightMessageDeliveryResponse": ("status broadcast targeting auto_response welcome_response chat "
-                                           "api_broadcast api_push api_multicast api_reply"),
+        "InsightMessageDeliveryResponse": (
+            "status broadcast targeting auto_response welcome_response chat api_broadcast "
+            "api_push api_multicast api_reply"),
         "InsightFollowersResponse": "status followers targeted_reaches blocks",
-        "InsightDemographicResponse": ("available genders ages areas app_types subscription_periods"),
+        "InsightDemographicResponse": "available genders ages areas app_types subscription_periods",
         "InsightMessageEventResponse": "overview messages clicks",
         "InsightMessageEventOfCustomAggregationUnitResponse": "overview messages clicks",
         "AggregationInfoResponse": "num_of_custom_aggregation_units",
@@ -203,8 +205,8 @@ LEGACY: dict[str, dict[str, str]] = {
                           "click_url jobs"),
         "ClickAudienceGroup": ("audience_group_id create_route type description created permission "
                                "expire_timestamp is_ifa_audience request_id click_url"),
-        "CreateAudienceGroup": ("audience_group_id create_route type description created permission "
-                                "expire_timestamp is_ifa_audience"),
+        "CreateAudienceGroup": ("audience_group_id create_route type description created "
+                                "permission expire_timestamp is_ifa_audience"),
         "ImpAudienceGroup": ("audience_group_id create_route type description created permission "
                              "expire_timestamp is_ifa_audience request_id"),
         "GetAuthorityLevel": "authority_level",
@@ -226,7 +228,8 @@ LEGACY: dict[str, dict[str, str]] = {
         "SendMessage": "quick_reply sender",
         "TextSendMessage": "text emojis quick_reply sender",
         "ImageSendMessage": "original_content_url preview_image_url quick_reply sender",
-        "VideoSendMessage": ("original_content_url preview_image_url tracking_id quick_reply sender"),
+        "VideoSendMessage": ("original_content_url preview_image_url tracking_id quick_reply "
+                             "sender"),
         "AudioSendMessage": "original_content_url duration quick_reply sender",
         "LocationSendMessage": "title address latitude longitude quick_reply sender",
         "StickerSendMessage": "package_id sticker_id quick_reply sender",
@@ -257,8 +260,8 @@ LEGACY: dict[str, dict[str, str]] = {
         "DeviceLink": "device_id",
         "DeviceUnlink": "device_id",
         "ScenarioResult": "device_id result",
-        "ScenarioResultPayload": ("scenario_id revision start_time result_code end_time action_results "
-                                  "ble_notification_payload error_reason"),
+        "ScenarioResultPayload": ("scenario_id revision start_time result_code end_time "
+                                  "action_results ble_notification_payload error_reason"),
         "ActionResult": "type data",
     },
     "unsend": {

@@ -57,8 +57,10 @@ class Base:
         elif args:
             raise TypeError(f"{type(self).__name__}() takes keyword arguments only")
 
-    if TYPE_CHECKING:  # legacy models were untyped: any attribute reads as Any to checkers
+    if TYPE_CHECKING:  # legacy models were untyped: any attribute is Any to checkers
         def __getattr__(self, name: str) -> Any: ...
+
+        def __setattr__(self, name: str, value: Any) -> None: ...
 
     def __str__(self) -> str:
         return self.as_json_string()

@@ -1,4 +1,5 @@
-"""The legacy ``linebot.models.events``, generated from the core models (see ``_factory``).
+"""The legacy ``linebot.models.events``, generated from the core models
+(see ``_factory``).
 
 This module performs no I/O.
 """
