@@ -2,8 +2,10 @@
 
 https://developers.line.biz/en/reference/messaging-api/#signature-validation
 
-Standard library only, so the builder of the webhook ``callback`` and the command
-line can sign without loading the event models. This module performs no I/O.
+Standard library only (and the exception classes), so the builder of the webhook
+``callback`` and the command line can sign without loading the event models.
+:func:`check_secret` is the one check of a channel secret, for every place that
+takes one. This module performs no I/O.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ import base64
 import hashlib
 import hmac
 
-__all__ = ["BYTES_LIKE", "signature", "verify_signature"]
+from linebot_fp.errors import InvalidInputError
+
+__all__ = ["BYTES_LIKE", "check_secret", "signature", "verify_signature"]
 
 BYTES_LIKE = (bytes, bytearray, memoryview)
 
@@ -21,19 +25,22 @@ def signature(body: str | bytes, secret: str | bytes) -> str:
     """The ``X-Line-Signature`` LINE sends with ``body``: base64 of its HMAC-SHA256.
 
     A ``str`` body is signed as its UTF-8 bytes. For tests and for the CLI.
+    A bad ``secret`` raises ``InvalidInputError`` (see :func:`check_secret`).
     """
+    key = check_secret(secret)
     raw = body.encode() if isinstance(body, str) else body
-    return _digest(raw, _secret_bytes(secret)).decode("ascii")
+    return _digest(raw, key).decode("ascii")
 
 
 def verify_signature(body: str | bytes, signature: str | bytes | None, secret: str | bytes) -> bool:
     """Whether ``signature`` (the ``X-Line-Signature`` header) signs ``body`` with ``secret``.
 
     HMAC-SHA256 of the raw body bytes (a ``str`` body is UTF-8 encoded), base64,
-    compared in constant time. A missing or malformed signature gives False;
-    only a ``secret`` that is neither ``str`` nor ``bytes`` raises (``TypeError``).
+    compared in constant time. A missing or malformed signature, or a body that
+    is not ``str`` or bytes, gives False; a bad ``secret`` (empty, not ``str`` or
+    bytes) raises ``InvalidInputError``, a ``ValueError`` (see :func:`check_secret`).
     """
-    key = _secret_bytes(secret)
+    key = check_secret(secret)
     if isinstance(signature, str):
         try:
             given = signature.encode("ascii")
@@ -59,9 +66,29 @@ def _digest(raw: bytes | bytearray | memoryview, key: bytes) -> bytes:
     return base64.b64encode(hmac.new(key, raw, hashlib.sha256).digest())
 
 
-def _secret_bytes(secret: str | bytes) -> bytes:
+def check_secret(secret: object) -> bytes:
+    """The channel secret as the HMAC key, or ``InvalidInputError`` (a ``ValueError``).
+
+    A secret is a non-empty ``str`` (UTF-8 encoded) or bytes, without surrounding
+    whitespace (a secret read from a file with its newline would never verify).
+    An empty secret is refused: anyone can sign a body with the empty key. The
+    message says what is wrong and never contains the secret.
+    """
     if isinstance(secret, str):
-        return secret.encode()
-    if isinstance(secret, BYTES_LIKE):
-        return bytes(secret)
-    raise TypeError(f"the channel secret must be str or bytes, got {type(secret).__name__}")
+        try:
+            key = secret.encode()
+        except UnicodeEncodeError:
+            raise InvalidInputError("the channel secret is not valid Unicode text "
+                                    "(it holds a lone surrogate)") from None
+    elif isinstance(secret, BYTES_LIKE):
+        key = bytes(secret)
+    else:
+        raise InvalidInputError(f"the channel secret must be a non-empty str or bytes, "
+                                f"got {type(secret).__name__}")
+    if not key:
+        raise InvalidInputError("the channel secret is empty: every body signed with the "
+                                "empty key would verify; pass the channel's secret")
+    if key != key.strip():
+        raise InvalidInputError("the channel secret has leading or trailing whitespace "
+                                "(a newline read from a file or variable?); strip it")
+    return key

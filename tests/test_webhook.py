@@ -14,7 +14,8 @@ from typing import Any
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from linebot_fp.errors import InvalidPayloadError, InvalidSignatureError
+from linebot_fp.codec import unstructure
+from linebot_fp.errors import InvalidInputError, InvalidPayloadError, InvalidSignatureError
 from linebot_fp.models.events import (
     DeliveryContext,
     Event,
@@ -42,6 +43,7 @@ from linebot_fp.webhook import (
     signature,
     verify_signature,
 )
+from linebot_fp.signature import check_secret
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 SECRET = "channel-secret"
@@ -103,7 +105,7 @@ def test_verify_signature_of_a_body_that_cannot_be_utf8_is_false() -> None:
 
 
 def test_verify_signature_rejects_a_secret_of_the_wrong_type() -> None:
-    with pytest.raises(TypeError, match="channel secret"):
+    with pytest.raises(ValueError, match="channel secret must be a non-empty str or bytes"):
         verify_signature(VERIFICATION_BODY, VERIFICATION_SIGNATURE, None)  # type: ignore[arg-type]
 
 
@@ -117,7 +119,7 @@ def test_signature_known_answers(body: str | bytes, expected: str) -> None:
     assert signature(body, SECRET.encode()) == expected
 
 
-@given(body=st.binary(), secret=st.text(min_size=1))
+@given(body=st.binary(), secret=st.text(min_size=1).filter(lambda text: text == text.strip()))
 def test_verify_signature_matches_hmac_sha256_base64(body: bytes, secret: str) -> None:
     assert signature(body, secret) == sign(body, secret)
     assert verify_signature(body, sign(body, secret), secret)
@@ -214,7 +216,10 @@ NOT_PAYLOADS: list[tuple[bytes, str]] = [
     (b"{", "not JSON"),
     (b"\xff\xfe\x00", "not JSON"),
     (b'{"events": [], }', "not JSON"),
-    (b"[" * 100_000 + b"]" * 100_000, "not JSON"),
+    (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    (b'{"events": [' + b"[" * 100_000 + b"]" * 100_000 + b"]}", "nested too deeply"),
+    (b'{"events": [{"type": "follow", "x": ' + b'{"a":' * 100_000 + b"1" + b"}" * 100_000
+     + b"}]}", "nested too deeply"),
     (b"[]", "must be a JSON object, got an array"),
     (b'"events"', "must be a JSON object, got a string"),
     (b"null", "must be a JSON object, got null"),
@@ -222,8 +227,6 @@ NOT_PAYLOADS: list[tuple[bytes, str]] = [
     (b'{"destination": "U1"}', "'events' array; it is missing"),
     (b'{"events": {}}', "'events' array; it is an object"),
     (b'{"events": null}', "'events' array; it is null"),
-    (b'{"events": [{"type": "follow", "timestamp": 1}, 5]}', r"events\[1\] must be a JSON object"),
-    (b'{"events": [[]]}', r"events\[0\] must be a JSON object, got an array"),
     (b'{"destination": 5, "events": []}', "'destination' must be a string"),
 ]
 
@@ -243,8 +246,108 @@ def test_a_body_that_is_not_a_payload_is_a_payload_error(raw: bytes, message: st
 
 
 def test_a_body_of_the_wrong_type_is_a_payload_error_when_unverified() -> None:
-    with pytest.raises(InvalidPayloadError, match="str or bytes"):
+    with pytest.raises(InvalidPayloadError, match="raw request body bytes"):
         parse_unverified(None)  # type: ignore[arg-type]
+
+
+# -- misuse: parsed JSON, re-serialised bodies, bad channel secrets --------------------------------
+
+FOLLOW_WIRE = {"type": "follow", "timestamp": 1, "mode": "active", "replyToken": "r",
+          "webhookEventId": "01H", "deliveryContext": {"isRedelivery": False},
+          "source": {"type": "user", "userId": "U1"}}
+
+
+@pytest.mark.parametrize("parser", [parse, parse_payload, parse_unverified,
+                                    parse_payload_unverified])
+@pytest.mark.parametrize("body", [{"events": []}, [FOLLOW_WIRE], None, 5, Path("body.json")])
+def test_already_parsed_json_is_refused_saying_what_to_pass(parser: Any, body: Any) -> None:
+    args = (body,) if parser in (parse_unverified, parse_payload_unverified) else (
+        body, sign(json.dumps(body, default=str)), SECRET)
+    with pytest.raises(InvalidPayloadError,
+                       match=r"pass the raw request body bytes \(before any JSON parsing\)"):
+        parser(*args)
+
+
+def test_a_reserialised_body_does_not_verify_and_the_error_says_why() -> None:
+    raw = b'{"destination": "U1",  "events": [ ]}'  # as LINE sent it, spacing and all
+    again = json.dumps(json.loads(raw)).encode()
+    assert again != raw
+    with pytest.raises(InvalidSignatureError,
+                       match="sign the raw body bytes exactly as received: a re-serialised"):
+        parse(again, sign(raw), SECRET)
+    assert parse(raw, sign(raw), SECRET) == []
+
+
+@pytest.mark.parametrize("missing", [None, "", b""])
+def test_a_missing_signature_says_so(missing: Any) -> None:
+    raw = body_of(FOLLOW_WIRE)
+    with pytest.raises(InvalidSignatureError, match="missing or empty"):
+        parse(raw, missing, SECRET)
+
+
+BAD_SECRETS = [
+    ("", "empty"), (b"", "empty"), (bytearray(), "empty"), (None, "got NoneType"),
+    (12345, "got int"), (["channel-secret"], "got list"), ("channel-secret\n", "whitespace"),
+    (b" channel-secret", "whitespace"), ("\ud800channel", "not valid Unicode"),
+]
+
+
+@pytest.mark.parametrize(("secret", "message"), BAD_SECRETS)
+def test_a_bad_channel_secret_is_a_value_error_everywhere_a_secret_is_taken(
+        secret: Any, message: str) -> None:
+    raw = body_of(FOLLOW_WIRE)
+    key = secret.encode("utf-8", "surrogatepass") if isinstance(secret, str) else secret
+    forged = (base64.b64encode(hmac.new(bytes(key), raw, hashlib.sha256).digest()).decode()
+              if isinstance(key, (bytes, bytearray)) else "x")
+    calls = [lambda: parse(raw, forged, secret), lambda: parse_payload(raw, forged, secret),
+             lambda: verify_signature(raw, forged, secret), lambda: signature(raw, secret),
+             lambda: check_secret(secret), lambda: parse({"events": []}, forged, secret)]
+    for call in calls:
+        with pytest.raises(ValueError, match=message) as caught:
+            call()
+        assert isinstance(caught.value, InvalidInputError)
+        if isinstance(secret, str) and secret.strip():
+            assert secret.strip() not in str(caught.value)  # never the secret itself
+
+
+def test_a_body_signed_with_the_empty_key_is_never_accepted() -> None:
+    raw = body_of(FOLLOW_WIRE)
+    forged = base64.b64encode(hmac.new(b"", raw, hashlib.sha256).digest()).decode()
+    with pytest.raises(ValueError, match="empty"):
+        parse(raw, forged, "")
+    with pytest.raises(InvalidSignatureError):
+        parse(raw, forged, SECRET)
+
+
+def test_check_secret_gives_the_key_bytes() -> None:
+    assert check_secret(SECRET) == SECRET.encode()
+    assert check_secret(SECRET.encode()) == SECRET.encode()
+    assert check_secret(bytearray(b"k")) == b"k"
+    assert check_secret(memoryview(b"k")) == b"k"
+
+
+# -- one entry that is not an event object costs no other event ------------------------------------
+
+
+@pytest.mark.parametrize("entry", [5, 2.5, None, True, [], [FOLLOW_WIRE], "follow", {}])
+def test_an_entry_that_is_not_an_object_becomes_an_unknown_event_holding_it(entry: Any) -> None:
+    raw = body_of(FOLLOW_WIRE, entry, FOLLOW_WIRE)
+    for events in (parse(raw, sign(raw), SECRET), list(parse_payload(raw, sign(raw), SECRET).events),
+                   parse_unverified(raw)):
+        assert len(events) == 3
+        assert isinstance(events[0], FollowEvent) and events[2] == events[0]
+        assert isinstance(events[1], UnknownEvent)
+        assert events[1].raw == entry
+        assert unstructure(events[1]) == entry
+        assert events[1].type == (entry.get("type", "") if isinstance(entry, dict) else "")
+        assert events[1] == parse_unverified(raw)[1]
+        assert dispatch({UnknownEvent: lambda event: event.raw}, events) == [entry]
+
+
+def test_a_payload_with_such_entries_unstructures_to_the_same_json() -> None:
+    wire = {"destination": DESTINATION, "events": [FOLLOW_WIRE, 7, None, ["a"]]}
+    raw = json.dumps(wire).encode()
+    assert unstructure(parse_payload(raw, sign(raw), SECRET)) == wire
 
 
 # -- fuzzing: nothing but the two documented errors escapes ----------------------------------------

@@ -135,7 +135,7 @@ class Unknown:
         @property
         def type(self) -> str:
             """The tag LINE sent, from ``raw``."""
-            tag = self.raw.get("type")
+            tag = self.raw.get("type") if isinstance(self.raw, dict) else None
             return tag if isinstance(tag, str) else ""
 
 
