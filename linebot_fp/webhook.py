@@ -9,8 +9,9 @@ Rules of this module:
 * Whatever the body, the only exceptions out of ``parse*`` are
   :class:`~linebot_fp.errors.InvalidSignatureError` and
   :class:`~linebot_fp.errors.InvalidPayloadError` (a ``ValueError``).
-* One event that cannot be read becomes an ``UnknownEvent``; it never costs
-  the other events of the body.
+* One event that cannot be read (even one that is not a JSON object) becomes
+  an ``UnknownEvent``; it never costs the other events of the body.
+* The channel secret is checked by :func:`~linebot_fp.signature.check_secret`.
 * Speed: one ``json.loads`` per body, one codec hook call per event (a dict
   lookup on ``type``), no reflection per event.
 * Imports stay light: the standard library, the codec and the received models.
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any, TypeVar
 
@@ -30,7 +31,7 @@ from linebot_fp.codec import converter
 from linebot_fp.errors import InvalidPayloadError, InvalidSignatureError
 from linebot_fp.models._base import Model
 from linebot_fp.models.events import Event, UnknownEvent
-from linebot_fp.signature import BYTES_LIKE, signature, verify_signature
+from linebot_fp.signature import BYTES_LIKE, check_secret, signature, verify_signature
 
 __all__ = [
     "WebhookPayload",
@@ -59,8 +60,15 @@ class WebhookPayload(Model):
 def parse(body: str | bytes, signature: str | bytes | None, secret: str | bytes) -> list[Event]:
     """The events of a signed webhook body.
 
-    Raises ``InvalidSignatureError`` when the signature does not match and
-    ``InvalidPayloadError`` when the body is not a webhook payload.
+    ``body`` is the raw request body exactly as received (bytes, or ``str``
+    decoded from UTF-8), never JSON already parsed or re-serialised: the
+    signature covers those exact bytes. ``signature`` is the ``X-Line-Signature``
+    header; ``secret`` the channel secret.
+
+    Raises ``InvalidSignatureError`` when the signature does not match,
+    ``InvalidPayloadError`` when the body is not a webhook payload (or not a
+    body at all, such as a dict), and ``InvalidInputError`` (a ``ValueError``)
+    for a channel secret that is empty or not ``str``/bytes.
     """
     _check_signature(body, signature, secret)
     return _decode_events(_load(body))
@@ -115,18 +123,32 @@ def dispatch(
 
 
 def _check_signature(body: str | bytes, signature: str | bytes | None, secret: str | bytes) -> None:
+    check_secret(secret)
+    _require_body(body)
+    if not signature:
+        raise InvalidSignatureError("the X-Line-Signature header is missing or empty")
     if not verify_signature(body, signature, secret):
-        raise InvalidSignatureError("X-Line-Signature does not match the body and channel secret")
+        raise InvalidSignatureError(
+            "X-Line-Signature does not match the body and channel secret; sign the raw body "
+            "bytes exactly as received: a re-serialised body does not verify")
+
+
+def _require_body(body: object) -> None:
+    if not isinstance(body, (str, *BYTES_LIKE)):
+        raise InvalidPayloadError(
+            f"pass the raw request body bytes (before any JSON parsing) as bytes or str, "
+            f"got {type(body).__name__}")
 
 
 def _load(body: str | bytes) -> dict[str, Any]:
     """The body as a JSON object with an ``events`` list, or ``InvalidPayloadError``."""
-    if not isinstance(body, (str, *BYTES_LIKE)):
-        raise InvalidPayloadError(f"a webhook body is str or bytes, got {type(body).__name__}")
+    _require_body(body)
     try:
         data = json.loads(bytes(body) if isinstance(body, (bytearray, memoryview)) else body)
-    except (ValueError, RecursionError) as exc:  # UnicodeDecodeError is a ValueError
+    except ValueError as exc:  # UnicodeDecodeError is a ValueError
         raise InvalidPayloadError(f"webhook body is not JSON: {exc}") from exc
+    except RecursionError:
+        raise InvalidPayloadError("webhook body is JSON nested too deeply to decode") from None
     if not isinstance(data, dict):
         raise InvalidPayloadError(
             f"webhook body must be a JSON object, got {_json_kind(data)}"
@@ -157,16 +179,28 @@ def _decode_events(data: dict[str, Any]) -> list[Event]:
     hook = _event_hook()
     events: list[Event] = []
     append = events.append
-    for index, item in enumerate(data["events"]):
-        if not isinstance(item, dict):
-            raise InvalidPayloadError(
-                f"webhook events[{index}] must be a JSON object, got {_json_kind(item)}"
-            )
+    for item in data["events"]:
+        if item.__class__ is not dict:
+            append(_not_an_object(item))
+            continue
         try:
             append(hook(item, Event))
         except Exception:  # the codec degrades to UnknownEvent itself; this is the last net
             append(UnknownEvent(raw=item))
     return events
+
+
+def _not_an_object(value: Any) -> UnknownEvent:
+    """An ``UnknownEvent`` whose ``raw`` is an entry of ``events`` that is not an object.
+
+    Such an entry (a number, ``null``, an array) has none of the fields an event
+    shares, so they stay ``None``; the entry is kept as it came and costs no
+    other event of the body.
+    """
+    event = object.__new__(UnknownEvent)
+    for field in fields(UnknownEvent):
+        object.__setattr__(event, field.name, value if field.name == "raw" else field.default)
+    return event
 
 
 def _json_kind(value: object) -> str:
