@@ -1,23 +1,21 @@
-"""Command line: ``python -m linebot_fp demo | replay | sign | verify``."""
+"""Command line: ``python -m linebot_fp demo | replay | sign | verify`` (or ``linebot-fp ...``)."""
 
 from __future__ import annotations
 
 import argparse
 import os
 import sys
-import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TextIO
 
-if TYPE_CHECKING:
-    from linebot_fp.request import Request
+from linebot_fp.replay.command import TOKEN_VARIABLE, add_arguments as add_replay_arguments
 
-__all__ = ["main"]
+__all__ = ["main", "program_name"]
 
-TOKEN_VARIABLE = "LINE_CHANNEL_ACCESS_TOKEN"
 SECRET_VARIABLE = "LINE_CHANNEL_SECRET"
-PROGRESS_EVERY = 100
+SCRIPT = "linebot-fp"
+MODULE = "python -m linebot_fp"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -30,9 +28,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     return code
 
 
+def program_name(argv0: str) -> str:
+    """How the user called us: ``linebot-fp`` (the installed script) or ``python -m linebot_fp``."""
+    name = os.path.basename(argv0)
+    return SCRIPT if name.removesuffix(".exe").removesuffix("-script.py") == SCRIPT else MODULE
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m linebot_fp",
+    from linebot_fp import __version__
+
+    parser = argparse.ArgumentParser(prog=program_name(sys.argv[0]),
                                      description="linebot_fp command line")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command")
 
     demo = commands.add_parser("demo", help="run an echo bot against a local fake LINE API")
@@ -41,11 +48,13 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--endpoint", help="LINE API URL (default: a local fake LINE API)")
     demo.set_defaults(run=_demo)
 
-    replay = commands.add_parser("replay", help="send the requests stored in a JSON lines file")
-    replay.add_argument("file", type=Path)
-    replay.add_argument("--dry-run", action="store_true", help="read and check, send nothing")
-    replay.add_argument("--concurrency", type=int, default=1, help="requests in flight (1)")
-    replay.add_argument("--endpoint", help="send to this URL instead of the LINE hosts")
+    replay = commands.add_parser(
+        "replay", help="send the requests stored in a JSON lines file, each once",
+        description="Send the requests of a file written by linebot_fp.replay.dump_requests. "
+                    f"The token comes from ${TOKEN_VARIABLE}. A journal beside the file "
+                    "records every line, so running the command again after a failure, a "
+                    "crash or Ctrl-C sends what is left and nothing twice.")
+    add_replay_arguments(replay)
     replay.set_defaults(run=_replay)
 
     sign = commands.add_parser("sign", help="print the X-Line-Signature of a webhook body")
@@ -68,54 +77,9 @@ def _demo(args: argparse.Namespace) -> int:
 
 
 def _replay(args: argparse.Namespace) -> int:
-    from linebot_fp.replay import failure_line, load_requests, replay
+    from linebot_fp.replay.command import run
 
-    if not args.file.is_file():
-        print(f"replay: no such file: {args.file}", file=sys.stderr)
-        return 2
-    if args.concurrency < 1:
-        print("replay: --concurrency must be at least 1", file=sys.stderr)
-        return 2
-    token = os.environ.get(TOKEN_VARIABLE, "")
-    if not token and not args.dry_run:
-        print(f"replay: set {TOKEN_VARIABLE} to the channel access token", file=sys.stderr)
-        return 2
-
-    send: Callable[[Request], Any]
-    if args.dry_run:
-        def send(request: Request) -> None:
-            return None
-    else:
-        from linebot_fp.client import Client
-
-        endpoints = (dict.fromkeys(("api", "data", "manager", "webhook"), args.endpoint)
-                     if args.endpoint else None)
-        send = Client(token, endpoints=endpoints).send
-
-    settled = failed = 0
-    counting = threading.Lock()
-
-    def progress(outcome: object) -> None:
-        nonlocal settled, failed
-        with counting:
-            settled += 1
-            failed += not getattr(outcome, "ok", False)
-            if settled % PROGRESS_EVERY == 0:
-                print(f"progress: {settled} done, {failed} failed", file=sys.stderr, flush=True)
-
-    with args.file.open(encoding="utf-8") as lines:
-        outcomes = replay(load_requests(lines), send, concurrency=args.concurrency,
-                          on_outcome=progress)
-    failures = [outcome for outcome in outcomes if not outcome.ok]
-    for outcome in failures:
-        print(f"line {outcome.line}: {outcome.error}", file=sys.stderr)
-    failed_path = args.file.with_name(args.file.stem + ".failed.jsonl")
-    if failures:
-        failed_path.write_text("".join(failure_line(o) + "\n" for o in failures), encoding="utf-8")
-    verb = "checked" if args.dry_run else "sent"
-    summary = f"{len(outcomes) - len(failures)} {verb}, {len(failures)} failed"
-    print(summary + (f" (written to {failed_path})" if failures else ""))
-    return 1 if failures else 0
+    return run(args)
 
 
 def _body(file: Path | None, stdin: TextIO) -> bytes:

@@ -6,6 +6,7 @@ import hmac
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -54,3 +55,32 @@ def test_no_command_prints_help_and_fails():
     result = cli()
     assert result.returncode == 2
     assert b"demo" in result.stdout
+
+
+def test_version_comes_from_the_package():
+    from linebot_fp import __version__
+
+    result = cli("--version")
+    assert result.returncode == 0
+    assert result.stdout.decode() == f"python -m linebot_fp {__version__}\n"
+
+
+def test_the_program_is_named_as_the_user_called_it():
+    from linebot_fp.__main__ import program_name
+
+    assert program_name("/usr/local/bin/linebot-fp") == "linebot-fp"
+    assert program_name(r"C:\Python\Scripts\linebot-fp.exe".replace("\\", "/")) == "linebot-fp"
+    assert program_name("/work/linebot_fp/__main__.py") == "python -m linebot_fp"
+    assert b"usage: python -m linebot_fp" in cli("--help").stdout
+
+
+def test_the_installed_script_calls_itself_linebot_fp():
+    script = Path(sys.executable).with_name("linebot-fp")
+    if not script.exists():
+        pytest.skip("the linebot-fp script is not installed next to this Python")
+    from linebot_fp import __version__
+
+    version = subprocess.run([str(script), "--version"], capture_output=True, timeout=60)
+    usage = subprocess.run([str(script), "replay", "--help"], capture_output=True, timeout=60)
+    assert version.stdout.decode() == f"linebot-fp {__version__}\n"
+    assert usage.stdout.decode().startswith("usage: linebot-fp replay ")

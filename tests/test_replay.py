@@ -1,47 +1,93 @@
-"""Replay: JSON lines of requests sent later, failures kept, bad lines named."""
+"""Replay, in process: the file format, the journal, and ``replay`` against FakeLineApi."""
 
+import io
 import json
-import os
-import subprocess
-import sys
+import sqlite3
+import threading
+import uuid
 
 import pytest
 
-from linebot_fp.errors import InvalidPayloadError
-from linebot_fp.replay import dump_requests, load_requests
+from linebot_fp.api import push_message, reply_message
+from linebot_fp.client import Client
+from linebot_fp.errors import InvalidPayloadError, UndecodableAnswerError
+from linebot_fp.models import TextSendMessage
+from linebot_fp.replay import (
+    Journal,
+    LineState,
+    Status,
+    dump_requests,
+    journal_path,
+    load_requests,
+    replay,
+    resend_is_safe,
+    status_of,
+)
+from linebot_fp.replay.pacing import RateLimit
+from linebot_fp.replay.progress import Progress, duration
 from linebot_fp.request import Request
-from linebot_fp.testing import FakeLineApi
+from linebot_fp.sending import RetryPolicy
+from linebot_fp.testing import FakeLineApi, Fault
+
+KEY = "X-Line-Retry-Key"
 
 
 def push(n):
-    body = json.dumps({"to": f"U{n}", "messages": [{"type": "text", "text": f"hi {n}"}]})
-    return Request(operation="push_message", method="POST", base="api",
-                   path="/v2/bot/message/push", headers={"Content-Type": "application/json"},
-                   body=body.encode())
+    return push_message(f"U{n}", TextSendMessage(text=f"hi {n}"))
 
 
-def run_cli(*args, token="token-1"):
-    env = {**os.environ, "LINE_CHANNEL_ACCESS_TOKEN": token}
-    if token is None:
-        del env["LINE_CHANNEL_ACCESS_TOKEN"]
-    return subprocess.run([sys.executable, "-m", "linebot_fp", *args], capture_output=True,
-                          text=True, env=env, timeout=120)
+def reply(n):
+    return reply_message(f"token{n}", TextSendMessage(text=f"re {n}"))
+
+
+def lines_of(requests, retry_keys=True):
+    file = io.StringIO()
+    dump_requests(requests, file, retry_keys=retry_keys)
+    return file.getvalue().splitlines(keepends=True)
+
+
+def texts(requests):
+    return sorted(r.json()["messages"][0]["text"] for r in requests)
 
 
 @pytest.fixture
-def replay_file(tmp_path):
-    path = tmp_path / "campaign.jsonl"
-    with path.open("w", encoding="utf-8") as file:
-        dump_requests([push(n) for n in range(250)], file)
-    return path
+def api():
+    with FakeLineApi() as server:
+        yield server
 
 
-def test_dump_then_load_gives_equal_requests(tmp_path):
+@pytest.fixture
+def journal(tmp_path):
+    with Journal(tmp_path / "j.sqlite") as opened:
+        yield opened
+
+
+def client_for(api, **options):
+    return Client("token", endpoints=api.endpoints, **options)
+
+
+# -- the file --------------------------------------------------------------------------------------
+
+
+def test_dump_keys_what_takes_a_key_and_load_gives_it_back(tmp_path):
     path = tmp_path / "r.jsonl"
     with path.open("w") as file:
-        assert dump_requests([push(1), push(2)], file) == 2
+        assert dump_requests([push(1), reply(2), push(3)], file) == 3
     with path.open() as file:
-        assert [request for _, request, _ in load_requests(file)] == [push(1), push(2)]
+        loaded = [request for _, request, _ in load_requests(file)]
+    assert [r.operation for r in loaded] == ["push_message", "reply_message", "push_message"]
+    uuid.UUID(loaded[0].headers[KEY])
+    assert loaded[0].headers[KEY] != loaded[2].headers[KEY]
+    assert KEY not in loaded[1].headers  # LINE takes no key for a reply
+    assert [r.body for r in loaded] == [push(1).body, reply(2).body, push(3).body]
+
+
+def test_dump_keeps_a_given_key_and_can_leave_requests_unkeyed():
+    given = push(1).with_retry_key("8a0e8c52-1cfa-4c64-9c4f-3f6c7aa4f1f0")
+    [number_one, number_two] = [r for _, r, _ in load_requests(lines_of([given, push(2)]))]
+    assert number_one == given
+    assert [r for _, r, _ in load_requests(lines_of([push(1)], retry_keys=False))] == [push(1)]
+    assert KEY in number_two.headers
 
 
 def test_malformed_lines_are_reported_by_number():
@@ -53,51 +99,290 @@ def test_malformed_lines_are_reported_by_number():
     assert "missing operation" in str(entries[2][1])
 
 
-def test_replay_sends_everything_with_progress_and_summary(replay_file):
-    with FakeLineApi() as api:
-        result = run_cli("replay", str(replay_file), "--endpoint", api.url, "--concurrency", "4")
-        assert result.returncode == 0, result.stderr
-        assert len(api.requests) == 250
-        assert {r.headers["Authorization"] for r in api.requests} == {"Bearer token-1"}
-        assert sorted(r.json()["to"] for r in api.requests) == sorted(f"U{n}" for n in range(250))
-    assert "progress: 200 done, 0 failed" in result.stderr
-    assert "250 sent, 0 failed" in result.stdout
-    assert not replay_file.with_name("campaign.failed.jsonl").exists()
+# -- replay without a journal ----------------------------------------------------------------------
 
 
-def test_failures_and_bad_lines_go_to_the_failure_file(tmp_path):
-    path = tmp_path / "mixed.jsonl"
-    path.write_text("\n".join([
-        json.dumps(push(1).to_dict()),
-        "{oops",
-        json.dumps(push(2).to_dict()),
-    ]) + "\n", encoding="utf-8")
-    with FakeLineApi() as api:
-        api.on("POST", "/v2/bot/message/push", status=400, times=1,
-               json={"message": "Invalid", "details": [{"message": "bad", "property": "to"}]})
-        result = run_cli("replay", str(path), "--endpoint", api.url)
-    assert result.returncode == 1
-    assert "line 2:" in result.stderr
-    assert "Traceback" not in result.stderr
-    assert "1 sent, 2 failed" in result.stdout
-    failed = [json.loads(line) for line in
-              (tmp_path / "mixed.failed.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert [record["line"] for record in failed] == [1, 2]
-    assert failed[0]["error"]["status"] == 400
-    assert failed[0]["error"]["details"] == [{"message": "bad", "property": "to"}]
-    assert Request.from_dict(failed[0]) == push(1)  # the failure file replays as it is
-    assert failed[1]["unreadable"] == "{oops"
+def test_replay_sends_every_line_in_order_of_lines_and_reports_each(api):
+    seen = []
+    outcomes = replay(load_requests(lines_of([push(n) for n in range(20)])),
+                      client_for(api).send, concurrency=4, on_outcome=seen.append)
+    assert [o.line for o in outcomes] == list(range(1, 21))
+    assert {o.status for o in outcomes} == {Status.SENT}
+    assert sorted(o.line for o in seen) == list(range(1, 21))
+    assert texts(api.accepted) == sorted(f"hi {n}" for n in range(20))
 
 
-def test_dry_run_needs_no_token_and_sends_nothing(replay_file):
-    with FakeLineApi() as api:
-        result = run_cli("replay", str(replay_file), "--dry-run", "--endpoint", api.url,
-                         token=None)
-        assert api.requests == []
-    assert result.returncode == 0
-    assert "250 checked, 0 failed" in result.stdout
+def test_a_bad_line_a_bad_header_or_an_unsendable_line_fails_that_line_only(api):
+    bad_header = {**push(9).to_dict(), "headers": [["X-Note", "日本"]]}
+    nowhere = {**push(8).to_dict(), "base": "elsewhere"}  # read fine, refused when sent
+    lines = [*lines_of([push(1)]), "{oops\n", json.dumps(bad_header), json.dumps(nowhere),
+             *lines_of([push(2)])]
+    outcomes = replay(load_requests(lines), client_for(api).send)
+    assert [o.status for o in outcomes] == [Status.SENT, Status.FAILED, Status.FAILED,
+                                           Status.FAILED, Status.SENT]
+    assert outcomes[1].request is None
+    assert "not JSON" in outcomes[1].detail
+    assert "latin-1" in outcomes[2].detail
+    assert "no endpoint for base 'elsewhere'" in outcomes[3].detail
+    assert texts(api.accepted) == ["hi 1", "hi 2"]
 
 
-def test_missing_token_or_file_is_a_usage_error(replay_file, tmp_path):
-    assert run_cli("replay", str(replay_file), token=None).returncode == 2
-    assert run_cli("replay", str(tmp_path / "nope.jsonl")).returncode == 2
+def test_a_refused_connection_is_an_unknown_outcome_of_that_line_only(api):
+    with FakeLineApi() as gone:
+        closed = gone.url
+    client = Client("t", endpoints={"api": api.url, "data": closed}, timeout=2,
+                    retry=RetryPolicy(max_attempts=2, backoff=0))
+    content = Request(operation="get_message_content", method="GET", base="data",
+                      path="/v2/bot/message/1/content")
+    outcomes = replay(load_requests(lines_of([content, push(1)])), client.send)
+    assert [o.status for o in outcomes] == [Status.UNKNOWN, Status.SENT]
+    assert "no connection" in outcomes[0].detail
+
+
+def test_concurrency_below_one_is_refused(api):
+    with pytest.raises(ValueError, match="concurrency must be at least 1"):
+        replay([], client_for(api).send, concurrency=0)
+
+
+# -- what a send's error says about the line -------------------------------------------------------
+
+
+def error_of(api, fault=None, status=None):
+    if fault is not None:
+        api.fail(fault, delay=2.0)
+    if status is not None:
+        api.on(None, None, status=status, json={"message": "no"}, times=1)
+    try:
+        client_for(api, timeout=0.3, retry=None).send(push(1))
+    except Exception as error:
+        return error
+    raise AssertionError("the send did not fail")
+
+
+@pytest.mark.parametrize(("fault", "status", "expected"), [
+    (Fault.DROP_BEFORE_ACCEPT, None, Status.UNKNOWN),
+    (Fault.DROP_AFTER_ACCEPT, None, Status.UNKNOWN),
+    (Fault.SLOW_ANSWER, None, Status.UNKNOWN),
+    (Fault.STATUS_503, None, Status.UNKNOWN),
+    (Fault.STATUS_429, None, Status.FAILED),
+    (None, 400, Status.FAILED),
+    (None, 401, Status.FAILED),
+])
+def test_status_of_an_error(api, fault, status, expected):
+    assert status_of(error_of(api, fault, status)) is expected
+
+
+def test_an_accepted_answer_that_cannot_be_decoded_counts_as_sent():
+    assert status_of(UndecodableAnswerError(200, {}, b"<html>", "not JSON")) is Status.SENT
+    assert status_of(ValueError("Invalid header value")) is Status.FAILED
+    assert status_of(RuntimeError("?")) is Status.UNKNOWN
+
+
+def test_which_requests_are_safe_to_resend():
+    get = Request(operation="get_profile", method="GET", base="api", path="/v2/bot/profile/U1")
+    assert resend_is_safe(get)
+    assert resend_is_safe(push(1).with_retry_key())
+    assert not resend_is_safe(push(1))
+    assert not resend_is_safe(reply(1))
+
+
+# -- the journal -----------------------------------------------------------------------------------
+
+
+def test_journal_rows_survive_reopening(tmp_path):
+    path = tmp_path / "j.sqlite"
+    with Journal(path) as journal:
+        journal.begin(3, "d3", "k3")
+        journal.begin(1, "d1", None)
+        journal.settle(1, "d1", LineState.SENT, status=200, request_id="r1")
+    with Journal(path) as journal:
+        [one, three] = journal.rows()
+        assert (one.line, one.state, one.request_id, one.sends) == (1, LineState.SENT, "r1", 1)
+        assert (three.state, three.retry_key) == (LineState.IN_FLIGHT, "k3")
+        assert journal.get(1, "another digest") is None
+        journal.begin(1, "d1", None)
+        assert journal.get(1, "d1").sends == 2
+
+
+def test_a_file_that_is_not_a_journal_is_refused(tmp_path):
+    path = tmp_path / "junk.sqlite"
+    path.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(ValueError, match="not a replay journal"):
+        Journal(path)
+    newer = tmp_path / "newer.sqlite"
+    with sqlite3.connect(newer) as db:
+        db.execute("PRAGMA user_version=99")
+    with pytest.raises(ValueError, match="version 99"):
+        Journal(newer)
+
+
+def test_journal_lives_beside_the_file(tmp_path):
+    assert journal_path(tmp_path / "c.jsonl") == tmp_path / "c.jsonl.journal.sqlite"
+
+
+def test_a_rerun_sends_nothing_twice(api, journal):
+    lines = lines_of([push(n) for n in range(10)] + [reply(n) for n in range(5)])
+    first = replay(load_requests(lines), client_for(api).send, journal=journal, concurrency=3)
+    second = replay(load_requests(lines), client_for(api).send, journal=journal, concurrency=3)
+    assert {o.status for o in first} == {Status.SENT}
+    assert {o.status for o in second} == {Status.ALREADY_SENT}
+    assert len(api.requests) == 15
+    assert {row.state for row in journal.rows()} == {LineState.SENT}
+
+
+def test_a_line_that_took_no_effect_is_sent_again(api, journal):
+    api.on(None, None, status=400, json={"message": "Invalid"}, times=1)
+    lines = lines_of([push(1)])
+    assert replay(load_requests(lines), client_for(api).send,
+                  journal=journal)[0].status is Status.FAILED
+    assert replay(load_requests(lines), client_for(api).send,
+                  journal=journal)[0].status is Status.SENT
+    assert texts(api.accepted) == ["hi 1"]
+
+
+def test_unknown_outcomes_are_resent_with_their_key_or_held(api, journal):
+    # the API takes both lines, then the answers are lost and no retry is allowed
+    api.fail(Fault.DROP_AFTER_ACCEPT, times=2)
+    lines = lines_of([push(1), reply(2)], retry_keys=False)  # the push gets its key from replay
+    first = replay(load_requests(lines), client_for(api, retry=RetryPolicy(max_attempts=1)).send,
+                   journal=journal)
+    assert [o.status for o in first] == [Status.UNKNOWN, Status.UNKNOWN]
+    key = journal.get(1, journal.rows()[0].digest).retry_key
+    uuid.UUID(key)
+
+    second = replay(load_requests(lines), client_for(api).send, journal=journal)
+    assert [o.status for o in second] == [Status.SENT, Status.HELD]
+    assert "could be delivered twice" in second[1].detail
+    assert second[0].request.headers[KEY] == key  # resent with the key of its first send
+    assert api.requests[-1].headers[KEY] == key  # ... and answered 409 "already accepted"
+    assert texts(api.accepted) == ["hi 1", "re 2"]  # each once: the reply was not resent
+
+    third = replay(load_requests(lines), client_for(api).send, journal=journal,
+                   resend_unknown=True)
+    assert [o.status for o in third] == [Status.ALREADY_SENT, Status.SENT]
+
+
+def test_an_edited_line_is_a_new_line(api, journal):
+    replay(load_requests(lines_of([push(1)])), client_for(api).send, journal=journal)
+    replay(load_requests(lines_of([push(2)])), client_for(api).send, journal=journal)
+    assert texts(api.accepted) == ["hi 1", "hi 2"]
+
+
+def test_stop_starts_no_more_lines_and_finishes_those_in_flight(api, journal):
+    api.on(None, None, delay=0.05)
+    stop = threading.Event()
+
+    def stop_after_five(outcome):
+        if outcome.line == 5:
+            stop.set()
+
+    lines = lines_of([push(n) for n in range(40)])
+    outcomes = replay(load_requests(lines), client_for(api).send, journal=journal,
+                      concurrency=3, stop=stop, on_outcome=stop_after_five)
+    assert 5 <= len(outcomes) <= 8  # the fifth, and at most those in flight with it
+    assert {o.status for o in outcomes} == {Status.SENT}
+    assert len(journal.rows()) == len(outcomes) == len(api.accepted)
+    rest = replay(load_requests(lines), client_for(api).send, journal=journal, concurrency=3)
+    assert texts(api.accepted) == sorted(f"hi {n}" for n in range(40))
+    assert [o.status for o in rest].count(Status.SENT) == 40 - len(outcomes)
+
+
+# -- progress and pacing ---------------------------------------------------------------------------
+
+
+class Clock:
+    def __init__(self):
+        self.now = 100.0
+
+    def __call__(self):
+        return self.now
+
+
+def outcome(status=Status.SENT):
+    from linebot_fp.replay import Outcome
+
+    return Outcome(line=1, text="", status=status, request=None)
+
+
+def test_plain_progress_every_tenth_with_rate_and_time_left():
+    stream, clock = io.StringIO(), Clock()
+    progress = Progress(20, stream, live=False, clock=clock)
+    for n in range(20):
+        clock.now += 0.5
+        progress(outcome(Status.FAILED if n == 3 else Status.SENT))
+    progress.close()
+    shown = stream.getvalue().splitlines()
+    assert len(shown) == 10
+    assert shown[0] == "progress: 2/20 done, 0 failed, 2.0/s, 0:00:09 left"
+    assert shown[-1] == "progress: 20/20 done, 1 failed, 2.0/s, 0:00:00 left"
+
+
+def test_plain_progress_also_shows_after_a_long_pause():
+    stream, clock = io.StringIO(), Clock()
+    progress = Progress(1000, stream, live=False, every=10, clock=clock)
+    progress(outcome())
+    clock.now += 11
+    progress(outcome())
+    assert stream.getvalue() == "progress: 2/1000 done, 0 failed, 0.2/s, 1:31:29 left\n"
+
+
+def test_live_progress_redraws_one_bar_in_place():
+    stream, clock = io.StringIO(), Clock()
+    progress = Progress(4, stream, live=True, clock=clock)
+    for _ in range(4):
+        clock.now += 1
+        progress(outcome())
+    progress.close()
+    frames = stream.getvalue().split("\r")[1:]
+    assert frames[-1] == "[########################] 4/4 lines  1.0/s  0:00:00 left  0 failed \n"
+    assert frames[0].startswith("[######..................] 1/4 lines  1.0/s  0:00:03 left")
+    assert "\n" not in "".join(frames[:-1])
+
+
+def test_skipped_lines_do_not_make_the_rate():
+    stream, clock = io.StringIO(), Clock()
+    progress = Progress(2, stream, live=False, clock=clock)
+    clock.now += 1
+    progress(outcome(Status.ALREADY_SENT))
+    assert progress.rate(clock.now) == 0
+    assert duration(float("inf")) == "?"
+    assert duration(3725) == "1:02:05"
+
+
+def test_rate_limit_spaces_calls_evenly_across_threads():
+    clock, slept = Clock(), []
+
+    def sleep(seconds):
+        slept.append(seconds)
+
+    limit = RateLimit(4, clock=clock, sleep=sleep)
+    waits = [limit.wait() for _ in range(5)]
+    assert waits == [0.0, 0.25, 0.5, 0.75, 1.0]
+    assert slept == [0.25, 0.5, 0.75, 1.0]
+    clock.now += 10  # idle: the next call goes at once
+    assert limit.wait() == 0.0
+
+
+def test_a_paced_transport_waits_before_each_request(api):
+    waits = []
+    limit = RateLimit(1000)
+    original = limit.wait
+
+    def counted():
+        waits.append(original())
+        return waits[-1]
+
+    limit.wait = counted
+    from linebot_fp.transport import default_transport
+
+    client = Client("t", endpoints=api.endpoints, transport=limit.paced(default_transport()))
+    client.send(push(1))
+    client.send(push(2))
+    assert len(waits) == 2
+    assert len(api.requests) == 2
+
+
+@pytest.mark.parametrize("rate", [0, -1, float("nan"), float("inf")])
+def test_a_rate_that_is_not_positive_is_refused(rate):
+    with pytest.raises(ValueError, match="positive number of requests per second"):
+        RateLimit(rate)
