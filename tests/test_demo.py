@@ -40,7 +40,8 @@ EXPECTED_LINES = [
     "bot replies      'Sorry, I cannot read hologram messages yet.'",
     "bot keeps it     UnknownEvent(type='futureEvent'), raw keys: deliveryContext, hologram, "
     "mode, source, timestamp, type, webhookEventId",
-    "bot rejects it   400 X-Line-Signature does not match the body and channel secret",
+    "bot rejects it   400 X-Line-Signature does not match the body and channel secret; sign "
+    "the raw body bytes exactly as received: a re-serialised body does not verify",
     "summary: 8 webhooks posted, 7 events parsed, 6 replies sent, 8 API calls, "
     "1 unknown event kept, 1 forged webhook rejected",
     "demo OK",

@@ -575,6 +575,49 @@ def test_postback_params_read_like_the_legacy_dict() -> None:
     assert unstructure(params) == {"date": "2017-12-25", "newRichMenuAliasId": "alias-b"}
 
 
+def test_postback_params_keep_every_key_line_sends() -> None:
+    params_json = {"datetime": "2017-12-25T01:00", "newKey": "v", "nested": {"a": [1]},
+                   "status": "SUCCESS"}
+    wire = wire_event("postback", replyToken="r", postback={"data": "d", "params": params_json})
+    event = structure(wire, Event)
+    assert isinstance(event, PostbackEvent)
+    params = event.postback.params
+    assert params is not None
+    assert params.datetime == "2017-12-25T01:00" and params.status == "SUCCESS"  # known: as before
+    assert params.date is None
+    assert params["newKey"] == "v" and params.get("nested") == {"a": [1]}  # unknown: not lost
+    assert params.raw == params_json
+    assert dict(params) == params_json
+    assert unstructure(event) == wire  # the same JSON back
+    assert json.loads(dumps(event)) == wire
+    assert structure(json.loads(dumps(event)), Event) == event
+    assert hash(event) == hash(structure(wire, Event))  # equality and hashing still work
+    assert event == structure(wire, Event)
+    other = structure(wire_event("postback", replyToken="r", postback={
+        "data": "d", "params": {**params_json, "newKey": "w"}}), Event)
+    assert other != event  # an unknown key takes part in equality
+
+
+def test_postback_params_made_by_hand_fill_raw_and_attributes_win() -> None:
+    assert PostbackParams(date="2024-01-01").raw == {"date": "2024-01-01"}
+    assert PostbackParams(raw={"date": "2024-01-01", "x": "1"}).date == "2024-01-01"
+    both = PostbackParams(date="given", raw={"date": "in raw", "x": "1"})
+    assert both.date == "given" and both.raw == {"date": "given", "x": "1"}
+    assert PostbackParams(raw={"date": "a"}) == PostbackParams(date="a")
+    assert unstructure(PostbackParams(status="FAILED", raw={"extra": True})) == {
+        "extra": True, "status": "FAILED"}
+    with pytest.raises(InvalidInputError, match="PostbackParams.raw must be a JSON object"):
+        PostbackParams(raw=["date"])  # type: ignore[arg-type]
+
+
+def test_postback_params_of_an_odd_shape_degrade_only_the_event() -> None:
+    for params in (5, "x", [1]):
+        event = structure(wire_event("postback", replyToken="r",
+                                     postback={"data": "d", "params": params}), Event)
+        assert isinstance(event, UnknownEvent)
+        assert event.raw["postback"]["params"] == params
+
+
 def test_postback_without_params_has_none() -> None:
     event = structure(wire_event("postback", postback={"data": "d"}), Event)
     assert isinstance(event, PostbackEvent)
@@ -641,6 +684,14 @@ for _base, _members in [
 st.register_type_strategy(Message, _family(
     TextMessage, ImageMessage, VideoMessage, AudioMessage, FileMessage, StickerMessage,
 ) | st.builds(LocationMessage, latitude=_coordinate, longitude=_coordinate))
+_PARAM_TEXT = st.none() | st.text(max_size=12)
+st.register_type_strategy(PostbackParams, st.builds(
+    PostbackParams, date=_PARAM_TEXT, datetime=_PARAM_TEXT, new_rich_menu_alias_id=_PARAM_TEXT,
+    raw=st.dictionaries(st.sampled_from(["date", "time", "status", "newKey"]) | st.text(max_size=8),
+                        st.text(max_size=12) | st.integers() | st.lists(st.text(), max_size=2),
+                        max_size=4)))
+st.register_type_strategy(Postback, st.builds(
+    Postback, params=st.none() | st.from_type(PostbackParams)))
 _EVENTS = st.from_type(Event)
 
 

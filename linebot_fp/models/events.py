@@ -22,10 +22,10 @@ This module performs no I/O.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
-from linebot_fp.errors import InvalidPayloadError
+from linebot_fp.errors import InvalidInputError, InvalidPayloadError
 from linebot_fp.models._base import Model, Unknown
 from linebot_fp.models.messages import Message
 from linebot_fp.models.sources import Source
@@ -212,11 +212,18 @@ _PARAM_ATTRS: dict[str, str] = {
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class PostbackParams(Model, Mapping[str, str]):
+class PostbackParams(Unknown, Model, Mapping[str, Any]):
     """What a datetime picker or rich menu switch action adds to a postback.
 
+    The keys this SDK knows are attributes (``date``, ``time``, ``datetime``,
+    ``new_rich_menu_alias_id``, ``status``). ``raw`` holds every key LINE sent,
+    known or not, so a key LINE adds later is never lost: the codec reads
+    ``raw`` whole and writes it back whole. Made by hand, ``raw`` is filled
+    from the attributes (an attribute given wins over the same key in ``raw``).
+
     Also a read-only mapping by wire key over the values present, as the legacy
-    SDK's plain dict was: ``params["date"]``, ``params.get("newRichMenuAliasId")``.
+    SDK's plain dict was: ``params["date"]``, ``params.get("newRichMenuAliasId")``,
+    ``params["someNewKey"]``. Equal params hash equal (``raw`` is compared, not hashed).
     """
 
     date: str | None = None
@@ -224,16 +231,28 @@ class PostbackParams(Model, Mapping[str, str]):
     datetime: str | None = None
     new_rich_menu_alias_id: str | None = None
     status: str | None = None
+    raw: dict[str, Any] = field(default_factory=dict, hash=False)
 
-    def __getitem__(self, key: str) -> str:
-        name = _PARAM_ATTRS.get(key)
-        value = None if name is None else getattr(self, name)
+    def _check(self) -> None:
+        if not isinstance(self.raw, Mapping):
+            raise InvalidInputError(f"PostbackParams.raw must be a JSON object, "
+                                    f"got {type(self.raw).__name__}")
+        from linebot_fp.codec import fill_from_raw
+
+        fill_from_raw(self)  # the attributes not given, from raw
+        given = {key: value for key, name in _PARAM_ATTRS.items()
+                 if (value := getattr(self, name)) is not None and self.raw.get(key) is not value}
+        if given or self.raw.__class__ is not dict:
+            object.__setattr__(self, "raw", {**self.raw, **given})
+
+    def __getitem__(self, key: str) -> Any:
+        value = self.raw.get(key)
         if value is None:
             raise KeyError(key)
-        return str(value)
+        return value
 
     def __iter__(self) -> Iterator[str]:
-        return (key for key, name in _PARAM_ATTRS.items() if getattr(self, name) is not None)
+        return (key for key, value in self.raw.items() if value is not None)
 
     def __len__(self) -> int:
         return sum(1 for _ in self)
