@@ -811,11 +811,14 @@ class LoggingHttpClient(HttpClient):
 
     def __init__(self, timeout=HttpClient.DEFAULT_TIMEOUT):
         super().__init__(timeout)
-        self.inner = RequestsHttpClient(timeout)
+        self.inner = Urllib3HttpClient(timeout)
         self.log = []
+        self.params = []
 
     def get(self, url, headers=None, params=None, stream=False, timeout=None):
         self.log.append(("GET", url, stream, timeout))
+        if params:
+            self.params.append(params)
         return self.inner.get(url, headers=headers, params=params, stream=stream,
                               timeout=timeout)
 
@@ -863,6 +866,7 @@ def test_a_legacy_http_client_instance_is_used_as_it_is(hosts):
 
 
 def test_requests_http_client_works_on_its_own(hosts):
+    pytest.importorskip("requests")
     server = hosts["api"]
     server.reset()
     server.on("GET", "/v2/thing", json={"ok": True}, headers=WITH_REQUEST_ID)
@@ -876,6 +880,18 @@ def test_requests_http_client_works_on_its_own(hosts):
         ("GET", "/v2/thing", (("a", "1 2"),), b""),
         ("POST", "/v2/form", (), b"grant_type=client_credentials"),
         ("PUT", "/v2/text", (), "ü".encode())]
+
+
+def test_the_default_sends_with_requests_when_installed_else_with_urllib3(monkeypatch):
+    from linebot_fp.compat import http_client
+    from linebot_fp.transport import default_transport
+
+    pytest.importorskip("requests")
+    legacy = as_transport(RequestsHttpClient, timeout=3)
+    assert isinstance(legacy.client, RequestsHttpClient)
+    assert legacy.client.timeout == 3
+    monkeypatch.setattr(http_client, "requests_installed", lambda: False)
+    assert as_transport(RequestsHttpClient) is default_transport()
 
 
 @pytest.mark.parametrize("value", [None, Urllib3HttpClient, Urllib3HttpClient()])
@@ -893,3 +909,109 @@ def test_a_transport_callable_is_used_as_it_is():
 def test_anything_else_is_refused():
     with pytest.raises(TypeError, match="http_client"):
         LineBotApi(TOKEN, http_client="requests")
+
+
+# -- legacy behaviours: lenient answers, legacy values, numeric ids, what a legacy client gets ---
+
+
+def test_an_answer_lacking_a_field_reads_it_as_none(hosts, line_bot_api):
+    hosts["api"].on("GET", "/v2/bot/message/progress/narrowcast",
+                    json={"phase": "waiting"})  # no acceptedTime yet
+    progress = line_bot_api.get_progress_status_narrowcast(REQUEST_ID)
+    assert (progress.phase, progress.accepted_time, progress.success_count) == (
+        "waiting", None, None)
+
+
+def test_answers_are_mutable_legacy_values_with_lists(hosts, line_bot_api):
+    hosts["api"].on("GET", f"/v2/bot/group/{GROUP}/members/ids",
+                    json={"memberIds": [U1, U2], "next": "t"})
+    ids = line_bot_api.get_group_member_ids(GROUP)
+    assert ids.member_ids == [U1, U2]
+    ids.member_ids.append("U3")
+    assert str(ids) == json.dumps({"memberIds": [U1, U2, "U3"], "next": "t"}, sort_keys=True)
+
+
+def test_an_error_answer_prints_as_the_legacy_error(hosts, line_bot_api):
+    hosts["api"].on("POST", "/v2/bot/message/reply", status=400,
+                    json={"message": "Invalid reply token"}, headers=WITH_REQUEST_ID)
+    with pytest.raises(LineBotApiError) as caught:
+        line_bot_api.reply_message("bad-token", HELLO)
+    text = str(caught.value)
+    assert text.startswith(f"LineBotApiError: status_code=400, request_id={REQUEST_ID}, "
+                           'error_response={"details": [], "message": "Invalid reply token"}, '
+                           "headers={")
+    assert caught.value.message == "Invalid reply token"
+
+
+def test_ids_may_be_numbers(hosts, line_bot_api):
+    hosts["data"].on("GET", "/v2/bot/message/7/content", body=PNG,
+                     headers={"Content-Type": "image/png"})
+    assert line_bot_api.get_message_content(7).content == PNG
+    line_bot_api.leave_group(12345)
+    assert [r.path for r in hosts["data"].requests + hosts["api"].requests] == [
+        "/v2/bot/message/7/content", "/v2/bot/group/12345/leave"]
+
+
+@pytest.mark.parametrize("call", [
+    lambda bot: bot.get_profile(".."),
+    lambda bot: bot.get_message_content("../../v2/bot/info"),
+    lambda bot: bot.leave_group("."),
+    lambda bot: bot.delete_rich_menu("%2e%2e"),
+], ids=["dot-dot", "traversal", "dot", "encoded"])
+def test_ids_that_would_reach_another_endpoint_are_refused(hosts, line_bot_api, call):
+    with pytest.raises(InvalidInputError, match="id"):
+        call(line_bot_api)
+    assert hosts["api"].requests == hosts["data"].requests == []
+
+
+def test_legacy_values_and_core_values_send_the_same_json(hosts, line_bot_api):
+    import linebot_fp.models as core
+    from linebot_fp.compat.models import FlexSendMessage
+
+    legacy_value = FlexSendMessage("menu", {
+        "type": "bubble", "body": {"type": "box", "layout": "vertical", "contents": [
+            {"type": "text", "text": "hello", "wrap": True},
+            {"type": "button", "action": {"type": "postback", "label": "go", "data": "g"}}]}})
+    core_value = core.FlexSendMessage(alt_text="menu", contents=core.BubbleContainer(
+        body=core.BoxComponent(layout="vertical", contents=[
+            core.TextComponent(text="hello", wrap=True),
+            core.ButtonComponent(action=core.PostbackAction(label="go", data="g"))])))
+    line_bot_api.push_message(U1, legacy_value)
+    line_bot_api.push_message(U1, core_value)
+    first, second = hosts["api"].requests
+    assert first.body == second.body
+    assert first.json()["messages"] == [legacy_value.as_json_dict()]
+
+
+def test_a_users_base_subclass_is_sent_as_its_json(hosts, line_bot_api):
+    from linebot_fp.compat.models import Base
+
+    class FutureMessage(Base):
+        def __init__(self, text=None, **kwargs):
+            super().__init__(**kwargs)
+            self.type = "future"
+            self.some_text = text
+
+    line_bot_api.push_message(U1, [FutureMessage("hi"), HELLO])
+    assert hosts["api"].requests[0].json()["messages"] == [
+        {"type": "future", "someText": "hi"}, HELLO_JSON]
+
+
+def test_a_legacy_http_client_gets_what_the_legacy_sdk_gave_it(hosts):
+    server = hosts["api"]
+    server.reset()
+    server.on("POST", "/v2/oauth/accessToken",
+              json={"access_token": "t", "expires_in": 2592000, "token_type": "Bearer"})
+    server.on("GET", "/v2/bot/followers/ids", json={"userIds": [U1]})
+    client = LoggingHttpClient()
+    line_bot_api = LineBotApi(TOKEN, endpoint=server.url, http_client=client)
+    line_bot_api.issue_channel_token("1234", "secret")
+    line_bot_api.push_message(U1, HELLO)
+    assert line_bot_api.get_followers_ids(limit=10, start="next").user_ids == [U1]
+    form, json_text = client.log[0][2], client.log[1][2]
+    assert form == {"grant_type": "client_credentials", "client_id": "1234",
+                    "client_secret": "secret"}
+    assert json.loads(json_text) == {"to": U1, "messages": [HELLO_JSON],
+                                     "notificationDisabled": False}
+    assert client.params == [{"limit": "10", "start": "next"}]
+    assert server.requests[2].query == (("limit", "10"), ("start", "next"))

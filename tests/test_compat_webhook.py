@@ -62,7 +62,7 @@ def test_signature_validator_checks_the_body_text():
     assert not validator.validate(body, signature(body, "other secret"))
 
 
-def test_parser_gives_the_core_events():
+def test_parser_gives_the_legacy_event_classes():
     body, good = signed(TEXT, FOLLOW)
     events = WebhookParser(SECRET).parse(body, good)
     assert [type(e) for e in events] == [MessageEvent, FollowEvent]
@@ -89,6 +89,59 @@ def test_parser_refuses_a_body_that_is_not_a_webhook_body():
     body = '{"events": 1}'
     with pytest.raises(ValueError, match="events"):
         WebhookParser(SECRET).parse(body, signature(body, SECRET))
+
+
+def test_parsed_events_are_mutable_legacy_values_printing_as_json():
+    body, good = signed(TEXT)
+    [event] = WebhookParser(SECRET).parse(body, good)
+    assert isinstance(event, MessageEvent)
+    assert isinstance(event.message, TextMessage)
+    assert json.loads(str(event)) == TEXT
+    assert repr(event.source) == '{"type": "user", "userId": "U4af4980629"}'
+    event.message.text = "changed"
+    assert event.as_json_dict()["message"]["text"] == "changed"
+    assert event.delivery_context.is_redelivery is False
+
+
+def test_unknown_events_keep_their_type_and_json():
+    body, good = signed(NEW_KIND)
+    [event] = WebhookParser(SECRET).parse(body, good)
+    assert isinstance(event, UnknownEvent)
+    assert event.type == "somethingNew"
+    assert event.as_json_dict() == NEW_KIND
+
+
+def test_the_signature_is_checked_by_the_replaceable_signature_validator():
+    body, good = signed(TEXT)
+    parser = WebhookParser(SECRET)
+    seen = []
+
+    class Recording(SignatureValidator):
+        def validate(self, body, signature):
+            seen.append(signature)
+            return signature == "trusted"
+
+    parser.signature_validator = Recording(SECRET)
+    assert len(parser.parse(body, "trusted")) == 1
+    with pytest.raises(InvalidSignatureError, match="signature=" + good):
+        parser.parse(body, good)
+    assert seen == ["trusted", good]
+    handler = WebhookHandler(SECRET)
+    handler.parser.signature_validator = Recording(SECRET)
+    handler.handle(body, "trusted")  # no handler: nothing happens, and no error
+
+
+@pytest.mark.parametrize("secret", ["", b"", None, 42, ["s"]])
+def test_a_missing_or_malformed_channel_secret_is_refused(secret):
+    for build in (SignatureValidator, WebhookParser, WebhookHandler):
+        with pytest.raises(ValueError, match="channel_secret") as caught:
+            build(secret)
+        assert repr(secret) not in str(caught.value)  # the message never shows the secret
+
+
+def test_a_secret_given_as_bytes_works_too():
+    body, good = signed(TEXT)
+    assert SignatureValidator(SECRET.encode()).validate(body, good)
 
 
 # -- WebhookHandler ------------------------------------------------------------------------------
