@@ -59,6 +59,7 @@ __all__ = [
     "get_shared_audience_groups",
     "rename_audience_group",
 ]
+__docformat__ = "google"  # pdoc renders the Args / Returns / Raises sections
 
 MAX_JSON_AUDIENCES = 10_000
 MAX_FILE_AUDIENCES = 1_500_000
@@ -72,7 +73,26 @@ def create_audience_group(
     audience_group_name: str, audiences: Iterable[Recipient] | None = None, is_ifa: bool = False,
     upload_description: str | None = None,
 ) -> Request[CreateAudienceGroup]:
-    """Create an audience for uploading user IDs (or IFAs when ``is_ifa``), by JSON."""
+    """Create an audience for uploading user ids (by JSON), optionally with its first ids.
+
+    Args:
+        audience_group_name: the audience's name, at most 120 characters (case-insensitive).
+        audiences: up to 10,000 ids to add now: a list of user ids (``U...``) or IFAs, as
+            strings, ``{"id": ...}`` dicts or ``Audience`` models; ``None`` for none yet.
+        is_ifa: ``True`` when the ids are IFAs (identifiers for advertisers), not user ids.
+        upload_description: a description of this upload job (``jobs[].description``), or
+            ``None``.
+
+    Returns:
+        ``Request[CreateAudienceGroup]``: the new audience: ``audience_group_id``, ``type``,
+        ``description``, ``created`` and more. LINE answers 202 and builds it in the
+        background.
+
+    Raises:
+        InvalidInputError: ``audience_group_name`` is not a non-empty string, ``audiences``
+            is not a list of at most 10,000 non-empty ids, ``is_ifa`` is not a bool, or
+            ``upload_description`` is not a string.
+    """
     body = compact({
         "description": require_id("audience_group_name", audience_group_name),
         "isIfaAudience": _flag("is_ifa", is_ifa),
@@ -86,7 +106,23 @@ def create_audience_group(
 @operation("addAudienceToAudienceGroup")
 def add_audiences_to_audience_group(audience_group_id: int | str, audiences: Iterable[Recipient],
                                     upload_description: str | None = None) -> Request[None]:
-    """Add user IDs or IFAs (up to 10,000) to an audience for uploading user IDs, by JSON."""
+    """Add user ids or IFAs to an audience for uploading user ids (by JSON).
+
+    Args:
+        audience_group_id: the audience's id (an integer, or its digits as text).
+        audiences: 1 to 10,000 ids: a list of user ids (``U...``) or IFAs, as strings,
+            ``{"id": ...}`` dicts or ``Audience`` models.
+        upload_description: a description of this upload job (``jobs[].description``), or
+            ``None``.
+
+    Returns:
+        ``Request[None]``: the answer is empty (202: LINE adds them in the background).
+
+    Raises:
+        InvalidInputError: ``audience_group_id`` is not a positive integer, ``audiences`` is
+            not a list of at most 10,000 non-empty ids, or ``upload_description`` is not a
+            string.
+    """
     body = compact({
         "audienceGroupId": _audience_id(audience_group_id),
         "uploadDescription": _text("upload_description", upload_description),
@@ -102,9 +138,26 @@ def create_audience_for_uploading_user_ids(
     file: IdFile, description: str | None = None, is_ifa_audience: bool | None = None,
     upload_description: str | None = None,
 ) -> Request[CreateAudienceGroup]:
-    """Create an audience for uploading user IDs from a file of one ID per line (data host).
+    """Create an audience for uploading user ids, from a file (sent to the data host).
 
-    ``file`` is the file's bytes, a binary file object, its text, or a list of IDs.
+    Args:
+        file: the ids, one user id or IFA per line (at most 1,500,000): the file's bytes, a
+            binary file object, its text, or a list of ids.
+        description: the audience's name, at most 120 characters (case-insensitive);
+            ``None`` for none.
+        is_ifa_audience: ``True`` when the ids are IFAs, not user ids; ``None`` leaves it
+            out.
+        upload_description: a description of this upload job (``jobs[].description``), or
+            ``None``.
+
+    Returns:
+        ``Request[CreateAudienceGroup]``: the new audience: ``audience_group_id``, ``type``,
+        ``description``, ``created`` and more. LINE answers 202 and builds it in the
+        background.
+
+    Raises:
+        InvalidInputError: ``file`` holds no id or is none of those forms,
+            ``is_ifa_audience`` is not a bool, or a description is not a string.
     """
     fields = {
         "description": _text("description", description),
@@ -120,9 +173,22 @@ def create_audience_for_uploading_user_ids(
 @operation("addUserIdsToAudience")
 def add_user_ids_to_audience(file: IdFile, audience_group_id: int | str,
                              upload_description: str | None = None) -> Request[None]:
-    """Add user IDs or IFAs from a file of one ID per line to an audience (data host).
+    """Add user ids or IFAs to an audience for uploading user ids, from a file (data host).
 
-    ``file`` is the file's bytes, a binary file object, its text, or a list of IDs.
+    Args:
+        file: the ids, one user id or IFA per line (at most 1,500,000): the file's bytes, a
+            binary file object, its text, or a list of ids.
+        audience_group_id: the audience's id (an integer, or its digits as text).
+        upload_description: a description of this upload job (``jobs[].description``), or
+            ``None``.
+
+    Returns:
+        ``Request[None]``: the answer is empty (202: LINE adds them in the background).
+
+    Raises:
+        InvalidInputError: ``file`` holds no id or is none of those forms,
+            ``audience_group_id`` is not a positive integer, or ``upload_description`` is
+            not a string.
     """
     fields = {
         "audienceGroupId": _audience_id(audience_group_id),
@@ -136,7 +202,25 @@ def add_user_ids_to_audience(file: IdFile, audience_group_id: int | str,
 @operation("createClickBasedAudienceGroup")
 def create_click_audience_group(description: str, request_id: str,
                                 click_url: str | None = None) -> Request[ClickAudienceGroup]:
-    """Create an audience of the users who clicked a URL in a past narrowcast or broadcast."""
+    """Create an audience of the users who clicked a URL in a past narrowcast or broadcast.
+
+    The message must have been sent in the last 60 days.
+
+    Args:
+        description: the audience's name, at most 120 characters (case-insensitive).
+        request_id: the request id the narrowcast's or broadcast's answer carried.
+        click_url: only users who clicked this URL (at most 2,000 characters); ``None`` for
+            any URL of the message.
+
+    Returns:
+        ``Request[ClickAudienceGroup]``: the new audience: ``audience_group_id``, ``type``,
+        ``description``, ``created`` and more. LINE answers 202 and builds it in the
+        background.
+
+    Raises:
+        InvalidInputError: ``description`` or ``request_id`` is not a non-empty string, or
+            ``click_url`` is not a string.
+    """
     body = compact({
         "description": require_id("description", description),
         "requestId": require_id("request_id", request_id),
@@ -149,7 +233,22 @@ def create_click_audience_group(description: str, request_id: str,
 # https://developers.line.biz/en/reference/messaging-api/#create-imp-audience-group
 @operation("createImpBasedAudienceGroup")
 def create_imp_audience_group(description: str, request_id: str) -> Request[ImpAudienceGroup]:
-    """Create an audience of the users who saw a past narrowcast or broadcast."""
+    """Create an audience of the users who saw a past narrowcast or broadcast.
+
+    The message must have been sent in the last 60 days.
+
+    Args:
+        description: the audience's name, at most 120 characters (case-insensitive).
+        request_id: the request id the narrowcast's or broadcast's answer carried.
+
+    Returns:
+        ``Request[ImpAudienceGroup]``: the new audience: ``audience_group_id``, ``type``,
+        ``description``, ``created`` and more. LINE answers 202 and builds it in the
+        background.
+
+    Raises:
+        InvalidInputError: ``description`` or ``request_id`` is not a non-empty string.
+    """
     body = {"description": require_id("description", description),
             "requestId": require_id("request_id", request_id)}
     return json_request("create_imp_audience_group", "POST", "/v2/bot/audienceGroup/imp", body)
@@ -158,7 +257,19 @@ def create_imp_audience_group(description: str, request_id: str) -> Request[ImpA
 # https://developers.line.biz/en/reference/messaging-api/#set-description-audience-group
 @operation("updateAudienceGroupDescription")
 def rename_audience_group(audience_group_id: int | str, description: str) -> Request[None]:
-    """Rename an audience."""
+    """Rename an audience.
+
+    Args:
+        audience_group_id: the audience's id (an integer, or its digits as text).
+        description: the new name, 1 to 120 characters (case-insensitive).
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+
+    Raises:
+        InvalidInputError: ``audience_group_id`` is not a positive integer, or
+            ``description`` is not a non-empty string.
+    """
     return json_request("rename_audience_group", "PUT",
                         _group_path("/v2/bot/audienceGroup/{audienceGroupId}/updateDescription",
                                     audience_group_id),
@@ -168,7 +279,17 @@ def rename_audience_group(audience_group_id: int | str, description: str) -> Req
 # https://developers.line.biz/en/reference/messaging-api/#delete-audience-group
 @operation("deleteAudienceGroup")
 def delete_audience_group(audience_group_id: int | str) -> Request[None]:
-    """Delete an audience."""
+    """Delete an audience.
+
+    Args:
+        audience_group_id: the audience's id (an integer, or its digits as text).
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+
+    Raises:
+        InvalidInputError: ``audience_group_id`` is not a positive integer.
+    """
     return json_request("delete_audience_group", "DELETE",
                         _group_path("/v2/bot/audienceGroup/{audienceGroupId}", audience_group_id))
 
@@ -176,7 +297,18 @@ def delete_audience_group(audience_group_id: int | str) -> Request[None]:
 # https://developers.line.biz/en/reference/messaging-api/#get-audience-group
 @operation("getAudienceData")
 def get_audience_group(audience_group_id: int | str) -> Request[GetAudienceDataResponse]:
-    """Get one audience and its upload jobs."""
+    """Get one audience and its upload jobs.
+
+    Args:
+        audience_group_id: the audience's id (an integer, or its digits as text).
+
+    Returns:
+        ``Request[GetAudienceDataResponse]``: the ``audience_group``, its ``jobs`` and, for
+        audiences made by ad accounts, the ``adaccount``.
+
+    Raises:
+        InvalidInputError: ``audience_group_id`` is not a positive integer.
+    """
     return get("get_audience_group",
                _group_path("/v2/bot/audienceGroup/{audienceGroupId}", audience_group_id))
 
@@ -187,10 +319,31 @@ def get_audience_group_list(page: int = 1, description: str | None = None,
                             status: str | None = None, size: int = 20,
                             include_external_public_group: bool | None = None,
                             create_route: str | None = None) -> Request[GetAudienceGroupsResponse]:
-    """Get one page of audiences, filtered by name, status and how they were created.
+    """Get one page of the channel's audiences, filtered by name, status and origin.
 
-    The legacy SDK fetched every page in turn; here each page is one request:
-    ask for ``page + 1`` while the answer's ``has_next_page`` is true.
+    The legacy SDK fetched every page in turn; here each page is one request: ask for ``page
+    + 1`` while the answer's ``has_next_page`` is true.
+
+    Args:
+        page: the page to get, 1 or more.
+        description: only audiences whose name contains this (case-insensitive), or
+            ``None``.
+        status: only audiences in this status (``"IN_PROGRESS"``, ``"READY"``, ``"FAILED"``,
+            ``"EXPIRED"``, ``"INACTIVE"``, ``"ACTIVATING"``), or ``None`` for any.
+        size: audiences per page, 1 to 40.
+        include_external_public_group: ``True`` (LINE's default) to include the public
+            audiences of the other channels linked to the same bot, ``False`` for this
+            channel's only; ``None`` leaves it out.
+        create_route: only audiences made this way (``"OA_MANAGER"``, ``"MESSAGING_API"``,
+            ``"POINT_AD"``, ``"AD_MANAGER"``), or ``None`` for any.
+
+    Returns:
+        ``Request[GetAudienceGroupsResponse]``: the page's ``audience_groups``,
+        ``has_next_page``, ``total_count``, ``page`` and ``size``.
+
+    Raises:
+        InvalidInputError: ``page`` is not a positive integer, ``size`` is not from 1 to 40,
+            a flag is not a bool, or a filter is not a string.
     """
     return get("get_audience_group_list", "/v2/bot/audienceGroup/list", query_=query(
         page=integer("page", page, low=1),
@@ -208,7 +361,18 @@ def get_audience_group_list(page: int = 1, description: str | None = None,
 def get_shared_audience_data(
     audience_group_id: int | str,
 ) -> Request[GetSharedAudienceDataResponse]:
-    """Get one audience, including those shared by the Business Manager, and its owner."""
+    """Get one audience, including those the Business Manager shares, and its owner.
+
+    Args:
+        audience_group_id: the audience's id (an integer, or its digits as text).
+
+    Returns:
+        ``Request[GetSharedAudienceDataResponse]``: the ``audience_group``, its ``jobs`` and
+        its ``owner``.
+
+    Raises:
+        InvalidInputError: ``audience_group_id`` is not a positive integer.
+    """
     return get("get_shared_audience_data",
                _group_path("/v2/bot/audienceGroup/shared/{audienceGroupId}", audience_group_id))
 
@@ -219,7 +383,29 @@ def get_shared_audience_groups(
     page: int = 1, description: str | None = None, status: str | None = None, size: int = 20,
     create_route: str | None = None, includes_owned_audience_groups: bool | None = None,
 ) -> Request[GetSharedAudienceGroupsResponse]:
-    """Get one page of audiences shared by the Business Manager (and owned ones, if asked)."""
+    """Get one page of the audiences the Business Manager shares (and the channel's own).
+
+    Args:
+        page: the page to get, 1 or more.
+        description: only audiences whose name contains this (case-insensitive), or
+            ``None``.
+        status: only audiences in this status (``"IN_PROGRESS"``, ``"READY"``, ``"FAILED"``,
+            ``"EXPIRED"``, ``"INACTIVE"``, ``"ACTIVATING"``), or ``None`` for any.
+        size: audiences per page, 1 to 40.
+        create_route: only audiences made this way (``"OA_MANAGER"``, ``"MESSAGING_API"``,
+            ``"POINT_AD"``, ``"AD_MANAGER"``), or ``None`` for any.
+        includes_owned_audience_groups: ``True`` to include the audiences owned through LINE
+            Official Account Manager; ``None`` leaves it out (LINE's default: shared ones
+            only).
+
+    Returns:
+        ``Request[GetSharedAudienceGroupsResponse]``: the page's ``audience_groups``,
+        ``has_next_page``, ``total_count``, ``page`` and ``size``.
+
+    Raises:
+        InvalidInputError: ``page`` is not a positive integer, ``size`` is not from 1 to 40,
+            a flag is not a bool, or a filter is not a string.
+    """
     return get("get_shared_audience_groups", "/v2/bot/audienceGroup/shared/list", query_=query(
         page=integer("page", page, low=1),
         description=_text("description", description),
@@ -235,7 +421,11 @@ def get_shared_audience_groups(
 # (no longer in the OpenAPI specification; kept for the legacy SDK's users)
 @operation()
 def get_audience_group_authority_level() -> Request[GetAuthorityLevel]:
-    """Get the authority level (``PUBLIC`` or ``PRIVATE``) of the channel's audiences."""
+    """Get the authority level of the channel's audiences (the legacy SDK's call).
+
+    Returns:
+        ``Request[GetAuthorityLevel]``: ``authority_level``, ``"PUBLIC"`` or ``"PRIVATE"``.
+    """
     return get("get_audience_group_authority_level", "/v2/bot/audienceGroup/authorityLevel")
 
 
@@ -244,7 +434,18 @@ def get_audience_group_authority_level() -> Request[GetAuthorityLevel]:
 @operation()
 def change_audience_group_authority_level(
         authority_level: Literal["PUBLIC", "PRIVATE"] = "PUBLIC") -> Request[None]:
-    """Change the authority level of all the audiences of the channel."""
+    """Change the authority level of all the channel's audiences (the legacy SDK's call).
+
+    Args:
+        authority_level: ``"PUBLIC"`` (usable by every channel linked to the bot) or
+            ``"PRIVATE"``.
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+
+    Raises:
+        InvalidInputError: ``authority_level`` is neither ``"PUBLIC"`` nor ``"PRIVATE"``.
+    """
     if authority_level not in AUTHORITY_LEVELS:
         raise InvalidInputError(f"authority_level must be 'PUBLIC' or 'PRIVATE', "
                                 f"got {authority_level!r}")

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = ["close_coupon", "create_coupon", "get_coupon_detail", "list_coupon"]
+__docformat__ = "google"  # pdoc renders the Args / Returns / Raises sections
 
 _COUPON = "linebot_fp.models.coupon"
 
@@ -65,7 +66,23 @@ def list_coupon(
     status: CouponStatus | Iterable[CouponStatus] | None = None, start: str | None = None,
     limit: int | None = None,
 ) -> Request[MessagingApiPagerCouponListResponse]:
-    """List the coupons, optionally by status, up to ``limit`` (1 to 100) per page."""
+    """List the bot's coupons, a page at a time.
+
+    Args:
+        status: only coupons in this status (``"DRAFT"``, ``"RUNNING"``, ``"CLOSED"``), or
+            in any of several; ``None`` for all.
+        start: the ``next`` token of the previous page, to continue; ``None`` to begin.
+        limit: at most this many coupons per page, 1 to 100 (LINE's default, 20, when
+            ``None``).
+
+    Returns:
+        ``Request[MessagingApiPagerCouponListResponse]``: the coupons in ``items`` (id and
+        title) and, when more remain, the ``next`` token.
+
+    Raises:
+        InvalidInputError: a status is not one of the three, ``start`` is neither ``None``
+            nor a non-empty string, or ``limit`` is not an integer from 1 to 100.
+    """
     return get("list_coupon", "/v2/bot/coupon", query_=_statuses(status) + query(
         start=None if start is None else require_id("start", start),
         limit=None if limit is None else integer("limit", limit, low=1, high=100)))
@@ -74,7 +91,20 @@ def list_coupon(
 # https://developers.line.biz/en/reference/messaging-api/#create-coupon
 @operation("createCoupon")
 def create_coupon(coupon_create_request: CouponCreateRequest) -> Request[CouponCreateResponse]:
-    """Create a coupon; the answer holds its id."""
+    """Create a coupon.
+
+    Args:
+        coupon_create_request: the coupon: title (1 to 60 characters), validity
+            (``start_timestamp`` / ``end_timestamp``, epoch seconds), acquisition condition,
+            reward, visibility and time zone, and optional description (at most 1000
+            characters), images and usage condition (at most 100).
+
+    Returns:
+        ``Request[CouponCreateResponse]``: the new ``coupon_id``.
+
+    Raises:
+        InvalidInputError: ``coupon_create_request`` is not a ``CouponCreateRequest``.
+    """
     return json_request("create_coupon", "POST", "/v2/bot/coupon", model(
         "coupon_create_request", coupon_create_request, f"{_COUPON}:CouponCreateRequest"))
 
@@ -82,13 +112,34 @@ def create_coupon(coupon_create_request: CouponCreateRequest) -> Request[CouponC
 # https://developers.line.biz/en/reference/messaging-api/#get-coupon
 @operation("getCouponDetail")
 def get_coupon_detail(coupon_id: str) -> Request[CouponResponse]:
-    """Get the details of a coupon."""
+    """Get everything about one coupon.
+
+    Args:
+        coupon_id: the coupon's id.
+
+    Returns:
+        ``Request[CouponResponse]``: the coupon as created, with its ``status`` and
+        ``created_timestamp``.
+
+    Raises:
+        InvalidInputError: ``coupon_id`` is not a non-empty string.
+    """
     return get("get_coupon_detail", _coupon_path("/v2/bot/coupon/{couponId}", coupon_id))
 
 
 # https://developers.line.biz/en/reference/messaging-api/#discontinue-coupon
 @operation("closeCoupon")
 def close_coupon(coupon_id: str) -> Request[None]:
-    """Close a coupon: users can no longer get or use it."""
+    """Close a coupon: users can no longer get or use it (this cannot be undone).
+
+    Args:
+        coupon_id: the coupon's id.
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+
+    Raises:
+        InvalidInputError: ``coupon_id`` is not a non-empty string.
+    """
     return json_request("close_coupon", "PUT",
                         _coupon_path("/v2/bot/coupon/{couponId}/close", coupon_id))

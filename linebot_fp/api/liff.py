@@ -23,13 +23,26 @@ if TYPE_CHECKING:
     from linebot_fp.request import Request
 
 __all__ = ["add_liff_app", "delete_liff_app", "get_all_liff_apps", "update_liff_app"]
+__docformat__ = "google"  # pdoc renders the Args / Returns / Raises sections
 
 
 
 # https://developers.line.biz/en/reference/liff-server/#add-liff-app
 @operation("addLIFFApp")
 def add_liff_app(liff_app: AddLiffAppRequest) -> Request[AddLiffAppResponse]:
-    """Add a LIFF app to the channel; the answer holds its ``liff_id``."""
+    """Add a LIFF app to the channel (at most 30 per channel).
+
+    Args:
+        liff_app: the app's settings: its ``view`` (size and URL), and optionally
+            ``description`` (its name), ``features``, ``permanent_link_pattern``, ``scope``
+            and ``bot_prompt``.
+
+    Returns:
+        ``Request[AddLiffAppResponse]``: the new app's ``liff_id``.
+
+    Raises:
+        InvalidInputError: ``liff_app`` is not an ``AddLiffAppRequest``.
+    """
     return json_request("add_liff_app", "POST", "/liff/v1/apps",
                         _settings(liff_app, update=False))
 
@@ -37,7 +50,12 @@ def add_liff_app(liff_app: AddLiffAppRequest) -> Request[AddLiffAppResponse]:
 # https://developers.line.biz/en/reference/liff-server/#get-all-liff-apps
 @operation("getAllLIFFApps")
 def get_all_liff_apps() -> Request[GetAllLiffAppsResponse]:
-    """Get all the LIFF apps of the channel."""
+    """Get every LIFF app of the channel.
+
+    Returns:
+        ``Request[GetAllLiffAppsResponse]``: the ``apps``, each with its ``liff_id`` and
+        settings. A channel without any makes the send raise ``LineBotApiError`` (404).
+    """
     return get("get_all_liff_apps", "/liff/v1/apps")
 
 
@@ -46,7 +64,20 @@ def get_all_liff_apps() -> Request[GetAllLiffAppsResponse]:
 def update_liff_app(
     liff_id: str, liff_app: UpdateLiffAppRequest | AddLiffAppRequest,
 ) -> Request[None]:
-    """Change the settings of a LIFF app; what ``liff_app`` leaves ``None`` stays as it is."""
+    """Change the settings of a LIFF app; what ``liff_app`` leaves ``None`` stays as it is.
+
+    Args:
+        liff_id: the app's id.
+        liff_app: the settings to change (an ``UpdateLiffAppRequest``, or a whole
+            ``AddLiffAppRequest``).
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+
+    Raises:
+        InvalidInputError: ``liff_id`` is not a non-empty string, or ``liff_app`` is not one
+            of those models.
+    """
     return json_request("update_liff_app", "PUT",
                         path("/liff/v1/apps/{liffId}", liffId=require_id("liff_id", liff_id)),
                         _settings(liff_app, update=True))
@@ -55,7 +86,17 @@ def update_liff_app(
 # https://developers.line.biz/en/reference/liff-server/#delete-liff-app
 @operation("deleteLIFFApp")
 def delete_liff_app(liff_id: str) -> Request[None]:
-    """Delete a LIFF app from the channel."""
+    """Delete a LIFF app from the channel.
+
+    Args:
+        liff_id: the app's id.
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+
+    Raises:
+        InvalidInputError: ``liff_id`` is not a non-empty string.
+    """
     return json_request("delete_liff_app", "DELETE",
                         path("/liff/v1/apps/{liffId}", liffId=require_id("liff_id", liff_id)))
 

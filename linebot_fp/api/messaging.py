@@ -89,6 +89,7 @@ __all__ = [
     "validate_push_message_objects",
     "validate_reply_message_objects",
 ]
+__docformat__ = "google"  # pdoc renders the Args / Returns / Raises sections
 
 
 
@@ -124,7 +125,23 @@ def _bool(name: str, value: Any) -> bool:
 @operation("replyMessage")
 def reply_message(reply_token: str, messages: SendMessage | Sequence[SendMessage],
                   notification_disabled: bool = False) -> Request[ReplyMessageResponse]:
-    """Reply to an event with 1 to 5 messages, using the event's reply token."""
+    """Reply to an event with 1 to 5 messages, using the event's reply token.
+
+    Args:
+        reply_token: the ``reply_token`` of the webhook event (usable once, soon after the
+            event arrived).
+        messages: one message (``TextSendMessage``, ``FlexSendMessage``, ...) or a list of 1
+            to 5.
+        notification_disabled: ``True`` to deliver without a push notification.
+
+    Returns:
+        ``Request[ReplyMessageResponse]``: the ``sent_messages`` (id and quote token of
+        each).
+
+    Raises:
+        InvalidInputError: ``reply_token`` is not a non-empty string, or ``messages`` is
+            empty, has more than 5 items or one that is not a message.
+    """
     return json_request("reply_message", "POST", "/v2/bot/message/reply", {
         "replyToken": require_id("reply_token", reply_token),
         "messages": message_list(messages),
@@ -139,7 +156,28 @@ def push_message(
     retry_key: str | uuid.UUID | None = None, notification_disabled: bool = False,
     custom_aggregation_units: str | Sequence[str] | None = None,
 ) -> Request[PushMessageResponse]:
-    """Push 1 to 5 messages to a user, group or room at any time."""
+    """Push 1 to 5 messages to a user, group or room at any time.
+
+    Args:
+        to: the id of a user (``U...``), group (``C...``) or room (``R...``).
+        messages: one message (``TextSendMessage``, ``FlexSendMessage``, ...) or a list of 1
+            to 5.
+        retry_key: a UUID (``uuid.UUID`` or its text) sent as ``X-Line-Retry-Key``; the same
+            key never delivers twice. When left out, ``Client`` gives each send one (unless
+            its retries are off).
+        notification_disabled: ``True`` to deliver without a push notification.
+        custom_aggregation_units: the name of one aggregation unit (1 to 30 letters, digits
+            and ``_``) that counts these messages in the statistics, or ``None``.
+
+    Returns:
+        ``Request[PushMessageResponse]``: the ``sent_messages`` (id and quote token of
+        each).
+
+    Raises:
+        InvalidInputError: ``to`` is not a non-empty string, ``messages`` is empty, has more
+            than 5 items or one that is not a message, ``retry_key`` is not a UUID, or an
+            aggregation unit name is invalid.
+    """
     return json_request("push_message", "POST", "/v2/bot/message/push", compact({
         "to": require_id("to", to),
         "messages": message_list(messages),
@@ -155,7 +193,27 @@ def multicast(
     retry_key: str | uuid.UUID | None = None, notification_disabled: bool = False,
     custom_aggregation_units: str | Sequence[str] | None = None,
 ) -> Request[MulticastResponse]:
-    """Push 1 to 5 messages to 1 to 500 users at once."""
+    """Push the same 1 to 5 messages to 1 to 500 users at once (not to groups or rooms).
+
+    Args:
+        to: the user ids (``U...``), 1 to 500 of them.
+        messages: one message (``TextSendMessage``, ``FlexSendMessage``, ...) or a list of 1
+            to 5.
+        retry_key: a UUID (``uuid.UUID`` or its text) sent as ``X-Line-Retry-Key``; the same
+            key never delivers twice. When left out, ``Client`` gives each send one (unless
+            its retries are off).
+        notification_disabled: ``True`` to deliver without a push notification.
+        custom_aggregation_units: the name of one aggregation unit (1 to 30 letters, digits
+            and ``_``) that counts these messages in the statistics, or ``None``.
+
+    Returns:
+        ``Request[MulticastResponse]``: an empty answer carrying the request id.
+
+    Raises:
+        InvalidInputError: ``to`` is not a list of 1 to 500 non-empty strings, ``messages``
+            is empty, has more than 5 items or one that is not a message, ``retry_key`` is
+            not a UUID, or an aggregation unit name is invalid.
+    """
     return json_request("multicast", "POST", "/v2/bot/message/multicast", compact({
         "to": ids("to", to, high=500),
         "messages": message_list(messages),
@@ -169,7 +227,23 @@ def multicast(
 def broadcast(messages: SendMessage | Sequence[SendMessage],
               retry_key: str | uuid.UUID | None = None,
               notification_disabled: bool = False) -> Request[BroadcastResponse]:
-    """Send 1 to 5 messages to every friend of the bot."""
+    """Send 1 to 5 messages to every friend of the bot.
+
+    Args:
+        messages: one message (``TextSendMessage``, ``FlexSendMessage``, ...) or a list of 1
+            to 5.
+        retry_key: a UUID (``uuid.UUID`` or its text) sent as ``X-Line-Retry-Key``; the same
+            key never delivers twice. When left out, ``Client`` gives each send one (unless
+            its retries are off).
+        notification_disabled: ``True`` to deliver without a push notification.
+
+    Returns:
+        ``Request[BroadcastResponse]``: an empty answer carrying the request id.
+
+    Raises:
+        InvalidInputError: ``messages`` is empty, has more than 5 items or one that is not a
+            message, or ``retry_key`` is not a UUID.
+    """
     return json_request("broadcast", "POST", "/v2/bot/message/broadcast", {
         "messages": message_list(messages),
         "notificationDisabled": _bool("notification_disabled", notification_disabled),
@@ -183,7 +257,32 @@ def narrowcast(
     recipient: Recipient | None = None, filter: Filter | None = None, limit: Limit | None = None,
     notification_disabled: bool = False,
 ) -> Request[NarrowcastResponse]:
-    """Send 1 to 5 messages to the friends chosen by audience, demographic filter and limit."""
+    """Send 1 to 5 messages to the friends chosen by audience, demographic filter and limit.
+
+    LINE accepts the request at once and delivers in the background: follow it with
+    :func:`get_progress_status_narrowcast` and the request id of the answer.
+
+    Args:
+        messages: one message (``TextSendMessage``, ``FlexSendMessage``, ...) or a list of 1
+            to 5.
+        retry_key: a UUID (``uuid.UUID`` or its text) sent as ``X-Line-Retry-Key``; the same
+            key never delivers twice. When left out, ``Client`` gives each send one (unless
+            its retries are off).
+        recipient: who gets the messages: an ``AudienceRecipient``, ``RedeliveryRecipient``
+            or an ``OperatorRecipient`` combining them; ``None`` for every friend.
+        filter: a ``Filter`` of demographics (age, gender, OS, area, ...), or ``None``.
+        limit: a ``Limit`` on how many users get the messages (``max``,
+            ``up_to_remaining_quota``), or ``None``.
+        notification_disabled: ``True`` to deliver without a push notification.
+
+    Returns:
+        ``Request[NarrowcastResponse]``: an empty answer (202) carrying the request id.
+
+    Raises:
+        InvalidInputError: ``messages`` is empty, has more than 5 items or one that is not a
+            message, ``retry_key`` is not a UUID, or ``recipient`` / ``filter`` / ``limit``
+            is not the model it should be.
+    """
     models = "linebot_fp.models.narrowcast"
     return json_request("narrowcast", "POST", "/v2/bot/message/narrowcast", compact({
         "messages": message_list(messages),
@@ -197,7 +296,18 @@ def narrowcast(
 # https://developers.line.biz/en/reference/messaging-api/#get-narrowcast-progress-status
 @operation("getNarrowcastProgress")
 def get_progress_status_narrowcast(request_id: str) -> Request[MessageProgressNarrowcastResponse]:
-    """Get the progress of a narrowcast, by the request id its sending answered."""
+    """Get the progress of a narrowcast.
+
+    Args:
+        request_id: the request id the narrowcast's answer carried.
+
+    Returns:
+        ``Request[MessageProgressNarrowcastResponse]``: its ``phase`` (``"waiting"``,
+        ``"sending"``, ``"succeeded"``, ``"failed"``), counts and times.
+
+    Raises:
+        InvalidInputError: ``request_id`` is not a non-empty string.
+    """
     return get("get_progress_status_narrowcast", "/v2/bot/message/progress/narrowcast",
                query_=query(requestId=require_id("request_id", request_id)))
 
@@ -215,7 +325,21 @@ def _validate(operation_name: str, kind: str, messages: Any) -> Request[Any]:
 def validate_reply_message_objects(
     messages: SendMessage | Sequence[SendMessage],
 ) -> Request[ValidateReplyMessageObjectsResponse]:
-    """Check that 1 to 5 messages are valid for a reply, without sending them."""
+    """Check that messages are valid for a reply, without sending them.
+
+    Args:
+        messages: one message (``TextSendMessage``, ``FlexSendMessage``, ...) or a list of 1
+            to 5.
+
+    Returns:
+        ``Request[ValidateReplyMessageObjectsResponse]``: an empty answer (with the request
+        id) when the messages are valid; invalid ones make the send raise
+        ``LineBotApiError`` (400) whose ``error.details`` name each problem.
+
+    Raises:
+        InvalidInputError: ``messages`` is empty, has more than 5 items or one that is not a
+            message.
+    """
     return _validate("validate_reply_message_objects", "reply", messages)
 
 
@@ -223,7 +347,21 @@ def validate_reply_message_objects(
 def validate_push_message_objects(
     messages: SendMessage | Sequence[SendMessage],
 ) -> Request[ValidatePushMessageObjectsResponse]:
-    """Check that 1 to 5 messages are valid for a push, without sending them."""
+    """Check that messages are valid for a push, without sending them.
+
+    Args:
+        messages: one message (``TextSendMessage``, ``FlexSendMessage``, ...) or a list of 1
+            to 5.
+
+    Returns:
+        ``Request[ValidatePushMessageObjectsResponse]``: an empty answer (with the request
+        id) when the messages are valid; invalid ones make the send raise
+        ``LineBotApiError`` (400) whose ``error.details`` name each problem.
+
+    Raises:
+        InvalidInputError: ``messages`` is empty, has more than 5 items or one that is not a
+            message.
+    """
     return _validate("validate_push_message_objects", "push", messages)
 
 
@@ -231,7 +369,21 @@ def validate_push_message_objects(
 def validate_multicast_message_objects(
     messages: SendMessage | Sequence[SendMessage],
 ) -> Request[ValidateMulticastMessageObjectsResponse]:
-    """Check that 1 to 5 messages are valid for a multicast, without sending them."""
+    """Check that messages are valid for a multicast, without sending them.
+
+    Args:
+        messages: one message (``TextSendMessage``, ``FlexSendMessage``, ...) or a list of 1
+            to 5.
+
+    Returns:
+        ``Request[ValidateMulticastMessageObjectsResponse]``: an empty answer (with the
+        request id) when the messages are valid; invalid ones make the send raise
+        ``LineBotApiError`` (400) whose ``error.details`` name each problem.
+
+    Raises:
+        InvalidInputError: ``messages`` is empty, has more than 5 items or one that is not a
+            message.
+    """
     return _validate("validate_multicast_message_objects", "multicast", messages)
 
 
@@ -239,7 +391,21 @@ def validate_multicast_message_objects(
 def validate_narrowcast_message_objects(
     messages: SendMessage | Sequence[SendMessage],
 ) -> Request[ValidateNarrowcastMessageObjectsResponse]:
-    """Check that 1 to 5 messages are valid for a narrowcast, without sending them."""
+    """Check that messages are valid for a narrowcast, without sending them.
+
+    Args:
+        messages: one message (``TextSendMessage``, ``FlexSendMessage``, ...) or a list of 1
+            to 5.
+
+    Returns:
+        ``Request[ValidateNarrowcastMessageObjectsResponse]``: an empty answer (with the
+        request id) when the messages are valid; invalid ones make the send raise
+        ``LineBotApiError`` (400) whose ``error.details`` name each problem.
+
+    Raises:
+        InvalidInputError: ``messages`` is empty, has more than 5 items or one that is not a
+            message.
+    """
     return _validate("validate_narrowcast_message_objects", "narrowcast", messages)
 
 
@@ -247,7 +413,21 @@ def validate_narrowcast_message_objects(
 def validate_broadcast_message_objects(
     messages: SendMessage | Sequence[SendMessage],
 ) -> Request[ValidateBroadcastMessageObjectsResponse]:
-    """Check that 1 to 5 messages are valid for a broadcast, without sending them."""
+    """Check that messages are valid for a broadcast, without sending them.
+
+    Args:
+        messages: one message (``TextSendMessage``, ``FlexSendMessage``, ...) or a list of 1
+            to 5.
+
+    Returns:
+        ``Request[ValidateBroadcastMessageObjectsResponse]``: an empty answer (with the
+        request id) when the messages are valid; invalid ones make the send raise
+        ``LineBotApiError`` (400) whose ``error.details`` name each problem.
+
+    Raises:
+        InvalidInputError: ``messages`` is empty, has more than 5 items or one that is not a
+            message.
+    """
     return _validate("validate_broadcast_message_objects", "broadcast", messages)
 
 
@@ -257,14 +437,23 @@ def validate_broadcast_message_objects(
 
 @operation("getMessageQuota")
 def get_message_quota() -> Request[MessageQuotaResponse]:
-    """Get the monthly limit of additional messages."""
+    """Get this month's limit of messages the bot can send.
+
+    Returns:
+        ``Request[MessageQuotaResponse]``: ``type`` (``"none"``: no limit, or ``"limited"``)
+        and the limit in ``value``.
+    """
     return get("get_message_quota", "/v2/bot/message/quota")
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-consumption
 @operation("getMessageQuotaConsumption")
 def get_message_quota_consumption() -> Request[MessageQuotaConsumptionResponse]:
-    """Get how many messages were sent this month."""
+    """Get how many messages the bot sent this month.
+
+    Returns:
+        ``Request[MessageQuotaConsumptionResponse]``: the count in ``total_usage``.
+    """
     return get("get_message_quota_consumption", "/v2/bot/message/quota/consumption")
 
 
@@ -279,13 +468,35 @@ def _delivery(operation_name: str, kind: str, date: Any) -> Request[Any]:
 
 @operation("getNumberOfSentReplyMessages")
 def get_message_delivery_reply(date: str | datetime.date) -> Request[MessageDeliveryReplyResponse]:
-    """Get the number of reply messages sent on a day (``yyyyMMdd``, UTC+9)."""
+    """Get the number of reply messages sent on a day.
+
+    Args:
+        date: the day, a ``datetime.date`` or ``yyyyMMdd`` text (LINE reads it in UTC+9).
+
+    Returns:
+        ``Request[MessageDeliveryReplyResponse]``: ``status`` (``"ready"``, ``"unready"``
+        while LINE still counts, ``"out_of_service"``) and the count in ``success``.
+
+    Raises:
+        InvalidInputError: ``date`` is neither a date nor ``yyyyMMdd`` text.
+    """
     return _delivery("get_message_delivery_reply", "reply", date)
 
 
 @operation("getNumberOfSentPushMessages")
 def get_message_delivery_push(date: str | datetime.date) -> Request[MessageDeliveryPushResponse]:
-    """Get the number of push messages sent on a day (``yyyyMMdd``, UTC+9)."""
+    """Get the number of push messages sent on a day.
+
+    Args:
+        date: the day, a ``datetime.date`` or ``yyyyMMdd`` text (LINE reads it in UTC+9).
+
+    Returns:
+        ``Request[MessageDeliveryPushResponse]``: ``status`` (``"ready"``, ``"unready"``
+        while LINE still counts, ``"out_of_service"``) and the count in ``success``.
+
+    Raises:
+        InvalidInputError: ``date`` is neither a date nor ``yyyyMMdd`` text.
+    """
     return _delivery("get_message_delivery_push", "push", date)
 
 
@@ -293,7 +504,19 @@ def get_message_delivery_push(date: str | datetime.date) -> Request[MessageDeliv
 def get_message_delivery_multicast(
     date: str | datetime.date,
 ) -> Request[MessageDeliveryMulticastResponse]:
-    """Get the number of multicast messages sent on a day (``yyyyMMdd``, UTC+9)."""
+    """Get the number of multicast messages sent on a day.
+
+    Args:
+        date: the day, a ``datetime.date`` or ``yyyyMMdd`` text (LINE reads it in UTC+9).
+
+    Returns:
+        ``Request[MessageDeliveryMulticastResponse]``: ``status`` (``"ready"``,
+        ``"unready"`` while LINE still counts, ``"out_of_service"``) and the count in
+        ``success``.
+
+    Raises:
+        InvalidInputError: ``date`` is neither a date nor ``yyyyMMdd`` text.
+    """
     return _delivery("get_message_delivery_multicast", "multicast", date)
 
 
@@ -301,14 +524,37 @@ def get_message_delivery_multicast(
 def get_message_delivery_broadcast(
     date: str | datetime.date,
 ) -> Request[MessageDeliveryBroadcastResponse]:
-    """Get the number of broadcast messages sent on a day (``yyyyMMdd``, UTC+9)."""
+    """Get the number of broadcast messages sent on a day.
+
+    Args:
+        date: the day, a ``datetime.date`` or ``yyyyMMdd`` text (LINE reads it in UTC+9).
+
+    Returns:
+        ``Request[MessageDeliveryBroadcastResponse]``: ``status`` (``"ready"``,
+        ``"unready"`` while LINE still counts, ``"out_of_service"``) and the count in
+        ``success``.
+
+    Raises:
+        InvalidInputError: ``date`` is neither a date nor ``yyyyMMdd`` text.
+    """
     return _delivery("get_message_delivery_broadcast", "broadcast", date)
 
 
 # https://developers.line.biz/en/reference/partner-docs/#get-number-of-sent-line-notification-messages
 @operation("getPNPMessageStatistics")
 def get_pnp_message_statistics(date: str | datetime.date) -> Request[NumberOfMessagesResponse]:
-    """Get the number of LINE notification messages sent on a day (``yyyyMMdd``, UTC+9)."""
+    """Get the number of LINE notification messages sent on a day.
+
+    Args:
+        date: the day, a ``datetime.date`` or ``yyyyMMdd`` text (LINE reads it in UTC+9).
+
+    Returns:
+        ``Request[NumberOfMessagesResponse]``: ``status`` (``"ready"``, ``"unready"`` while
+        LINE still counts, ``"out_of_service"``) and the count in ``success``.
+
+    Raises:
+        InvalidInputError: ``date`` is neither a date nor ``yyyyMMdd`` text.
+    """
     return _delivery("get_pnp_message_statistics", "pnp", date)
 
 
@@ -318,7 +564,12 @@ def get_pnp_message_statistics(date: str | datetime.date) -> Request[NumberOfMes
 
 @operation("getAggregationUnitUsage")
 def get_number_of_units_used_this_month() -> Request[AggregationInfoResponse]:
-    """Get how many aggregation units were used this month."""
+    """Get how many aggregation units were used this month.
+
+    Returns:
+        ``Request[AggregationInfoResponse]``: the count in
+        ``num_of_custom_aggregation_units``.
+    """
     return get("get_number_of_units_used_this_month", "/v2/bot/message/aggregation/info")
 
 
@@ -327,7 +578,20 @@ def get_number_of_units_used_this_month() -> Request[AggregationInfoResponse]:
 def get_name_list_of_units_used_this_month(
     limit: int | None = 100, start: str | None = None,
 ) -> Request[AggregationNameListResponse]:
-    """Get the names of the aggregation units used this month (``start`` continues a list)."""
+    """Get the names of the aggregation units used this month, a page at a time.
+
+    Args:
+        limit: at most this many names per page (1 or more; LINE's default is 100).
+        start: the ``next`` token of the previous page, to continue; ``None`` to begin.
+
+    Returns:
+        ``Request[AggregationNameListResponse]``: the ``custom_aggregation_units`` and, when
+        more remain, the ``next`` token.
+
+    Raises:
+        InvalidInputError: ``limit`` is not a positive integer, or ``start`` is an empty
+            string.
+    """
     return get("get_name_list_of_units_used_this_month", "/v2/bot/message/aggregation/list",
                query_=query(limit=None if limit is None else integer("limit", limit, low=1),
                             start=None if start is None else require_id("start", start)))
@@ -339,7 +603,17 @@ def get_name_list_of_units_used_this_month(
 
 @operation("markMessagesAsRead")
 def mark_messages_as_read(user_id: str) -> Request[None]:
-    """Mark every message from a user as read (partners only)."""
+    """Mark every message a user sent the bot as read (for approved partners).
+
+    Args:
+        user_id: the user's id (``U...``).
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+
+    Raises:
+        InvalidInputError: ``user_id`` is not a non-empty string.
+    """
     return json_request("mark_messages_as_read", "POST", "/v2/bot/message/markAsRead",
                         {"chat": {"userId": require_id("user_id", user_id)}})
 
@@ -347,7 +621,18 @@ def mark_messages_as_read(user_id: str) -> Request[None]:
 # https://developers.line.biz/en/reference/messaging-api/#mark-as-read
 @operation("markMessagesAsReadByToken")
 def mark_messages_as_read_by_token(mark_as_read_token: str) -> Request[None]:
-    """Mark messages as read up to the message that carried ``mark_as_read_token``."""
+    """Mark a user's messages as read, up to the message that carried the token.
+
+    Args:
+        mark_as_read_token: the ``mark_as_read_token`` of a received message event; only the
+            bot that received it can use it.
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+
+    Raises:
+        InvalidInputError: ``mark_as_read_token`` is not a non-empty string.
+    """
     return json_request("mark_messages_as_read_by_token", "POST", "/v2/bot/chat/markAsRead",
                         {"markAsReadToken": require_id("mark_as_read_token",
                                                        mark_as_read_token)})
@@ -358,9 +643,24 @@ def mark_messages_as_read_by_token(mark_as_read_token: str) -> Request[None]:
 def push_messages_by_phone(to: str, messages: SendMessage | Sequence[SendMessage],
                            notification_disabled: bool = False,
                            delivery_tag: str | None = None) -> Request[None]:
-    """Send a LINE notification message to a phone number (E.164, SHA-256 hashed).
+    """Send a LINE notification message to a phone number (for approved partners).
 
-    ``delivery_tag`` (16 to 100 characters) comes back in the delivery completion event.
+    Args:
+        to: the phone number in E.164 form (``+818000001234``), hashed with SHA-256 (hex
+            digest).
+        messages: one message (``TextSendMessage``, ``FlexSendMessage``, ...) or a list of 1
+            to 5.
+        notification_disabled: ``True`` to deliver without a push notification.
+        delivery_tag: 16 to 100 characters sent as ``X-Line-Delivery-Tag``; they come back
+            in the delivery completion event. ``None`` for none.
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+
+    Raises:
+        InvalidInputError: ``to`` is not a non-empty string, ``messages`` is empty, has more
+            than 5 items or one that is not a message, or ``delivery_tag`` is not 16 to 100
+            characters.
     """
     headers = None
     if delivery_tag is not None:
@@ -380,7 +680,22 @@ def push_messages_by_phone(to: str, messages: SendMessage | Sequence[SendMessage
 def show_loading_animation(
     chat_id: str, loading_seconds: int | None = None,
 ) -> Request[ShowLoadingAnimationResponse]:
-    """Show the loading animation to a user for 5 to 60 seconds (a multiple of 5)."""
+    """Show a loading animation in a one-to-one chat while the bot prepares its reply.
+
+    It disappears when the bot's next message arrives, or after ``loading_seconds``.
+
+    Args:
+        chat_id: the id of the user (``U...``) whose chat shows it.
+        loading_seconds: 5 to 60, a multiple of 5 (LINE's default is 20); ``None`` for the
+            default.
+
+    Returns:
+        ``Request[ShowLoadingAnimationResponse]``: an empty answer (202).
+
+    Raises:
+        InvalidInputError: ``chat_id`` is not a non-empty string, or ``loading_seconds`` is
+            not a multiple of 5 from 5 to 60.
+    """
     if loading_seconds is not None:
         integer("loading_seconds", loading_seconds, low=5, high=60)
         if loading_seconds % 5:

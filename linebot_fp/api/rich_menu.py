@@ -63,6 +63,7 @@ __all__ = [
     "validate_rich_menu_batch_request",
     "validate_rich_menu_object",
 ]
+__docformat__ = "google"  # pdoc renders the Args / Returns / Raises sections
 
 _MODELS = "linebot_fp.models.rich_menu"
 
@@ -84,33 +85,80 @@ def _delete(operation_name: str, path_: str) -> Request[None]:
 
 @operation("createRichMenu")
 def create_rich_menu(rich_menu: RichMenu) -> Request[RichMenuIdResponse]:
-    """Create a rich menu (upload its image next); the answer holds its id."""
+    """Create a rich menu; upload its image next, with :func:`set_rich_menu_image`.
+
+    Args:
+        rich_menu: the menu: its ``size`` in pixels, ``selected``, ``name`` (at most 300
+            characters), ``chat_bar_text`` (at most 14) and up to 20 tappable ``areas``.
+
+    Returns:
+        ``Request[RichMenuIdResponse]``: the new ``rich_menu_id``.
+
+    Raises:
+        InvalidInputError: ``rich_menu`` is not a ``RichMenu``.
+    """
     return json_request("create_rich_menu", "POST", "/v2/bot/richmenu",
                         model("rich_menu", rich_menu, f"{_MODELS}:RichMenu"))
 
 
 @operation("validateRichMenuObject")
 def validate_rich_menu_object(rich_menu: RichMenu) -> Request[None]:
-    """Check that a rich menu object is valid, without creating it."""
+    """Check that a rich menu is valid, without creating it.
+
+    Args:
+        rich_menu: the menu: its ``size`` in pixels, ``selected``, ``name`` (at most 300
+            characters), ``chat_bar_text`` (at most 14) and up to 20 tappable ``areas``.
+
+    Returns:
+        ``Request[None]``: the answer is empty when it is valid; an invalid menu makes the
+        send raise ``LineBotApiError`` (400) saying what is wrong.
+
+    Raises:
+        InvalidInputError: ``rich_menu`` is not a ``RichMenu``.
+    """
     return json_request("validate_rich_menu_object", "POST", "/v2/bot/richmenu/validate",
                         model("rich_menu", rich_menu, f"{_MODELS}:RichMenu"))
 
 
 @operation("getRichMenu")
 def get_rich_menu(rich_menu_id: str) -> Request[RichMenuResponse]:
-    """Get a rich menu by its id."""
+    """Get a rich menu.
+
+    Args:
+        rich_menu_id: the rich menu's id (``richmenu-...``).
+
+    Returns:
+        ``Request[RichMenuResponse]``: the menu with its ``rich_menu_id``.
+
+    Raises:
+        InvalidInputError: ``rich_menu_id`` is not a non-empty string.
+    """
     return get("get_rich_menu", _menu_path("/v2/bot/richmenu/{richMenuId}", rich_menu_id))
 
 
 @operation("deleteRichMenu")
 def delete_rich_menu(rich_menu_id: str) -> Request[None]:
-    """Delete a rich menu."""
+    """Delete a rich menu.
+
+    Args:
+        rich_menu_id: the rich menu's id (``richmenu-...``).
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+
+    Raises:
+        InvalidInputError: ``rich_menu_id`` is not a non-empty string.
+    """
     return _delete("delete_rich_menu", _menu_path("/v2/bot/richmenu/{richMenuId}", rich_menu_id))
 
 
 @operation("getRichMenuList")
 def get_rich_menu_list() -> Request[RichMenuListResponse]:
-    """Get every rich menu of the channel."""
+    """Get every rich menu the channel made through the Messaging API.
+
+    Returns:
+        ``Request[RichMenuListResponse]``: the menus, in ``richmenus``.
+    """
     return get("get_rich_menu_list", "/v2/bot/richmenu/list")
 
 
@@ -118,7 +166,21 @@ def get_rich_menu_list() -> Request[RichMenuListResponse]:
 @operation("setRichMenuImage")
 def set_rich_menu_image(rich_menu_id: str, content_type: str,
                         content: bytes | bytearray | memoryview | IO[bytes]) -> Request[None]:
-    """Upload the image of a rich menu (``image/jpeg`` or ``image/png``; bytes or a binary file)."""
+    """Upload the image of a rich menu (once per menu; sent to the data host).
+
+    Args:
+        rich_menu_id: the rich menu's id (``richmenu-...``).
+        content_type: ``"image/jpeg"`` or ``"image/png"``.
+        content: the image (at most 1 MB, the menu's size in pixels), as bytes or a binary
+            file object (read now).
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+
+    Raises:
+        InvalidInputError: ``rich_menu_id`` is not a non-empty string, ``content_type`` is
+            not a MIME type, or ``content`` is neither bytes nor a binary file.
+    """
     return binary_request("set_rich_menu_image",
                           _menu_path("/v2/bot/richmenu/{richMenuId}/content", rich_menu_id),
                           content_type, content)
@@ -126,7 +188,18 @@ def set_rich_menu_image(rich_menu_id: str, content_type: str,
 
 @operation("getRichMenuImage")
 def get_rich_menu_image(rich_menu_id: str) -> Request[Content]:
-    """Download the image of a rich menu."""
+    """Download the image of a rich menu (from the data host).
+
+    Args:
+        rich_menu_id: the rich menu's id (``richmenu-...``).
+
+    Returns:
+        ``Request[Content]``: the image as a stream (``content_type``, ``iter_content()``,
+        ``content``).
+
+    Raises:
+        InvalidInputError: ``rich_menu_id`` is not a non-empty string.
+    """
     return get("get_rich_menu_image",
                _menu_path("/v2/bot/richmenu/{richMenuId}/content", rich_menu_id), base="data")
 
@@ -137,20 +210,39 @@ def get_rich_menu_image(rich_menu_id: str) -> Request[Content]:
 
 @operation("setDefaultRichMenu")
 def set_default_rich_menu(rich_menu_id: str) -> Request[None]:
-    """Make a rich menu the default for every user."""
+    """Make a rich menu the default: users without a menu of their own see it.
+
+    Args:
+        rich_menu_id: the rich menu's id (``richmenu-...``).
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+
+    Raises:
+        InvalidInputError: ``rich_menu_id`` is not a non-empty string.
+    """
     return json_request("set_default_rich_menu", "POST",
                         _menu_path("/v2/bot/user/all/richmenu/{richMenuId}", rich_menu_id))
 
 
 @operation("getDefaultRichMenuId")
 def get_default_rich_menu() -> Request[RichMenuIdResponse]:
-    """Get the id of the default rich menu."""
+    """Get the id of the default rich menu set through the Messaging API.
+
+    Returns:
+        ``Request[RichMenuIdResponse]``: its ``rich_menu_id``; none set makes the send raise
+        ``LineBotApiError`` (404).
+    """
     return get("get_default_rich_menu", "/v2/bot/user/all/richmenu")
 
 
 @operation("cancelDefaultRichMenu")
 def cancel_default_rich_menu() -> Request[None]:
-    """Remove the default rich menu."""
+    """Remove the default rich menu (the menu itself stays).
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+    """
     return _delete("cancel_default_rich_menu", "/v2/bot/user/all/richmenu")
 
 
@@ -164,7 +256,18 @@ def _user_path(template: str, user_id: str, **more: str) -> str:
 
 @operation("linkRichMenuIdToUser")
 def link_rich_menu_to_user(user_id: str, rich_menu_id: str) -> Request[None]:
-    """Link a rich menu to one user."""
+    """Link a rich menu to one user; it replaces the default for them.
+
+    Args:
+        user_id: the user's id (``U...``); not the LINE ID users see.
+        rich_menu_id: the rich menu's id (``richmenu-...``).
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+
+    Raises:
+        InvalidInputError: ``user_id`` or ``rich_menu_id`` is not a non-empty string.
+    """
     return json_request("link_rich_menu_to_user", "POST", _user_path(
         "/v2/bot/user/{userId}/richmenu/{richMenuId}", user_id,
         richMenuId=require_id("rich_menu_id", rich_menu_id)))
@@ -172,13 +275,34 @@ def link_rich_menu_to_user(user_id: str, rich_menu_id: str) -> Request[None]:
 
 @operation("getRichMenuIdOfUser")
 def get_rich_menu_id_of_user(user_id: str) -> Request[RichMenuIdResponse]:
-    """Get the id of the rich menu linked to a user."""
+    """Get the id of the rich menu linked to a user.
+
+    Args:
+        user_id: the user's id (``U...``); not the LINE ID users see.
+
+    Returns:
+        ``Request[RichMenuIdResponse]``: the ``rich_menu_id``; none linked makes the send
+        raise ``LineBotApiError`` (404).
+
+    Raises:
+        InvalidInputError: ``user_id`` is not a non-empty string.
+    """
     return get("get_rich_menu_id_of_user", _user_path("/v2/bot/user/{userId}/richmenu", user_id))
 
 
 @operation("unlinkRichMenuIdFromUser")
 def unlink_rich_menu_from_user(user_id: str) -> Request[None]:
-    """Unlink the rich menu of one user."""
+    """Unlink the rich menu of one user (they see the default again).
+
+    Args:
+        user_id: the user's id (``U...``); not the LINE ID users see.
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+
+    Raises:
+        InvalidInputError: ``user_id`` is not a non-empty string.
+    """
     return _delete("unlink_rich_menu_from_user",
                    _user_path("/v2/bot/user/{userId}/richmenu", user_id))
 
@@ -186,7 +310,19 @@ def unlink_rich_menu_from_user(user_id: str) -> Request[None]:
 # https://developers.line.biz/en/reference/messaging-api/#link-rich-menu-to-users
 @operation("linkRichMenuIdToUsers")
 def link_rich_menu_to_users(user_ids: Sequence[str], rich_menu_id: str) -> Request[None]:
-    """Link a rich menu to 1 to 500 users at once."""
+    """Link a rich menu to 1 to 500 users at once.
+
+    Args:
+        user_ids: the users' ids (``U...``), 1 to 500 of them.
+        rich_menu_id: the rich menu's id (``richmenu-...``).
+
+    Returns:
+        ``Request[None]``: the answer is empty (202: LINE does it in the background).
+
+    Raises:
+        InvalidInputError: ``user_ids`` is not a list of 1 to 500 non-empty strings, or
+            ``rich_menu_id`` is not a non-empty string.
+    """
     return json_request("link_rich_menu_to_users", "POST", "/v2/bot/richmenu/bulk/link", {
         "richMenuId": require_id("rich_menu_id", rich_menu_id),
         "userIds": ids("user_ids", user_ids, high=MAX_BULK_USERS),
@@ -195,7 +331,17 @@ def link_rich_menu_to_users(user_ids: Sequence[str], rich_menu_id: str) -> Reque
 
 @operation("unlinkRichMenuIdFromUsers")
 def unlink_rich_menu_from_users(user_ids: Sequence[str]) -> Request[None]:
-    """Unlink the rich menus of 1 to 500 users at once."""
+    """Unlink the rich menus of 1 to 500 users at once.
+
+    Args:
+        user_ids: the users' ids (``U...``), 1 to 500 of them.
+
+    Returns:
+        ``Request[None]``: the answer is empty (202: LINE does it in the background).
+
+    Raises:
+        InvalidInputError: ``user_ids`` is not a list of 1 to 500 non-empty strings.
+    """
     return json_request("unlink_rich_menu_from_users", "POST", "/v2/bot/richmenu/bulk/unlink",
                         {"userIds": ids("user_ids", user_ids, high=MAX_BULK_USERS)})
 
@@ -206,7 +352,21 @@ def unlink_rich_menu_from_users(user_ids: Sequence[str]) -> Request[None]:
 
 @operation("richMenuBatch")
 def rich_menu_batch(rich_menu_batch_request: RichMenuBatchRequest) -> Request[None]:
-    """Link, move or unlink the rich menus of many users in one asynchronous batch."""
+    """Link, replace or unlink the rich menus of many users in one background batch.
+
+    Follow it with :func:`get_rich_menu_batch_progress` and the request id of the answer.
+
+    Args:
+        rich_menu_batch_request: up to 1000 ``operations`` (link, unlink, unlink all) and an
+            optional ``resume_request_key`` (1 to 100 letters, digits, ``_`` and ``-``) to
+            resume a failed batch.
+
+    Returns:
+        ``Request[None]``: the answer is empty (202: LINE does it in the background).
+
+    Raises:
+        InvalidInputError: ``rich_menu_batch_request`` is not a ``RichMenuBatchRequest``.
+    """
     return json_request("rich_menu_batch", "POST", "/v2/bot/richmenu/batch", model(
         "rich_menu_batch_request", rich_menu_batch_request, f"{_MODELS}:RichMenuBatchRequest"))
 
@@ -215,7 +375,20 @@ def rich_menu_batch(rich_menu_batch_request: RichMenuBatchRequest) -> Request[No
 def validate_rich_menu_batch_request(
     rich_menu_batch_request: RichMenuBatchRequest,
 ) -> Request[None]:
-    """Check that a batch request is valid, without running it."""
+    """Check that a batch request is valid, without running it.
+
+    Args:
+        rich_menu_batch_request: up to 1000 ``operations`` (link, unlink, unlink all) and an
+            optional ``resume_request_key`` (1 to 100 letters, digits, ``_`` and ``-``) to
+            resume a failed batch.
+
+    Returns:
+        ``Request[None]``: the answer is empty when it is valid; an invalid one makes the
+        send raise ``LineBotApiError`` (400).
+
+    Raises:
+        InvalidInputError: ``rich_menu_batch_request`` is not a ``RichMenuBatchRequest``.
+    """
     return json_request("validate_rich_menu_batch_request", "POST",
                         "/v2/bot/richmenu/validate/batch",
                         model("rich_menu_batch_request", rich_menu_batch_request,
@@ -224,7 +397,18 @@ def validate_rich_menu_batch_request(
 
 @operation("getRichMenuBatchProgress")
 def get_rich_menu_batch_progress(request_id: str) -> Request[RichMenuBatchProgressResponse]:
-    """Get the progress of a batch, by the request id its sending answered."""
+    """Get the progress of a rich menu batch.
+
+    Args:
+        request_id: the request id the batch's answer carried.
+
+    Returns:
+        ``Request[RichMenuBatchProgressResponse]``: its ``phase`` (``"ongoing"``,
+        ``"succeeded"``, ``"failed"``), ``accepted_time`` and ``completed_time``.
+
+    Raises:
+        InvalidInputError: ``request_id`` is not a non-empty string.
+    """
     return get("get_rich_menu_batch_progress", "/v2/bot/richmenu/progress/batch",
                query_=query(requestId=require_id("request_id", request_id)))
 
@@ -240,7 +424,19 @@ def _alias_path(rich_menu_alias_id: Any) -> str:
 
 @operation("createRichMenuAlias")
 def create_rich_menu_alias(rich_menu_alias: RichMenuAlias) -> Request[None]:
-    """Create an alias (``rich_menu_alias_id``) for a rich menu."""
+    """Create an alias for a rich menu, so rich menu switch actions can name it.
+
+    Args:
+        rich_menu_alias: the alias: ``rich_menu_alias_id`` (1 to 32 of ``a-z``, ``0-9``,
+            ``_`` and ``-``, unique in the channel) and the ``rich_menu_id`` it points at.
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+
+    Raises:
+        InvalidInputError: ``rich_menu_alias`` is not a ``RichMenuAlias``, or has no
+            ``rich_menu_alias_id``.
+    """
     body = model("rich_menu_alias", rich_menu_alias, f"{_MODELS}:RichMenuAlias")
     if "richMenuAliasId" not in body:
         raise InvalidInputError("rich_menu_alias.rich_menu_alias_id is required to create "
@@ -252,7 +448,20 @@ def create_rich_menu_alias(rich_menu_alias: RichMenuAlias) -> Request[None]:
 def update_rich_menu_alias(
     rich_menu_alias_id: str, rich_menu_alias: RichMenuAlias,
 ) -> Request[None]:
-    """Point an alias at another rich menu (``rich_menu_alias.rich_menu_id``)."""
+    """Point an alias at another rich menu.
+
+    Args:
+        rich_menu_alias_id: the alias to change.
+        rich_menu_alias: a ``RichMenuAlias`` whose ``rich_menu_id`` is the new menu (its
+            ``rich_menu_alias_id`` is not sent).
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+
+    Raises:
+        InvalidInputError: ``rich_menu_alias_id`` is not a non-empty string, or
+            ``rich_menu_alias`` is not a ``RichMenuAlias``.
+    """
     body = model("rich_menu_alias", rich_menu_alias, f"{_MODELS}:RichMenuAlias")
     return json_request("update_rich_menu_alias", "POST", _alias_path(rich_menu_alias_id),
                         {"richMenuId": body["richMenuId"]})
@@ -260,17 +469,43 @@ def update_rich_menu_alias(
 
 @operation("getRichMenuAlias")
 def get_rich_menu_alias(rich_menu_alias_id: str | None = None) -> Request[RichMenuAliasResponse]:
-    """Get a rich menu alias by its id (required, despite the legacy default of ``None``)."""
+    """Get a rich menu alias.
+
+    Args:
+        rich_menu_alias_id: the alias; required (the legacy SDK's default of ``None`` is
+            kept only for its signature).
+
+    Returns:
+        ``Request[RichMenuAliasResponse]``: the ``rich_menu_alias_id`` and the
+        ``rich_menu_id`` it points at.
+
+    Raises:
+        InvalidInputError: ``rich_menu_alias_id`` is not a non-empty string.
+    """
     return get("get_rich_menu_alias", _alias_path(rich_menu_alias_id))
 
 
 @operation("deleteRichMenuAlias")
 def delete_rich_menu_alias(rich_menu_alias_id: str) -> Request[None]:
-    """Delete a rich menu alias."""
+    """Delete a rich menu alias (the menu stays).
+
+    Args:
+        rich_menu_alias_id: the alias.
+
+    Returns:
+        ``Request[None]``: the answer is empty.
+
+    Raises:
+        InvalidInputError: ``rich_menu_alias_id`` is not a non-empty string.
+    """
     return _delete("delete_rich_menu_alias", _alias_path(rich_menu_alias_id))
 
 
 @operation("getRichMenuAliasList")
 def get_rich_menu_alias_list() -> Request[RichMenuAliasListResponse]:
-    """Get every rich menu alias of the channel."""
+    """Get every rich menu alias of the channel.
+
+    Returns:
+        ``Request[RichMenuAliasListResponse]``: the ``aliases``.
+    """
     return get("get_rich_menu_alias_list", "/v2/bot/richmenu/alias/list")

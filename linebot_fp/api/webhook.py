@@ -15,12 +15,30 @@ from linebot_fp.request import Headers, Request
 from linebot_fp.signature import signature
 
 __all__ = ["callback"]
+__docformat__ = "google"  # pdoc renders the Args / Returns / Raises sections
 
 
 # https://developers.line.biz/en/reference/messaging-api/#signature-validation
 @operation("callback")
 def callback(payload: bytes | str, channel_secret: str | bytes) -> Request[None]:
-    """The webhook POST carrying ``payload`` (a JSON body), signed with ``channel_secret``."""
+    """The webhook POST LINE would send a bot: ``payload``, signed with the channel secret.
+
+    Send it with a ``Client`` whose ``endpoints`` map ``"webhook"`` to the bot's URL, to
+    test or replay a bot end to end.
+
+    Args:
+        payload: the JSON body (``{"destination": ..., "events": [...]}``) as bytes or text
+            (UTF-8); sent byte for byte.
+        channel_secret: the channel secret that signs it (``X-Line-Signature``).
+
+    Returns:
+        ``Request[None]``: a POST to ``/callback``; LINE expects the bot to answer 200, and
+        its body is not read.
+
+    Raises:
+        InvalidInputError: ``payload`` is neither bytes nor text, or ``channel_secret`` is
+            empty or not a string.
+    """
     if isinstance(payload, str):
         body = payload.encode("utf-8")
     elif isinstance(payload, (bytes, bytearray, memoryview)):
