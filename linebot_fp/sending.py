@@ -82,9 +82,10 @@ class RetryPolicy:
 
     ``max_attempts`` counts the first try. Before the n-th retry the client
     waits a random time between 0 and ``backoff * 2 ** (n - 1)`` seconds, at
-    most ``max_backoff`` ("full jitter", so many clients do not retry in step),
-    or what the API's ``Retry-After`` asks for (seconds or an HTTP date; values
-    that make no sense are ignored), at most ``max_backoff``. ``deadline``
+    most ``max_backoff`` ("full jitter", so many clients do not retry in step;
+    the time the failed attempt took counts towards it), or what the API's
+    ``Retry-After`` asks for (seconds or an HTTP date; values that make no
+    sense are ignored), at most ``max_backoff``. ``deadline``
     bounds the whole send in seconds, waits and attempts included: no retry is
     scheduled past it, and the last attempts get the time left as their
     timeout (``None``: no bound but ``max_attempts``). ``statuses`` are the
@@ -342,7 +343,7 @@ def _retry_plan(policy: RetryPolicy | None, http_request: HttpRequest, attempt: 
         import random  # here: only a retry needs it
 
         uniform = random.uniform
-    delay = uniform(0.0, cap)
+    delay = max(uniform(0.0, cap) - attempt.duration, 0.0)  # a slow failure waited already
     if response is not None:
         asked = retry_after(response.headers.get("Retry-After"), now=attempt.now,
                             date=response.headers.get("Date"))

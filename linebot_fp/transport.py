@@ -224,18 +224,23 @@ _budgets = _Budgets()
 
 
 class _DeadlineReader(io.RawIOBase):
-    """Socket reads that never wait past the budget's deadline."""
+    """Socket reads that never wait past the budget's deadline.
+
+    It reads through the socket's own raw file, which keeps the socket open
+    until the answer is read even when the connection is closed first.
+    """
 
     def __init__(self, sock: socket.socket, budget: _Budget) -> None:
         super().__init__()
         self._sock = sock
+        self._raw = sock.makefile("rb", buffering=0)
         self._budget = budget
         self._per_read = sock.gettimeout()
 
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer: Any) -> int:
+    def readinto(self, buffer: Any) -> int | None:
         deadline = self._budget.deadline
         if deadline is None:
             self._sock.settimeout(self._per_read)
@@ -244,14 +249,14 @@ class _DeadlineReader(io.RawIOBase):
             if left <= 0:
                 raise TimeoutError("the answer took longer than the timeout")
             self._sock.settimeout(left if self._per_read is None else min(left, self._per_read))
-        return self._sock.recv_into(buffer)
+        return self._raw.readinto(buffer)
 
     def fileno(self) -> int:
-        return self._sock.fileno()
+        return self._raw.fileno()
 
     def close(self) -> None:
         if not self.closed:
-            self._sock.settimeout(self._per_read)
+            self._raw.close()
         super().close()
 
 

@@ -272,3 +272,34 @@ def test_async_client_with_its_own_transport_retries(api):
     client = AsyncClient("t", endpoints=api.endpoints, retry=FAST_RETRY, transport=transport)
     assert asyncio.run(client.send(get(operation="x"))) == {}
     assert len(api.requests) == 2
+
+
+def test_importing_the_client_imports_neither_asyncio_nor_urllib3():
+    import subprocess
+    import sys
+
+    code = ("import sys, linebot_fp.client; "
+            "print(sorted(m for m in ('asyncio', 'urllib3') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "[]"
+
+
+def test_async_client_is_importable_from_the_client_module_and_the_package():
+    import linebot_fp
+    from linebot_fp.async_client import AsyncClient as Defined
+
+    assert AsyncClient is Defined
+    assert linebot_fp.AsyncClient is Defined
+
+
+def test_user_agent_carries_the_package_version(api, client):
+    import linebot_fp
+
+    client.send(get())
+    assert api.requests[0].headers["User-Agent"] == f"linebot_fp/{linebot_fp.__version__}"
+
+
+def test_max_answer_bytes_must_be_positive():
+    with pytest.raises(ValueError, match="max_answer_bytes"):
+        Client("t", max_answer_bytes=0)
