@@ -537,3 +537,19 @@ def test_the_readme_example():
     event = text_message_event("hello")  # and the comparison does tell requests apart
     assert echo(event) != reply_message("another token", TextSendMessage(text="hello"))
     assert echo(event) != reply_message(event.reply_token, TextSendMessage(text="hello!"))
+
+
+def test_the_readme_fault_example():
+    from linebot_fp.api import push_message
+    from linebot_fp.client import Client
+    from linebot_fp.models import TextSendMessage
+    from linebot_fp.testing import FakeLineApi, Fault
+
+    with FakeLineApi() as api:
+        api.fail(Fault.DROP_AFTER_ACCEPT)       # the API takes the push, the answer is lost
+        client = Client("token", endpoints=api.endpoints, timeout=0.4)
+        client.send(push_message("U1", TextSendMessage(text="hi")))  # retried with its key: 409
+        assert len(api.requests) == 2   # the lost answer, then 409 "already accepted"
+        assert len(api.accepted) == 1   # delivered once
+        assert api.requests[1].headers["X-Line-Retry-Key"] == api.requests[0].headers[
+            "X-Line-Retry-Key"]
