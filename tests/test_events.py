@@ -583,9 +583,11 @@ def test_postback_params_keep_every_key_line_sends() -> None:
     assert isinstance(event, PostbackEvent)
     params = event.postback.params
     assert params is not None
-    assert params.datetime == "2017-12-25T01:00" and params.status == "SUCCESS"  # known: as before
+    assert params.datetime == "2017-12-25T01:00"
+    assert params.status == "SUCCESS"
     assert params.date is None
-    assert params["newKey"] == "v" and params.get("nested") == {"a": [1]}  # unknown: not lost
+    assert params["newKey"] == "v"
+    assert params.get("nested") == {"a": [1]}
     assert params.raw == params_json
     assert dict(params) == params_json
     assert unstructure(event) == wire  # the same JSON back
@@ -602,11 +604,12 @@ def test_postback_params_made_by_hand_fill_raw_and_attributes_win() -> None:
     assert PostbackParams(date="2024-01-01").raw == {"date": "2024-01-01"}
     assert PostbackParams(raw={"date": "2024-01-01", "x": "1"}).date == "2024-01-01"
     both = PostbackParams(date="given", raw={"date": "in raw", "x": "1"})
-    assert both.date == "given" and both.raw == {"date": "given", "x": "1"}
+    assert both.date == "given"
+    assert both.raw == {"date": "given", "x": "1"}
     assert PostbackParams(raw={"date": "a"}) == PostbackParams(date="a")
     assert unstructure(PostbackParams(status="FAILED", raw={"extra": True})) == {
         "extra": True, "status": "FAILED"}
-    with pytest.raises(InvalidInputError, match="PostbackParams.raw must be a JSON object"):
+    with pytest.raises(InvalidInputError, match=r"PostbackParams\.raw must be a JSON object"):
         PostbackParams(raw=["date"])  # type: ignore[arg-type]
 
 

@@ -33,6 +33,7 @@ from linebot_fp.models.messages import (
     UnknownMessage,
 )
 from linebot_fp.models.sources import SourceGroup, SourceRoom, SourceUser
+from linebot_fp.signature import check_secret
 from linebot_fp.webhook import (
     WebhookPayload,
     dispatch,
@@ -43,7 +44,6 @@ from linebot_fp.webhook import (
     signature,
     verify_signature,
 )
-from linebot_fp.signature import check_secret
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 SECRET = "channel-secret"
@@ -332,10 +332,11 @@ def test_check_secret_gives_the_key_bytes() -> None:
 @pytest.mark.parametrize("entry", [5, 2.5, None, True, [], [FOLLOW_WIRE], "follow", {}])
 def test_an_entry_that_is_not_an_object_becomes_an_unknown_event_holding_it(entry: Any) -> None:
     raw = body_of(FOLLOW_WIRE, entry, FOLLOW_WIRE)
-    for events in (parse(raw, sign(raw), SECRET), list(parse_payload(raw, sign(raw), SECRET).events),
-                   parse_unverified(raw)):
+    payload = parse_payload(raw, sign(raw), SECRET)
+    for events in (parse(raw, sign(raw), SECRET), list(payload.events), parse_unverified(raw)):
         assert len(events) == 3
-        assert isinstance(events[0], FollowEvent) and events[2] == events[0]
+        assert isinstance(events[0], FollowEvent)
+        assert events[2] == events[0]
         assert isinstance(events[1], UnknownEvent)
         assert events[1].raw == entry
         assert unstructure(events[1]) == entry

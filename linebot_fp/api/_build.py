@@ -16,7 +16,7 @@ from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlencode
 
 from linebot_fp import codec
-from linebot_fp.api._paths import fill, valid_unicode
+from linebot_fp.api._paths import fill, parameter_name, valid_unicode
 from linebot_fp.errors import InvalidInputError
 from linebot_fp.models._base import Model
 from linebot_fp.request import Headers, Request, check_header
@@ -76,6 +76,26 @@ def _query_value(value: Any) -> str:
     return str(value)
 
 
+def _text_value(key: str, value: Any) -> str:
+    """A form field's text; a lone surrogate raises naming the parameter behind ``key``."""
+    text = _query_value(value)
+    return text if text.isascii() else valid_unicode(parameter_name(key), text)
+
+
+def _not_unicode(body: Any) -> InvalidInputError:
+    """The error for a JSON body holding a lone surrogate, naming the field that holds it."""
+    fields = body.items() if isinstance(body, Mapping) else ()
+    for key, value in fields:
+        try:
+            codec.dumps_json(as_json(value))
+        except UnicodeEncodeError:
+            name = parameter_name(key)
+            return InvalidInputError(f"{name} (body field {key}) holds text that is not valid "
+                                     f"Unicode (a lone surrogate)")
+    return InvalidInputError("the request body holds text that is not valid Unicode "
+                             "(a lone surrogate)")
+
+
 def compact(fields: Mapping[str, Any]) -> dict[str, Any]:
     """A JSON object without its ``None`` members, models unstructured."""
     return {key: as_json(value) for key, value in fields.items() if value is not None}
@@ -114,9 +134,8 @@ def json_request(operation: str, method: str, path_: str, body: Any = None, *,
                        query=query_, headers=Headers(headers or {}))
     try:
         payload = codec.dumps_json(as_json(body))
-    except UnicodeEncodeError as exc:
-        raise InvalidInputError(f"the request body holds text that is not valid Unicode "
-                                f"(a lone surrogate: {exc.object[exc.start:exc.end]!r})") from None
+    except UnicodeEncodeError:
+        raise _not_unicode(body) from None
     all_headers = JSON if not headers else Headers({**JSON, **headers})
     return Request(operation=operation, method=method, base=base, path=path_, query=query_,
                    headers=all_headers, body=payload)
@@ -125,7 +144,8 @@ def json_request(operation: str, method: str, path_: str, body: Any = None, *,
 def form_request(operation: str, path_: str, fields: Mapping[str, Any], *,
                  base: str = "api") -> Request[Any]:
     """A POST with an ``application/x-www-form-urlencoded`` body (the OAuth endpoints)."""
-    pairs = [(name, _query_value(value)) for name, value in fields.items() if value is not None]
+    pairs = [(name, _text_value(name, value)) for name, value in fields.items()
+             if value is not None]
     return Request(operation=operation, method="POST", base=base, path=path_, headers=FORM,
                    body=urlencode(pairs).encode("ascii"))
 
@@ -164,7 +184,7 @@ def multipart_request(operation: str, method: str, path_: str, fields: Mapping[s
     derived from a hash of the parts, so the same input always gives the same bytes.
     """
     name, filename, content_type, content = file
-    parts = [(f'Content-Disposition: form-data; name="{key}"', _query_value(value).encode())
+    parts = [(f'Content-Disposition: form-data; name="{key}"', _text_value(key, value).encode())
              for key, value in fields.items() if value is not None]
     parts.append((f'Content-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
                   f"Content-Type: {content_type}", content))

@@ -22,6 +22,7 @@ from linebot_fp.api._build import (
     query,
     read_bytes,
     require_id,
+    require_text,
 )
 from linebot_fp.api._registry import operation
 from linebot_fp.errors import InvalidInputError
@@ -492,7 +493,7 @@ def _audiences(values: Any) -> list[dict[str, str]]:
 def _id_file(file: Any) -> tuple[str, str, str, bytes]:
     """The ``file`` part: one user ID or IFA per line, as ``text/plain``."""
     if isinstance(file, str):
-        content = file.encode("utf-8")
+        content = require_text("file", file).encode("utf-8")
     elif isinstance(file, (bytes, bytearray, memoryview)) or hasattr(file, "read"):
         content = read_bytes(file, "file")
     elif isinstance(file, Iterable):

@@ -9,6 +9,7 @@ a test or a replay tool can deliver it to a bot's own URL: give the client
 
 from __future__ import annotations
 
+from linebot_fp.api._build import require_text
 from linebot_fp.api._registry import operation
 from linebot_fp.errors import InvalidInputError
 from linebot_fp.request import Headers, Request
@@ -40,7 +41,7 @@ def callback(payload: bytes | str, channel_secret: str | bytes) -> Request[None]
             empty or not a string.
     """
     if isinstance(payload, str):
-        body = payload.encode("utf-8")
+        body = require_text("payload", payload).encode("utf-8")
     elif isinstance(payload, (bytes, bytearray, memoryview)):
         body = bytes(payload)
     else:
