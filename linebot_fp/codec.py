@@ -26,7 +26,6 @@ from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_
 
 from cattrs import Converter
 from cattrs.fns import identity
-from cattrs.gen import make_dict_unstructure_fn, override
 
 from linebot_fp._lazy import pending_members
 from linebot_fp.errors import InvalidPayloadError
@@ -231,28 +230,68 @@ def _is_family(cls: Any) -> bool:
 # -- hook factories ----------------------------------------------------------------------
 
 
-def _renames(cls: type) -> dict[str, Any]:
-    return {f.name: override(rename=wire_key(cls, f)) for f in dataclasses.fields(cls)}
-
-
 def _unstructure_factory(cls: type) -> Callable[[Any], Any]:
     if issubclass(cls, Unknown):
         return lambda value: dict(value.raw) if isinstance(value.raw, dict) else value.raw
     if _is_family(cls):
         return _unstructure_by_class
-    fields_fn = make_dict_unstructure_fn(
-        cls, converter, _cattrs_omit_if_default=True, **_renames(cls)
-    )
+    return _fields_unstructurer(cls)
+
+
+def _fields_unstructurer(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """A function writing ``cls`` as a JSON object, generated for it: one pass over the fields.
+
+    A field equal to its default (``None``) is left out as it is read; JSON
+    scalars are written as they are; a model (or a sequence of them) goes through
+    the hook of its runtime class, found by one dict lookup; anything else
+    through its converter hook. The ``type`` tag is written last.
+    """
+    hints = get_type_hints(cls)
+    scope: dict[str, Any] = {"by_class": _HOOKS_BY_CLASS.get, "find": _unstructure_by_class}
+    required, lines = [], []
+    for field in dataclasses.fields(cls):
+        name, key = field.name, wire_key(cls, field)
+        hint = strip_optional(hints[name])[0]
+        if field.default is not dataclasses.MISSING:
+            scope[f"default_{name}"] = field.default
+            test = "x is not None" if field.default is None else f"x != default_{name}"
+        elif field.default_factory is not dataclasses.MISSING:
+            scope[f"default_{name}"] = field.default_factory()
+            test = f"x != default_{name}"
+        else:  # required fields first, in one dict display (as cattrs writes them)
+            required.append(f"{key!r}: {_writer(scope, name, hint, hints[name], f'v.{name}')}")
+            continue
+        value = _writer(scope, name, hint, hints[name])
+        lines += [f"x = v.{name}", f"if {test}: d[{key!r}] = {value}"]
+    lines.insert(0, "d = {" + ", ".join(required) + "}")
     tag = _own_tag(cls) or getattr(cls, "type", None)
-    if not isinstance(tag, str):
-        return fields_fn
+    if isinstance(tag, str):
+        lines.append(f"d['type'] = {tag!r}")
+    lines.append("return d")
+    source = f"def unstructure_{cls.__name__}(v):\n" + "".join(f"    {line}\n" for line in lines)
+    exec(compile(source, f"<unstructure {cls.__qualname__}>", "exec"), scope)
+    generated: Callable[[Any], dict[str, Any]] = scope[f"unstructure_{cls.__name__}"]
+    return generated
 
-    def unstructure_tagged(value: Any) -> dict[str, Any]:
-        data = fields_fn(value)
-        data["type"] = tag
-        return data
 
-    return unstructure_tagged
+def _writer(scope: dict[str, Any], name: str, hint: Any, declared: Any, x: str = "x") -> str:
+    """The expression writing the value ``x`` of field ``name`` whose type is ``hint``."""
+    item = get_args(hint)[0] if _is_sequence(hint) else None
+    if _writes_as_is(hint):
+        return x
+    if _is_model(hint):
+        return f"(by_class({x}.__class__) or find)({x})"
+    if item is not None and _writes_as_is(item):
+        return f"list({x})"
+    if item is not None and _is_model(item):
+        return f"[(by_class(i.__class__) or find)(i) for i in {x}]"
+    scope[f"hook_{name}"] = converter.get_unstructure_hook(declared)
+    return f"hook_{name}({x})"
+
+
+def _writes_as_is(hint: Any) -> bool:
+    """JSON scalars (and ``Literal`` choices of them) are written without a hook."""
+    return hint in _JSON_SCALARS or hint is Any or get_origin(hint) is Literal
 
 
 _HOOKS_BY_CLASS: dict[type, Callable[[Any], Any]] = {}
