@@ -7,11 +7,10 @@ import threading
 import uuid
 
 import pytest
+from replay_support import push, reply, texts
 
-from linebot_fp.api import push_message, reply_message
 from linebot_fp.client import Client
 from linebot_fp.errors import InvalidPayloadError, UndecodableAnswerError
-from linebot_fp.models import TextSendMessage
 from linebot_fp.replay import (
     Journal,
     LineState,
@@ -32,22 +31,10 @@ from linebot_fp.testing import FakeLineApi, Fault
 KEY = "X-Line-Retry-Key"
 
 
-def push(n):
-    return push_message(f"U{n}", TextSendMessage(text=f"hi {n}"))
-
-
-def reply(n):
-    return reply_message(f"token{n}", TextSendMessage(text=f"re {n}"))
-
-
 def lines_of(requests, retry_keys=True):
     file = io.StringIO()
     dump_requests(requests, file, retry_keys=retry_keys)
     return file.getvalue().splitlines(keepends=True)
-
-
-def texts(requests):
-    return sorted(r.json()["messages"][0]["text"] for r in requests)
 
 
 @pytest.fixture

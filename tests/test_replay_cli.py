@@ -12,22 +12,13 @@ import subprocess
 import sys
 
 import pytest
+from replay_support import push, reply, texts
 
-from linebot_fp.api import push_message, reply_message
-from linebot_fp.models import TextSendMessage
 from linebot_fp.replay import dump_requests
 from linebot_fp.request import Request
 from linebot_fp.testing import FakeLineApi, Fault
 
 TOKEN = "token-1-do-not-print"
-
-
-def push(n):
-    return push_message(f"U{n}", TextSendMessage(text=f"hi {n}"))
-
-
-def reply(n):
-    return reply_message(f"token{n}", TextSendMessage(text=f"re {n}"))
 
 
 def command(*args, token=TOKEN):
@@ -46,10 +37,6 @@ def write(path, requests, retry_keys=True):
     with path.open("w", encoding="utf-8") as file:
         dump_requests(requests, file, retry_keys=retry_keys)
     return path
-
-
-def texts(requests):
-    return sorted(r.json()["messages"][0]["text"] for r in requests)
 
 
 @pytest.fixture
