@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         LineBotError as LineBotError,
         TransportError as TransportError,
         TransportTimeoutError as TransportTimeoutError,
+        UndecodableAnswerError as UndecodableAnswerError,
     )
     from linebot_fp.request import Headers as Headers, Request as Request, Response as Response
     from linebot_fp.sending import RetryPolicy as RetryPolicy
@@ -49,7 +50,7 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "linebot_fp.content": ("Content",),
     "linebot_fp.errors": ("InvalidInputError", "InvalidPayloadError", "InvalidSignatureError",
                           "LineBotApiError", "LineBotError", "TransportError",
-                          "TransportTimeoutError"),
+                          "TransportTimeoutError", "UndecodableAnswerError"),
     "linebot_fp.request": ("Headers", "Request", "Response"),
     "linebot_fp.sending": ("RetryPolicy",),
     "linebot_fp.transport": ("HttpRequest", "Urllib3Transport"),
