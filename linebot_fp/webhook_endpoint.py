@@ -341,10 +341,23 @@ def _store(store: StoreOption) -> EventStore | AsyncEventStore | None:
 def _sent(send: Callable[[Request[Any]], Any], request: Request[Any], event: Event) -> bool:
     try:
         send(request)
-    except Exception:
-        log.exception("sending %s for %s failed", request.operation, _describe(event))
-        return False
+    except Exception as error:
+        return _send_failed(request, event, error)
     return True
+
+
+async def _asent(send: Callable[[Request[Any]], Awaitable[Any]], request: Request[Any],
+                 event: Event) -> bool:
+    try:
+        await send(request)
+    except Exception as error:
+        return _send_failed(request, event, error)
+    return True
+
+
+def _send_failed(request: Request[Any], event: Event, error: Exception) -> bool:
+    log.error("sending %s for %s failed", request.operation, _describe(event), exc_info=error)
+    return False
 
 
 def _claim(store: EventStore | None, event: Event) -> str | Literal[False] | None:
@@ -352,54 +365,48 @@ def _claim(store: EventStore | None, event: Event) -> str | Literal[False] | Non
     if store is None or not event.webhook_event_id:
         return None
     try:
-        claimed = store.claim(event.webhook_event_id)
-    except Exception:
-        log.exception("event store failed to claim %s; handling it anyway", _describe(event))
+        return _claimed(event, store.claim(event.webhook_event_id))
+    except Exception as error:
+        _claim_failed(event, error)
         return None
-    if not claimed:
-        log.info("skipped %s: already handled", _describe(event))
-        return False
-    return event.webhook_event_id
-
-
-def _settle(store: EventStore | None, event_id: str | None, handled: bool) -> None:
-    if store is not None and event_id is not None:
-        try:
-            (store.done if handled else store.release)(event_id)
-        except Exception:
-            log.exception("event store failed to record %s", event_id)
-
-
-async def _asent(send: Callable[[Request[Any]], Awaitable[Any]], request: Request[Any],
-                 event: Event) -> bool:
-    try:
-        await send(request)
-    except Exception:
-        log.exception("sending %s for %s failed", request.operation, _describe(event))
-        return False
-    return True
 
 
 async def _aclaim(store: AsyncEventStore | None, event: Event) -> str | Literal[False] | None:
     if store is None or not event.webhook_event_id:
         return None
     try:
-        claimed = await store.claim(event.webhook_event_id)
-    except Exception:
-        log.exception("event store failed to claim %s; handling it anyway", _describe(event))
+        return _claimed(event, await store.claim(event.webhook_event_id))
+    except Exception as error:
+        _claim_failed(event, error)
         return None
+
+
+def _claimed(event: Event, claimed: bool) -> str | Literal[False]:
     if not claimed:
         log.info("skipped %s: already handled", _describe(event))
         return False
-    return event.webhook_event_id
+    return cast(str, event.webhook_event_id)
+
+
+def _claim_failed(event: Event, error: Exception) -> None:
+    log.error("event store failed to claim %s; handling it anyway", _describe(event),
+              exc_info=error)
+
+
+def _settle(store: EventStore | None, event_id: str | None, handled: bool) -> None:
+    if store is not None and event_id is not None:
+        try:
+            (store.done if handled else store.release)(event_id)
+        except Exception as error:
+            log.error("event store failed to record %s", event_id, exc_info=error)
 
 
 async def _asettle(store: AsyncEventStore | None, event_id: str | None, handled: bool) -> None:
     if store is not None and event_id is not None:
         try:
             await (store.done if handled else store.release)(event_id)
-        except Exception:
-            log.exception("event store failed to record %s", event_id)
+        except Exception as error:
+            log.error("event store failed to record %s", event_id, exc_info=error)
 
 
 def _async_store(store: EventStore | AsyncEventStore | None) -> AsyncEventStore | None:

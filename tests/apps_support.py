@@ -1,4 +1,5 @@
-"""Real servers on 127.0.0.1 for ASGI apps (uvicorn) and aiohttp apps, each in a thread.
+"""Real servers on 127.0.0.1 for ASGI apps (uvicorn) and aiohttp apps, each in a thread,
+and an async event store kept in a dict.
 
 ``WsgiServer`` of the testing kit serves WSGI apps; these two serve the rest the
 same way: a free port, ``.url``, a context manager that stops and joins.
@@ -83,3 +84,23 @@ class AiohttpServer(_ThreadedServer):
         self._thread.join(timeout=START_SECONDS)
         self._loop.close()
         self._socket.close()
+
+
+class DictAsyncStore:
+    """An ``AsyncEventStore`` in a dict (``state``: event id to ``"claimed"`` or ``"done"``)."""
+
+    def __init__(self) -> None:
+        self.state: dict[str, str] = {}
+
+    async def claim(self, event_id: str) -> bool:
+        if event_id in self.state:
+            return False
+        self.state[event_id] = "claimed"
+        return True
+
+    async def done(self, event_id: str) -> None:
+        self.state[event_id] = "done"
+
+    async def release(self, event_id: str) -> None:
+        if self.state.get(event_id) == "claimed":
+            del self.state[event_id]

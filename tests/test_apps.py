@@ -12,7 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from apps_support import AsgiServer
+from apps_support import AsgiServer, DictAsyncStore
 
 from linebot_fp import AsyncClient, Client
 from linebot_fp.api import push_message, reply_message
@@ -339,23 +339,7 @@ def test_asgi_handles_chats_concurrently_and_each_chat_in_order(api):
 
 
 def test_asgi_sends_with_a_sync_client_and_an_async_store(api):
-    class AsyncStore:
-        def __init__(self) -> None:
-            self.state: dict[str, str] = {}
-
-        async def claim(self, event_id: str) -> bool:
-            if event_id in self.state:
-                return False
-            self.state[event_id] = "claimed"
-            return True
-
-        async def done(self, event_id: str) -> None:
-            self.state[event_id] = "done"
-
-        async def release(self, event_id: str) -> None:
-            self.state.pop(event_id, None)
-
-    store = AsyncStore()
+    store = DictAsyncStore()
     served = Served("asgi", api, {(MessageEvent, TextMessage): echo},
                     client=Client(TOKEN, endpoints=api.endpoints), store=store)
     try:
@@ -410,15 +394,33 @@ def test_the_wsgi_app_wants_sync_parts():
     with pytest.raises(ValueError, match="AsyncClient"):
         wsgi_app("s", {}, client=AsyncClient("t"))
 
-    class AsyncStore:
-        async def claim(self, event_id: str) -> bool:
+    with pytest.raises(ValueError, match="plain methods"):
+        wsgi_app("s", {}, store=DictAsyncStore())
+
+
+def test_a_failing_store_is_logged_and_costs_no_event(serve, api, caplog):
+    class DownStore:
+        def __init__(self, claims: bool) -> None:
+            self.claims = claims
+
+        def claim(self, event_id: str) -> bool:
+            if not self.claims:
+                raise ConnectionError("store is down")
             return True
 
-        async def done(self, event_id: str) -> None:
-            return None
+        def done(self, event_id: str) -> None:
+            raise ConnectionError("store is down")
 
-        async def release(self, event_id: str) -> None:
-            return None
+        def release(self, event_id: str) -> None:
+            raise ConnectionError("store is down")
 
-    with pytest.raises(ValueError, match="plain methods"):
-        wsgi_app("s", {}, store=AsyncStore())
+    first, second = text_message_event("one"), text_message_event("two")
+    with caplog.at_level(logging.ERROR, logger="linebot_fp"):
+        assert serve({(MessageEvent, TextMessage): echo},
+                     store=DownStore(claims=False)).post([first]).status == 200
+        assert serve({(MessageEvent, TextMessage): echo},
+                     store=DownStore(claims=True)).post([second]).status == 200
+    assert replied(api) == ["one", "two"]
+    assert [r.getMessage() for r in caplog.records if r.name == "linebot_fp"] == [
+        f"event store failed to claim MessageEvent {first.webhook_event_id}; handling it anyway",
+        f"event store failed to record {second.webhook_event_id}"]

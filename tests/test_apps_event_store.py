@@ -8,6 +8,7 @@ import threading
 from pathlib import Path
 
 import pytest
+from apps_support import DictAsyncStore
 
 from linebot_fp.event_store import (
     AsyncEventStore,
@@ -136,15 +137,5 @@ def test_bad_settings_raise_value_error(tmp_path: Path):
 
 
 def test_the_protocols_describe_sync_and_async_stores():
-    class Remote:
-        async def claim(self, event_id: str) -> bool:
-            return True
-
-        async def done(self, event_id: str) -> None:
-            return None
-
-        async def release(self, event_id: str) -> None:
-            return None
-
-    assert isinstance(Remote(), AsyncEventStore)
+    assert isinstance(DictAsyncStore(), AsyncEventStore)
     assert not isinstance(object(), EventStore)
