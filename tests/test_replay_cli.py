@@ -224,3 +224,30 @@ def test_a_terminal_gets_a_live_progress_bar(api, tmp_path):
     assert frames[-1].startswith("[########################] 30/30 lines  ")
     assert " left  0 failed" in frames[-1]
     assert "progress: " not in shown.decode()
+
+
+def test_a_line_that_is_not_utf8_fails_alone_and_keeps_its_bytes(api, tmp_path):
+    path = tmp_path / "bytes.jsonl"
+    garbled = b'{"operation": "push_message", "body": "\xff\xfe"}'
+    path.write_bytes(garbled + b"\n" + json.dumps(push(1).to_dict()).encode() + b"\n")
+    result = run_cli(path, "--endpoint", api.url)
+    assert result.returncode == 1
+    assert "line 1: not UTF-8 text" in result.stderr
+    assert result.stdout.startswith("1 sent, 1 failed")
+    failed = (tmp_path / "bytes.failed.jsonl").read_bytes()
+    assert garbled.replace(b'"', b'\\"') in failed  # the line as it was, byte for byte
+    assert texts(api.accepted) == ["hi 1"]
+
+
+def test_the_failure_file_of_an_earlier_run_goes_once_its_lines_are_settled(api, tmp_path):
+    path = write(tmp_path / "settle.jsonl", [push(1), push(2)])
+    api.on(None, None, status=401, json={"message": "Authentication failed"}, times=2)
+    assert run_cli(path, "--endpoint", api.url).returncode == 1
+    failed = tmp_path / "settle.failed.jsonl"
+    assert len(failed.read_text(encoding="utf-8").splitlines()) == 2
+
+    again = run_cli(path, "--endpoint", api.url)  # the token is fixed: both go now
+    assert again.returncode == 0
+    assert again.stdout == "2 sent, 0 failed\n"
+    assert f"removed {failed}" in again.stderr
+    assert not failed.exists()

@@ -66,7 +66,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also resend lines of unknown outcome that have no retry key "
                              "(they may be delivered twice)")
     parser.add_argument("--failed", type=Path, metavar="PATH",
-                        help="where failed lines go (default: FILE's stem + .failed.jsonl)")
+                        help="where failed lines go, rewritten by every run and removed by "
+                             "one without failures (default: FILE's stem + .failed.jsonl)")
     parser.add_argument("--verbose", "-v", action="store_true",
                         help="log every attempt (the linebot_fp logger at DEBUG) on stderr")
 
@@ -100,7 +101,8 @@ def _run(args: argparse.Namespace, token: str, redact: Callable[[str], str],
     _configure_logging(args.verbose, err)
     stop = threading.Event()
     progress = Progress(total, err, live=err.isatty())
-    with _journal(args) as journal, args.file.open(encoding="utf-8") as lines, \
+    with _journal(args) as journal, \
+            args.file.open(encoding="utf-8", errors="surrogateescape") as lines, \
             _stopping_on_signals(stop, err) as stopped_by:
         outcomes = replay(load_requests(lines), send, journal=journal,
                           concurrency=args.concurrency, stop=stop,
@@ -206,9 +208,12 @@ def _report(args: argparse.Namespace, outcomes: list[Outcome], total: int,
     for outcome in failures:
         print(f"line {outcome.line}: {redact(outcome.detail)}", file=err)
     failed_path = args.failed or args.file.with_name(args.file.stem + ".failed.jsonl")
-    if failures:
+    if failures:  # lines that were not UTF-8 go back as the bytes they were
         failed_path.write_text("".join(_failure_record(o, redact) + "\n" for o in failures),
-                               encoding="utf-8")
+                               encoding="utf-8", errors="surrogateescape")
+    elif not args.dry_run and failed_path.exists():
+        failed_path.unlink()  # the failures of an earlier run: all settled now
+        print(f"replay: removed {failed_path}: its lines are settled", file=err)
     failed = counts[Status.FAILED] + counts[Status.UNKNOWN]
     parts = [f"{counts[Status.SENT]} {'checked' if args.dry_run else 'sent'}, {failed} failed"]
     if counts[Status.UNKNOWN]:

@@ -44,12 +44,18 @@ def dump_requests(requests: Iterable[Request[Any]], file: IO[str], *,
 def load_requests(lines: Iterable[str]) -> Iterator[Entry]:
     """Read a replay file line by line; blank lines are skipped.
 
-    A line that is not JSON or not a request comes back with the
+    A line that is not UTF-8 (read it with ``errors="surrogateescape"`` to get
+    here), not JSON or not a request comes back with the
     ``InvalidPayloadError`` that says what is wrong with it.
     """
     for number, line in enumerate(lines, start=1):
         text = line.strip()
         if not text:
+            continue
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # bytes that are not UTF-8, read with surrogateescape
+            yield number, InvalidPayloadError("not UTF-8 text"), text
             continue
         try:
             yield number, Request.from_dict(json.loads(text)), text
