@@ -109,6 +109,13 @@ def check_path(path: str) -> None:
                                 f"(also percent-encoded), got {path!r}")
 
 
+def _check_headers(headers: Headers) -> None:
+    for name, value in headers._items:
+        check_header(name, value)
+    if len(headers._by_lower) != len(headers._items):
+        raise InvalidInputError(f"Request.headers names a header twice: {sorted(headers)}")
+
+
 def check_header(name: str, value: str, parameter: str | None = None) -> None:
     """``InvalidInputError`` unless ``name`` is a token and ``value`` is latin-1 text
     without CR, LF or NUL; ``parameter`` is the argument the value came from.
@@ -162,8 +169,8 @@ class Request(Generic[AnswerT]):
             object.__setattr__(self, "query", tuple((str(k), str(v)) for k, v in self.query))
         if self.headers.__class__ is not Headers:
             object.__setattr__(self, "headers", Headers(self.headers))
-        for name, value in self.headers.items():
-            check_header(name, value)
+        if self.headers:
+            _check_headers(self.headers)  # type: ignore[arg-type]  # a Headers by now
         if self.body is not None and self.body.__class__ is not bytes:
             if not isinstance(self.body, (bytes, bytearray, memoryview)):
                 raise InvalidInputError(
