@@ -148,3 +148,9 @@ def test_headers_that_could_inject_are_refused_naming_the_header(name, value, me
 def test_latin1_header_values_are_allowed():
     request = Request(**BASE, path="/p", headers={"X-Line-Delivery-Tag": "café" * 4})
     assert Request.from_dict(request.to_dict()) == request
+
+
+def test_a_header_named_twice_is_refused():
+    with pytest.raises(InvalidPayloadError, match="names a header twice"):
+        Request.from_dict({**BASE, "path": "/p",
+                           "headers": [["Content-Type", "a/b"], ["content-type", "c/d"]]})
