@@ -11,6 +11,7 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -71,6 +72,7 @@ from linebot_fp.testing import (
     TIMESTAMP,
     USER_ID,
     FakeLineApi,
+    Fault,
     RecordingTransport,
     ScriptedTransport,
     WsgiServer,
@@ -521,35 +523,30 @@ def test_factories_and_bodies_do_not_load_servers_or_urllib3():
 # -- the README's "Testing your bot" example, as written there ---------------------------------
 
 
+def readme_block(after: str) -> str:
+    """The first Python block of README.md after the line that starts with ``after``."""
+    readme = Path(__file__).resolve().parents[1] / "README.md"
+    if not readme.is_file():
+        pytest.skip("README.md is not shipped here")
+    text = readme.read_text(encoding="utf-8")
+    start = text.index("\n" + after)
+    block = text.index("```python\n", start) + len("```python\n")
+    return text[block:text.index("```", block)]
+
+
 def test_the_readme_example():
-    from linebot_fp.api import reply_message
-    from linebot_fp.models import TextSendMessage
-    from linebot_fp.testing import text_message_event
-
-    def echo(event):  # the handler under test (from "Ten lines")
-        return reply_message(event.reply_token, TextSendMessage(text=event.message.text))
-
-    def test_echo_replies_with_the_same_text():
-        event = text_message_event("hello")
-        assert echo(event) == reply_message(event.reply_token, TextSendMessage(text="hello"))
-
-    test_echo_replies_with_the_same_text()
-    event = text_message_event("hello")  # and the comparison does tell requests apart
-    assert echo(event) != reply_message("another token", TextSendMessage(text="hello"))
-    assert echo(event) != reply_message(event.reply_token, TextSendMessage(text="hello!"))
+    names: dict[str, Any] = {}
+    exec(readme_block("HTTP to mock."), names)  # the handler and its test, as written there
+    names["test_echo_replies_with_the_same_text"]()
+    event = text_message_event("hello", reply_token="r1")  # the comparison tells requests apart
+    assert names["echo"](event) != reply_message("r2", TextSendMessage(text="hello"))
+    assert names["echo"](event) != reply_message("r1", TextSendMessage(text="hello!"))
 
 
 def test_the_readme_fault_example():
-    from linebot_fp.api import push_message
-    from linebot_fp.client import Client
-    from linebot_fp.models import TextSendMessage
-    from linebot_fp.testing import FakeLineApi, Fault
-
-    with FakeLineApi() as api:
-        api.fail(Fault.DROP_AFTER_ACCEPT)       # the API takes the push, the answer is lost
-        client = Client("token", endpoints=api.endpoints, timeout=0.4)
-        client.send(push_message("U1", TextSendMessage(text="hi")))  # retried with its key: 409
-        assert len(api.requests) == 2   # the lost answer, then 409 "already accepted"
-        assert len(api.accepted) == 1   # delivered once
-        assert api.requests[1].headers["X-Line-Retry-Key"] == api.requests[0].headers[
-            "X-Line-Retry-Key"]
+    names: dict[str, Any] = {}
+    exec(readme_block("* **Faults.**"), names)  # its own assertions run
+    api = names["api"]
+    assert api.requests[1].headers["X-Line-Retry-Key"] == api.requests[0].headers[
+        "X-Line-Retry-Key"]
+    assert [kind for kind, _ in api.faults] == [Fault.DROP_AFTER_ACCEPT]
