@@ -42,6 +42,8 @@ if TYPE_CHECKING:
         verify_signature as verify_signature,
     )
 
+#: the version of this package, its one source: the package metadata (hatch), the
+#: ``User-Agent`` of every request and ``linebot-fp --version`` read it
 __version__ = "0.1.0"
 
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
