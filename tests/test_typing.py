@@ -29,19 +29,29 @@ def marked_lines(path: Path) -> set[int]:
             if re.search(r"  # error: ", line)}
 
 
-def run_mypy(*paths: Path) -> tuple[int, dict[str, set[int]]]:
-    """mypy --strict (the project's config: Python 3.10) -> (exit code, error lines per file)."""
+#: one error a checker reported: (file name, line, rule)
+Diagnostic = tuple[str, int, str]
+
+
+def by_file(diagnostics: list[Diagnostic]) -> dict[str, set[int]]:
+    """The lines with an error, per file name."""
+    lines: dict[str, set[int]] = {}
+    for name, line, _ in diagnostics:
+        lines.setdefault(name, set()).add(line)
+    return lines
+
+
+def run_mypy(*paths: Path) -> tuple[int, list[Diagnostic]]:
+    """mypy --strict (the project's config: Python 3.10) -> (exit code, its errors)."""
     pytest.importorskip("mypy", reason="mypy is in the test extra")
     result = subprocess.run(
         [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--no-error-summary",
-         "--show-absolute-path", *map(str, paths)],
+         "--show-absolute-path", "--show-error-codes", *map(str, paths)],
         capture_output=True, text=True, cwd=ROOT, timeout=300, check=False)
-    errors: dict[str, set[int]] = {}
-    for line in result.stdout.splitlines():
-        if match := re.match(r"(.+?):(\d+): error:", line):
-            errors.setdefault(Path(match[1]).name, set()).add(int(match[2]))
     assert result.returncode in (0, 1), result.stdout + result.stderr
-    return result.returncode, errors
+    return result.returncode, [
+        (Path(match[1]).name, int(match[2]), match[3])
+        for match in re.finditer(r"^(.+?):(\d+): error: .*\[([\w-]+)\]$", result.stdout, re.M)]
 
 
 def pyright_command() -> list[str]:
@@ -53,8 +63,8 @@ def pyright_command() -> list[str]:
     return [found]
 
 
-def run_pyright(*paths: Path) -> tuple[int, dict[str, set[int]]]:
-    """pyright -> (exit code, error lines per file); skipped when it cannot start (no node)."""
+def run_pyright(*paths: Path) -> tuple[int, list[Diagnostic]]:
+    """pyright -> (exit code, its errors); skipped when it cannot start (no node)."""
     result = subprocess.run(
         [*pyright_command(), "--outputjson", "--pythonpath", sys.executable,
          *map(str, paths)],
@@ -63,21 +73,19 @@ def run_pyright(*paths: Path) -> tuple[int, dict[str, set[int]]]:
         report = json.loads(result.stdout)
     except ValueError:
         pytest.skip(f"pyright could not run: {(result.stdout + result.stderr)[-500:]}")
-    errors: dict[str, set[int]] = {}
-    for diagnostic in report["generalDiagnostics"]:
-        if diagnostic["severity"] == "error":
-            line = diagnostic["range"]["start"]["line"] + 1  # pyright counts from 0
-            errors.setdefault(Path(diagnostic["file"]).name, set()).add(line)
-    return result.returncode, errors
+    return result.returncode, [
+        (Path(diagnostic["file"]).name, diagnostic["range"]["start"]["line"] + 1,  # from 0
+         diagnostic.get("rule", ""))
+        for diagnostic in report["generalDiagnostics"] if diagnostic["severity"] == "error"]
 
 
 @pytest.fixture(scope="module")
-def mypy_report() -> tuple[int, dict[str, set[int]]]:
+def mypy_report() -> tuple[int, list[Diagnostic]]:
     return run_mypy(SAMPLE, MISTAKES)
 
 
 @pytest.fixture(scope="module")
-def pyright_report() -> tuple[int, dict[str, set[int]]]:
+def pyright_report() -> tuple[int, list[Diagnostic]]:
     return run_pyright(SAMPLE, MISTAKES)
 
 
@@ -88,24 +96,24 @@ def test_the_mistakes_file_marks_mistakes():
 
 def test_mypy_strict_passes_the_bot(mypy_report):
     _, errors = mypy_report
-    assert errors.get(SAMPLE.name, set()) == set()
+    assert by_file(errors).get(SAMPLE.name, set()) == set()
 
 
 def test_mypy_strict_catches_each_mistake(mypy_report):
     code, errors = mypy_report
     assert code == 1
-    assert errors.get(MISTAKES.name) == marked_lines(MISTAKES)
+    assert by_file(errors).get(MISTAKES.name) == marked_lines(MISTAKES)
 
 
 def test_pyright_passes_the_bot(pyright_report):
     _, errors = pyright_report
-    assert errors.get(SAMPLE.name, set()) == set()
+    assert by_file(errors).get(SAMPLE.name, set()) == set()
 
 
 def test_pyright_catches_each_mistake(pyright_report):
     code, errors = pyright_report
     assert code == 1
-    assert errors.get(MISTAKES.name) == marked_lines(MISTAKES)
+    assert by_file(errors).get(MISTAKES.name) == marked_lines(MISTAKES)
 
 
 def test_an_assert_type_that_does_not_hold_fails_both_checkers(tmp_path):
@@ -114,5 +122,79 @@ def test_an_assert_type_that_does_not_hold_fails_both_checkers(tmp_path):
     wrong.write_text(SAMPLE.read_text().replace(
         "assert_type(profile, Profile)", "assert_type(profile, Content)  # error: wrong"))
     assert marked_lines(wrong)
-    assert run_mypy(wrong)[1] == {wrong.name: marked_lines(wrong)}
-    assert run_pyright(wrong)[1] == {wrong.name: marked_lines(wrong)}
+    assert by_file(run_mypy(wrong)[1]) == {wrong.name: marked_lines(wrong)}
+    assert by_file(run_pyright(wrong)[1]) == {wrong.name: marked_lines(wrong)}
+
+
+# -- the README's code type-checks too ---------------------------------------------------------
+# Each ```python block of the README that is not a doctest (">>>") and not the legacy
+# "before" (imports of the old ``linebot``) is checked; one that awaits at the top is a
+# coroutine's body and is checked as one. A fragment uses names from the text around it
+# (``body``, ``signature``): "not defined" is all a checker may say about it. A block
+# that defines every name it uses is a program: it is also run.
+
+README = ROOT / "README.md"
+UNDEFINED = {"name-defined", "reportUndefinedVariable"}
+
+
+def readme_blocks() -> list[tuple[int, str]]:
+    """(line of the fence, code) of each checked README block."""
+    found = []
+    for match in re.finditer(r"^```python\n(.*?)^```", README.read_text(), re.M | re.S):
+        code = match[1]
+        if code.startswith(">>>") or re.search(r"^(from|import) linebot\b(?!_)", code, re.M):
+            continue
+        found.append((README.read_text()[:match.start()].count("\n") + 1, as_module(code)))
+    return found
+
+
+def as_module(code: str) -> str:
+    """``code``, inside an ``async def`` when it awaits at the top (it shows a coroutine's body)."""
+    try:
+        compile(code, "README", "exec")
+    except SyntaxError as error:
+        if "outside async function" not in str(error) and "outside function" not in str(error):
+            raise
+        body = "".join(f"    {line}" if line.strip() else line
+                       for line in code.splitlines(keepends=True))
+        return f"async def readme_block() -> None:\n{body}"
+    return code
+
+
+@pytest.fixture(scope="module")
+def readme_files(tmp_path_factory) -> dict[str, tuple[int, Path]]:
+    """Each checked block as a file: name -> (README line, path)."""
+    folder = tmp_path_factory.mktemp("readme")
+    files = {}
+    for line, code in readme_blocks():
+        path = folder / f"readme_line_{line}.py"
+        path.write_text(code)
+        files[path.name] = (line, path)
+    return files
+
+
+def test_the_readme_has_programs_to_check(readme_files):
+    assert len(readme_files) >= 6
+
+
+@pytest.mark.parametrize("run", [run_mypy, run_pyright], ids=["mypy-strict", "pyright"])
+def test_readme_code_type_checks(readme_files, run):
+    _, errors = run(*(path for _, path in readme_files.values()))
+    wrong = sorted((readme_files[name][0], rule) for name, _, rule in errors
+                   if rule not in UNDEFINED)
+    assert wrong == [], "README blocks (by fence line) with type errors"
+
+
+def test_readme_programs_run(readme_files, tmp_path, monkeypatch):
+    """Blocks that define every name they use run as written; their test_* functions pass."""
+    _, errors = run_mypy(*(path for _, path in readme_files.values()))
+    fragments = {name for name, _, rule in errors if rule in UNDEFINED}
+    programs = [path for name, (_, path) in readme_files.items() if name not in fragments]
+    assert len(programs) >= 4
+    monkeypatch.chdir(tmp_path)  # in case a block writes a file
+    for path in programs:
+        namespace: dict[str, object] = {"__name__": "readme_block"}
+        exec(compile(path.read_text(), str(path), "exec"), namespace)
+        for name, value in namespace.items():
+            if name.startswith("test_") and callable(value):
+                value()
