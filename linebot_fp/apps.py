@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Iterable, Mapping, MutableMapping
 from typing import TYPE_CHECKING, Any, Literal
 
-from linebot_fp.client import AsyncClient, Client
+from linebot_fp.client import Client
 from linebot_fp.event_store import EventStore
 from linebot_fp.webhook_endpoint import (
     MAX_BODY_SIZE,
@@ -39,6 +39,8 @@ from linebot_fp.webhook_endpoint import (
 
 if TYPE_CHECKING:
     from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
+
+    from linebot_fp.async_client import AsyncClient
 
 __all__ = ["ASGIApp", "Receive", "Scope", "Send", "asgi_app", "wsgi_app"]
 

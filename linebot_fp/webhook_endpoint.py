@@ -27,11 +27,12 @@ For each call:
    logged on the ``"linebot_fp"`` logger and cost no other event: the answer
    is 200 ``OK`` whatever the handlers did (LINE would only redeliver).
 
-The async endpoint awaits coroutine handlers, runs plain ones in a worker
-thread, and handles the events of different chats concurrently, those of one
-chat in order. :mod:`linebot_fp.apps` serves these endpoints as WSGI and ASGI
-applications. Handled events are recorded as :mod:`linebot_fp.event_store`
-describes (claim, then confirm or release).
+The async endpoint (the only part that imports asyncio) awaits coroutine
+handlers, runs plain ones in a worker thread, and handles the events of
+different chats concurrently, those of one chat in order.
+:mod:`linebot_fp.apps` serves these endpoints as WSGI and ASGI applications.
+Handled events are recorded as :mod:`linebot_fp.event_store` describes
+(claim, then confirm or release).
 """
 
 from __future__ import annotations
@@ -40,15 +41,18 @@ import inspect
 import logging
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar, cast
 
-from linebot_fp.client import AsyncClient, Client
+from linebot_fp.client import Client
 from linebot_fp.errors import InvalidPayloadError
 from linebot_fp.event_store import AsyncEventStore, EventStore, MemoryEventStore
 from linebot_fp.models.events import Event
 from linebot_fp.request import Request
 from linebot_fp.signature import verify_signature
 from linebot_fp.webhook import dispatch, parse_unverified
+
+if TYPE_CHECKING:
+    from linebot_fp.async_client import AsyncClient
 
 __all__ = ["MAX_BODY_SIZE", "AsyncEndpoint", "Endpoint", "Handler", "Secrets", "StoreOption",
            "WebhookAnswer", "async_webhook_endpoint", "webhook_endpoint"]
@@ -149,6 +153,8 @@ def async_webhook_endpoint(channel_secret: Secrets, handlers: Mapping[Any, Handl
     :func:`webhook_endpoint` does.
     """
     import asyncio
+
+    from linebot_fp.async_client import AsyncClient
 
     if client is not None and not isinstance(client, (AsyncClient, Client)):
         raise ValueError(f"client must be an AsyncClient or a Client, got {type(client).__name__}")

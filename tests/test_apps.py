@@ -6,6 +6,8 @@ from __future__ import annotations
 import asyncio
 import http.client
 import logging
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -424,3 +426,12 @@ def test_a_failing_store_is_logged_and_costs_no_event(serve, api, caplog):
     assert [r.getMessage() for r in caplog.records if r.name == "linebot_fp"] == [
         f"event store failed to claim MessageEvent {first.webhook_event_id}; handling it anyway",
         f"event store failed to record {second.webhook_event_id}"]
+
+
+def test_a_wsgi_app_imports_neither_asyncio_nor_urllib3_until_it_sends():
+    code = ("import sys; from linebot_fp import Client; from linebot_fp.apps import wsgi_app; "
+            "wsgi_app('s', {}, client=Client('t')); "
+            "print(sorted({'asyncio', 'urllib3', 'httpx', 'aiohttp'} & set(sys.modules)))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=60, check=True)
+    assert result.stdout.strip() == "[]"
