@@ -251,3 +251,14 @@ def test_the_failure_file_of_an_earlier_run_goes_once_its_lines_are_settled(api,
     assert again.stdout == "2 sent, 0 failed\n"
     assert f"removed {failed}" in again.stderr
     assert not failed.exists()
+
+
+def test_dry_run_checks_every_line_can_be_sent_somewhere(tmp_path):
+    path = tmp_path / "dry.jsonl"
+    nowhere = {**push(2).to_dict(), "base": "elsewhere"}
+    path.write_text(json.dumps(push(1).to_dict()) + "\n" + json.dumps(nowhere) + "\n",
+                    encoding="utf-8")
+    result = run_cli(path, "--dry-run", token=None)
+    assert result.returncode == 1
+    assert "line 2: no endpoint for base 'elsewhere'" in result.stderr
+    assert result.stdout.startswith("1 checked, 1 failed")

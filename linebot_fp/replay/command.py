@@ -113,8 +113,10 @@ def _run(args: argparse.Namespace, token: str, redact: Callable[[str], str],
 
 
 def _sender(args: argparse.Namespace, token: str) -> Callable[[Request[Any]], Any]:
-    if args.dry_run:
-        return lambda request: None
+    endpoints = (dict.fromkeys(("api", "data", "manager"), args.endpoint)
+                 if args.endpoint else None)
+    if args.dry_run:  # each line read, and its URL made: nothing more
+        return lambda request: request.url(endpoints) and None
     if not token:
         raise UsageError(f"set {TOKEN_VARIABLE} to the channel access token")
     from linebot_fp.client import Client
@@ -131,8 +133,6 @@ def _sender(args: argparse.Namespace, token: str) -> Callable[[Request[Any]], An
         policy = dataclasses.replace(RetryPolicy(), **changes)
         transport = (RateLimit(args.rate).paced(default_transport())
                      if args.rate is not None else None)
-        endpoints = (dict.fromkeys(("api", "data", "manager"), args.endpoint)
-                     if args.endpoint else None)
         client = Client(token, endpoints=endpoints, timeout=args.timeout, retry=policy,
                         transport=transport)
     except ValueError as exc:
