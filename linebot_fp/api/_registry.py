@@ -48,6 +48,7 @@ MODELS = "linebot_fp.models"
 _SPECIAL = {"Content": BINARY, "None": EMPTY, "Any": None}
 
 _EMPTY: set[str] = set()  # builder names whose answer is EMPTY
+_read: dict[object, str | None] = {}  # return annotation -> what answer_of made of it
 _resolved: dict[str, type | str | None] = {}
 _loaded = False
 
@@ -71,14 +72,19 @@ def answer_of(builder: Callable[..., Any]) -> str | None:
     (``from __future__ import annotations``).
     """
     annotation = builder.__annotations__.get("return")  # text: postponed annotations
+    if annotation in _read:  # most annotations repeat (Request[None], Request[Profile], ...)
+        return _read[annotation]
     if not (isinstance(annotation, str) and annotation.startswith("Request[")
             and annotation.endswith("]")):
         raise TypeError(f"builder {builder.__name__} must be annotated -> Request[<answer>], "
                         f"got {annotation!r}")
     answer = annotation[len("Request["):-1].strip()
     if answer in _SPECIAL:
-        return _SPECIAL[answer]
-    return f"{MODELS}:{answer}" if answer.isidentifier() else None
+        result = _SPECIAL[answer]
+    else:
+        result = f"{MODELS}:{answer}" if answer.isidentifier() else None
+    _read[annotation] = result
+    return result
 
 
 def operation(*operation_ids: str) -> Callable[[B], B]:
