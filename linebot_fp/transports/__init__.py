@@ -14,7 +14,7 @@
 
 Each is ``await transport(http_request) -> Response`` (the shape of
 :data:`~linebot_fp.transport.AsyncTransport`) over one pooled client of its
-library, made on first use and closed by ``aclose()``. Neither follows
+library, closed by ``aclose()``. Neither follows
 redirects: a 3xx is the answer, and the client raises ``LineBotApiError`` for
 it. A whole attempt (connecting, sending, reading the full answer) is bounded
 by the request's timeout (a ``(connect, read)`` pair bounds it by their sum);
@@ -23,7 +23,8 @@ by the read timeout, as an :class:`AsyncStream`. No answer in time raises
 ``TransportTimeoutError``, no answer at all ``TransportError``.
 
 Importing this package, or one of its modules, imports neither httpx nor
-aiohttp: each is imported when its transport sends its first request.
+aiohttp: each is imported when its transport is made (make it at start-up,
+not in a request: importing a library blocks the event loop).
 """
 
 from __future__ import annotations

@@ -7,10 +7,11 @@
     ...
     await transport.aclose()            # or: async with AiohttpTransport() as transport
 
-aiohttp is imported when the first request is sent. One ``aiohttp.ClientSession``
-(connection pool, keep-alive) serves every request; redirects are never
-followed (a 3xx is the answer); each attempt is bounded as a whole by the
-request's timeout, and a streamed body's reads by its read timeout.
+aiohttp is imported when the transport is made, never by importing this module.
+One ``aiohttp.ClientSession`` (connection pool, keep-alive), made in the event
+loop at the first request, serves every request; redirects are never followed
+(a 3xx is the answer); each attempt is bounded as a whole by the request's
+timeout, and a streamed body's reads by its read timeout.
 """
 
 from __future__ import annotations
@@ -45,6 +46,8 @@ class AiohttpTransport:
 
     def __init__(self, session: aiohttp.ClientSession | None = None,
                  **session_options: Any) -> None:
+        import aiohttp  # noqa: F401  (here, not on the event loop at the first request)
+
         if session is not None and session_options:
             raise ValueError("give either an aiohttp.ClientSession or options for one, not both")
         self._session = session

@@ -7,8 +7,8 @@
     ...
     await transport.aclose()            # or: async with HttpxTransport() as transport
 
-httpx is imported when the first request is sent. One ``httpx.AsyncClient``
-(connection pool, keep-alive) serves every request; redirects are never
+httpx is imported when the transport is made, never by importing this module.
+One ``httpx.AsyncClient`` (connection pool, keep-alive) serves every request; redirects are never
 followed (a 3xx is the answer); each attempt is bounded as a whole by the
 request's timeout, and a streamed body's reads by its read timeout.
 """
@@ -35,18 +35,22 @@ class HttpxTransport:
     """``await transport(http_request) -> Response`` with one shared ``httpx.AsyncClient``.
 
     ``client`` is an ``httpx.AsyncClient`` of your own (proxies, TLS settings,
-    limits); it stays yours to close. Without one, the transport makes one on
-    first use from ``client_options`` (keyword arguments of ``httpx.AsyncClient``)
-    and :meth:`aclose` closes it. Raises ``TransportTimeoutError`` when no
-    complete answer came in time and ``TransportError`` when none came at all.
+    limits); it stays yours to close. Without one, the transport makes one from
+    ``client_options`` (keyword arguments of ``httpx.AsyncClient``) and
+    :meth:`aclose` closes it (a request after that makes a new one). Raises
+    ``TransportTimeoutError`` when no complete answer came in time and
+    ``TransportError`` when none came at all.
     """
 
     def __init__(self, client: httpx.AsyncClient | None = None, **client_options: Any) -> None:
+        import httpx  # here, not on the event loop at the first request
+
         if client is not None and client_options:
             raise ValueError("give either an httpx.AsyncClient or options for one, not both")
-        self._client = client
         self._owned = client is None
         self._client_options = client_options
+        self._client: httpx.AsyncClient | None = (
+            httpx.AsyncClient(**client_options) if client is None else client)
 
     async def __call__(self, request: HttpRequest) -> Response:
         import httpx
