@@ -314,3 +314,55 @@ def test_other_ids_are_percent_encoded_as_before() -> None:
     assert api.set_default_rich_menu(RICH_MENU_ID).path == (
         f"/v2/bot/user/all/richmenu/{RICH_MENU_ID}")
     assert api.cancel_default_rich_menu().path == "/v2/bot/user/all/richmenu"
+
+
+# -- sequences: any iterable of strings, never a str, bytes or mapping -----------------------------
+
+TEXT = TextSendMessage(text="hi")
+LIST_PARAMETERS: list[tuple[str, Callable[[Any], Request[Any]]]] = [
+    ("to", lambda value: api.multicast(value, TEXT)),
+    ("user_ids", lambda value: api.link_rich_menu_to_users(value, RICH_MENU_ID)),
+    ("user_ids", lambda value: api.unlink_rich_menu_from_users(value)),
+    ("custom_aggregation_units", lambda value: api.push_message("U1", TEXT,
+                                                                custom_aggregation_units=value)),
+    ("custom_aggregation_units", lambda value: api.multicast(["U1"], TEXT,
+                                                             custom_aggregation_units=value)),
+    ("audiences", lambda value: api.create_audience_group("name", value)),
+    ("audiences", lambda value: api.add_audiences_to_audience_group(42, value)),
+    ("file", lambda value: api.create_audience_for_uploading_user_ids(value)),
+    ("file", lambda value: api.add_user_ids_to_audience(value, 42)),
+    ("status", lambda value: api.list_coupon(value)),
+]
+
+
+ITERABLES = [list, tuple, set, iter, lambda items: dict.fromkeys(items).keys()]
+
+
+@pytest.mark.parametrize(("parameter", "call"), LIST_PARAMETERS)
+@pytest.mark.parametrize("kind", ITERABLES,
+                         ids=["list", "tuple", "set", "iterator", "keys"])
+def test_lists_tuples_and_other_iterables_of_strings_are_taken(
+        parameter: str, call: Callable[[Any], Request[Any]], kind: Callable[[Any], Any]) -> None:
+    item = "DRAFT" if parameter == "status" else "U1"
+    request = call(kind([item]))
+    assert item in str(request.body) + str(request.query)
+
+
+@pytest.mark.parametrize(("parameter", "call"), LIST_PARAMETERS)
+@pytest.mark.parametrize("values", [{"U1": "U1"}, {}, b"U1", bytearray(b"U1")])
+def test_a_mapping_or_bytes_where_a_list_belongs_is_refused(
+        parameter: str, call: Callable[[Any], Request[Any]], values: Any) -> None:
+    if parameter == "file" and not isinstance(values, dict):
+        pytest.skip("an id file may be given as its bytes")
+    with pytest.raises(InvalidInputError, match=parameter):
+        call(values)
+
+
+@pytest.mark.parametrize(("parameter", "call"), [
+    (parameter, call) for parameter, call in LIST_PARAMETERS
+    if parameter not in ("custom_aggregation_units", "file", "status")])  # these take one str
+@pytest.mark.parametrize("value", ["", "U1"])
+def test_a_string_where_a_list_belongs_is_refused(
+        parameter: str, call: Callable[[Any], Request[Any]], value: str) -> None:
+    with pytest.raises(InvalidInputError, match=parameter):
+        call(value)

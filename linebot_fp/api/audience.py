@@ -23,6 +23,7 @@ from linebot_fp.api._build import (
     read_bytes,
     require_id,
     require_text,
+    sequence,
 )
 from linebot_fp.api._registry import operation
 from linebot_fp.errors import InvalidInputError
@@ -482,11 +483,8 @@ def _text(name: str, value: Any) -> str | None:
 
 def _audiences(values: Any) -> list[dict[str, str]]:
     """``[{"id": ...}]`` from user IDs, ``{"id": ...}`` objects or ``Audience`` models."""
-    if isinstance(values, (str, bytes, Mapping)) or not isinstance(values, Iterable):
-        raise InvalidInputError(f"audiences must be a list of user IDs or IFAs, "
-                                f"got {type(values).__name__}")
     plain = [item.get("id") if isinstance(item, Mapping) else getattr(item, "id", item)
-             for item in values]
+             for item in sequence("audiences", values, "user IDs or IFAs")]
     return [{"id": value} for value in ids("audiences", plain, low=0, high=MAX_JSON_AUDIENCES)]
 
 
