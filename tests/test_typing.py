@@ -79,14 +79,13 @@ def run_pyright(*paths: Path) -> tuple[int, list[Diagnostic]]:
         for diagnostic in report["generalDiagnostics"] if diagnostic["severity"] == "error"]
 
 
-@pytest.fixture(scope="module")
-def mypy_report() -> tuple[int, list[Diagnostic]]:
-    return run_mypy(SAMPLE, MISTAKES)
+CHECKERS = {"mypy-strict": run_mypy, "pyright": run_pyright}
 
 
-@pytest.fixture(scope="module")
-def pyright_report() -> tuple[int, list[Diagnostic]]:
-    return run_pyright(SAMPLE, MISTAKES)
+@pytest.fixture(scope="module", params=sorted(CHECKERS))
+def report(request: pytest.FixtureRequest) -> tuple[int, list[Diagnostic]]:
+    """One checker's verdict on the sample bot and the mistakes, run once per module."""
+    return CHECKERS[request.param](SAMPLE, MISTAKES)
 
 
 def test_the_mistakes_file_marks_mistakes():
@@ -94,24 +93,13 @@ def test_the_mistakes_file_marks_mistakes():
     assert marked_lines(SAMPLE) == set()
 
 
-def test_mypy_strict_passes_the_bot(mypy_report):
-    _, errors = mypy_report
+def test_the_bot_passes(report):
+    _, errors = report
     assert by_file(errors).get(SAMPLE.name, set()) == set()
 
 
-def test_mypy_strict_catches_each_mistake(mypy_report):
-    code, errors = mypy_report
-    assert code == 1
-    assert by_file(errors).get(MISTAKES.name) == marked_lines(MISTAKES)
-
-
-def test_pyright_passes_the_bot(pyright_report):
-    _, errors = pyright_report
-    assert by_file(errors).get(SAMPLE.name, set()) == set()
-
-
-def test_pyright_catches_each_mistake(pyright_report):
-    code, errors = pyright_report
+def test_each_mistake_is_caught(report):
+    code, errors = report
     assert code == 1
     assert by_file(errors).get(MISTAKES.name) == marked_lines(MISTAKES)
 
@@ -177,9 +165,9 @@ def test_the_readme_has_programs_to_check(readme_files):
     assert len(readme_files) >= 6
 
 
-@pytest.mark.parametrize("run", [run_mypy, run_pyright], ids=["mypy-strict", "pyright"])
-def test_readme_code_type_checks(readme_files, run):
-    _, errors = run(*(path for _, path in readme_files.values()))
+@pytest.mark.parametrize("checker", sorted(CHECKERS))
+def test_readme_code_type_checks(readme_files, checker):
+    _, errors = CHECKERS[checker](*(path for _, path in readme_files.values()))
     wrong = sorted((readme_files[name][0], rule) for name, _, rule in errors
                    if rule not in UNDEFINED)
     assert wrong == [], "README blocks (by fence line) with type errors"
