@@ -207,14 +207,14 @@ def require_id(name: str, value: Any) -> str:
     """A non-empty string id, or ``InvalidInputError`` naming the parameter."""
     if not isinstance(value, str) or not value:
         raise InvalidInputError(f"{name} must be a non-empty string, got {value!r}")
-    return value if value.isascii() else valid_unicode(name, value)
+    return valid_unicode(name, value)
 
 
 def require_text(name: str, value: Any) -> str:
     """A string (possibly empty), or ``InvalidInputError`` naming the parameter."""
     if not isinstance(value, str):
         raise InvalidInputError(f"{name} must be a string, got {type(value).__name__}")
-    return value if value.isascii() else valid_unicode(name, value)
+    return valid_unicode(name, value)
 
 
 def header_parameter(header: str) -> str:

@@ -141,6 +141,8 @@ def fill(template: str, params: dict[str, Any]) -> str:
 
 def valid_unicode(name: str, value: str) -> str:
     """``value``, unless it holds a lone surrogate (no UTF-8 for it): ``InvalidInputError``."""
+    if value.isascii():
+        return value
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
