@@ -25,7 +25,7 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import cache
-from typing import Any, TypeVar
+from typing import Any, TypeVar, overload
 
 from linebot_fp.codec import converter
 from linebot_fp.errors import InvalidPayloadError, InvalidSignatureError
@@ -94,19 +94,34 @@ def parse_payload_unverified(body: str | bytes) -> WebhookPayload:
     return WebhookPayload(destination=_destination(data), events=tuple(_decode_events(data)))
 
 
-def dispatch(
-    handlers: Mapping[Any, Callable[[Any], R]],
-    events: Iterable[Event],
-    default: Callable[[Any], R] | None = None,
-) -> list[R]:
+@overload
+def dispatch(handlers: Mapping[Any, Callable[[Any], R]], events: Iterable[Event],
+             default: Callable[[Any], R] | None = None) -> list[R]: ...
+@overload
+def dispatch(handlers: Mapping[Any, object], events: Iterable[Event],
+             default: Callable[[Any], object] | None = None) -> list[Any]: ...
+def dispatch(handlers: Mapping[Any, Any], events: Iterable[Event],
+             default: Callable[[Any], Any] | None = None) -> list[Any]:
     """Call the handler of each event and return their results, in order.
 
-    ``handlers`` maps an event class, or an ``(event class, message class)``
-    pair, to a function of the event. Keys match the exact classes
-    (``type(event)``, ``type(event.message)``): the pair wins over the event
-    class, which wins over ``default``. An event with none of these is skipped.
+    Args:
+        handlers: maps an event class (``MessageEvent``), or an ``(event class,
+            message class)`` pair (``(MessageEvent, TextMessage)``), to a function
+            of one event. Keys match the exact classes (``type(event)``,
+            ``type(event.message)``): the pair wins over the event class.
+        events: the events, as :func:`parse` returns them.
+        default: the function for an event no key matches; without it, such
+            an event is skipped.
+
+    Returns:
+        The handlers' results, one per handled event, in the order of ``events``
+        (``list[Request[ReplyMessageResponse]]`` when every handler returns one).
+        Type checkers infer the result type from the handlers; mypy cannot for a
+        dict literal of handlers taking different event classes (it joins them
+        to ``function``), so there it is ``list[Any]``: pass a ``default`` of
+        the same result type, or annotate the variable, to keep it precise.
     """
-    results: list[R] = []
+    results: list[Any] = []
     get = handlers.get
     for event in events:
         cls = type(event)
