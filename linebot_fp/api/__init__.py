@@ -1,5 +1,11 @@
 """Pure request builders: one function per endpoint, each returning a ``Request``.
 
+Each builder's return annotation names the answer its request brings:
+``get_profile(user_id) -> Request[Profile]``, so ``client.send(get_profile(u))``
+is a ``Profile`` for mypy and pyright; ``Request[Content]`` for binary answers
+(streamed), ``Request[None]`` for empty ones. The client decodes the answer from
+that same annotation, so the type and the decoded value cannot disagree.
+
 Builders are grouped by family (messaging, bot, content, rich_menu, coupon, insight,
 audience, channel_token, liff, module, shop, webhook); each name here loads its family
 module on first use, so ``from linebot_fp.api import reply_message`` imports one module.
