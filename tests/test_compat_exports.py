@@ -76,7 +76,8 @@ def test_each_legacy_module_types_exactly_its_table_names(module):
     assigned = {target.id for node in type_checking_block(path) if isinstance(node, ast.Assign)
                 for target in node.targets}
     loaded = importlib.import_module(f"linebot_fp.compat.models.{module}")
-    assert assigned == set(LEGACY[module]) == set(loaded.__all__)
+    extra = {"Content"} if module == "responses" else set()  # the core's Content, imported
+    assert assigned == set(LEGACY[module]) == set(loaded.__all__) - extra
 
 
 BOT = '''

@@ -71,12 +71,7 @@ class Base:
     def __eq__(self, other: object) -> bool:
         from linebot_fp.compat.models._factory import json_of
 
-        if other is None:
-            return False
-        try:
-            return bool(self.as_json_dict() == json_of(other))
-        except TypeError:
-            return NotImplemented
+        return other is not None and bool(self.as_json_dict() == json_of(other))
 
     def __ne__(self, other: object) -> bool:
         return not self == other
