@@ -332,7 +332,8 @@ def _store(store: StoreOption) -> EventStore | AsyncEventStore | None:
         if store != "memory":
             raise ValueError(f"store is an EventStore, \"memory\" or None, got {store!r}")
         return MemoryEventStore()
-    if store is not None and not isinstance(store, (EventStore, AsyncEventStore)):
+    if store is not None and not all(callable(getattr(store, method, None))
+                                     for method in ("claim", "done", "release")):
         raise ValueError(f"store must have claim, done and release methods, "
                          f"got {type(store).__name__}")
     return store

@@ -310,7 +310,7 @@ def test_a_given_pool_stays_the_callers(api):
 
 def test_importing_the_transports_imports_neither_library():
     code = ("import sys; import linebot_fp.transports as t; "
-            "from linebot_fp.transports import httpx as h, aiohttp as a; "
+            "from linebot_fp.transports import httpx_transport as h, aiohttp_transport as a; "
             "print(sorted({'httpx', 'aiohttp'} & set(sys.modules))); "
             "t.HttpxTransport(); print(sorted({'httpx', 'aiohttp'} & set(sys.modules))); "
             "t.AiohttpTransport(); print(sorted({'httpx', 'aiohttp'} & set(sys.modules)))")

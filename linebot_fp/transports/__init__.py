@@ -35,11 +35,11 @@ from linebot_fp._lazy import lazy_exports
 
 if TYPE_CHECKING:
     from linebot_fp.transports._common import AsyncStream as AsyncStream
-    from linebot_fp.transports.aiohttp import AiohttpTransport as AiohttpTransport
-    from linebot_fp.transports.httpx import HttpxTransport as HttpxTransport
+    from linebot_fp.transports.aiohttp_transport import AiohttpTransport as AiohttpTransport
+    from linebot_fp.transports.httpx_transport import HttpxTransport as HttpxTransport
 
 __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "linebot_fp.transports._common": ("AsyncStream",),
-    "linebot_fp.transports.aiohttp": ("AiohttpTransport",),
-    "linebot_fp.transports.httpx": ("HttpxTransport",),
+    "linebot_fp.transports.aiohttp_transport": ("AiohttpTransport",),
+    "linebot_fp.transports.httpx_transport": ("HttpxTransport",),
 })

@@ -55,14 +55,15 @@ class HttpxTransport:
     async def __call__(self, request: HttpRequest) -> Response:
         import httpx
 
-        if self._client is None:
-            self._client = httpx.AsyncClient(**self._client_options)
+        client = self._client
+        if client is None:  # closed by aclose(): a new pool
+            client = self._client = httpx.AsyncClient(**self._client_options)
         connect, read, _ = attempt_seconds(request.timeout)
         with _errors(request.url):
-            wire = self._client.build_request(
+            wire = client.build_request(
                 request.method, request.url, content=request.body, headers=dict(request.headers),
                 timeout=httpx.Timeout(read, connect=connect))
-        return await bounded(self._exchange(self._client, wire, request), request)
+        return await bounded(self._exchange(client, wire, request), request)
 
     @staticmethod
     async def _exchange(client: httpx.AsyncClient, wire: httpx.Request,

@@ -57,11 +57,12 @@ class AiohttpTransport:
     async def __call__(self, request: HttpRequest) -> Response:
         import aiohttp
 
-        if self._session is None:
-            self._session = aiohttp.ClientSession(**self._session_options)
+        session = self._session
+        if session is None:  # made in the running loop, as aiohttp wants
+            session = self._session = aiohttp.ClientSession(**self._session_options)
         connect, read, _ = attempt_seconds(request.timeout)
         timeout = aiohttp.ClientTimeout(total=None, connect=connect, sock_read=read)
-        return await bounded(self._exchange(self._session, request, timeout), request)
+        return await bounded(self._exchange(session, request, timeout), request)
 
     @staticmethod
     async def _exchange(session: aiohttp.ClientSession, request: HttpRequest,
