@@ -132,6 +132,20 @@ def test_postback_input_option_constants():
     assert action.as_json_dict()["inputOption"] == "openKeyboard"
 
 
+def test_one_legacy_class_per_core_class_even_when_threads_race():
+    from concurrent.futures import ThreadPoolExecutor
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True, slots=True, kw_only=True)
+    class Fresh(Model):
+        value: int | None = None
+
+    with ThreadPoolExecutor(8) as pool:
+        made = set(pool.map(lambda _: legacy_class(Fresh), range(64)))
+    assert len(made) == 1
+    assert made.pop()(value=5).value == 5  # no legacy order: keywords only
+
+
 def test_newer_objects_get_legacy_classes_on_first_use():
     action = legacy.ClipboardAction(label="copy", clipboard_text="abc")
     assert type(action) is legacy_class(core.ClipboardAction)

@@ -6,9 +6,16 @@ Each method is one line: the builder of the same name in :mod:`linebot_fp.api`
 makes the :class:`~linebot_fp.request.Request`, a :class:`~linebot_fp.client.Client`
 sends it, and the answer comes back in the shape the legacy method returned
 (``create_rich_menu`` the id string, ``get_group_members_count`` the number,
-``get_rich_menu_list`` a list, ``reply_message`` nothing, ...). Where the legacy
-method returned less than the API answers (the ids and quote tokens of the
-messages a reply or push sent), ``Client.send`` of the same builder returns it all.
+``get_rich_menu_list`` a list, ``reply_message`` nothing, models as the legacy
+classes of :mod:`linebot_fp.compat.models`, ...). Where the legacy method
+returned less than the API answers (the ids and quote tokens of the messages a
+reply or push sent), ``Client.send`` of the same builder returns it all.
+
+Arguments may be legacy models, core models or users' own ``Base`` subclasses:
+each becomes the core model the builder takes (through its JSON), so both kinds
+send the same bytes. Ids may be numbers, as the legacy SDK allowed. Answers are
+read leniently, as the legacy SDK read them: a field the API left out is ``None``.
+Errors are the legacy :class:`~linebot_fp.compat.exceptions.LineBotApiError`.
 
 Choices, where the legacy SDK and the core differ:
 
@@ -24,7 +31,8 @@ Choices, where the legacy SDK and the core differ:
   list; it stops at a page without audiences even if the API says there is more.
 * ``get_audience_group`` returns the ``AudienceGroup`` with its ``jobs``, which is
   what the legacy method declared.
-* Arguments are checked before anything is sent: a bad one raises
+* Arguments are checked before anything is sent: a bad one (a model missing a
+  required field, an id that would reach another endpoint) raises
   :class:`~linebot_fp.errors.InvalidInputError` (a ``ValueError``) naming it.
 """
 

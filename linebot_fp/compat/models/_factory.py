@@ -22,6 +22,7 @@ import ast
 import copy
 import dataclasses
 import importlib
+import threading
 import types
 import typing
 from collections.abc import Callable, Mapping, Sequence
@@ -103,6 +104,7 @@ _EXTRAS: dict[str, dict[str, Any]] = {
 }
 
 _classes: dict[type, type[Base]] = {}
+_LOCK = threading.RLock()  # one legacy class per core class, even when threads race
 
 
 def legacy_class(core: type) -> type[Base]:
@@ -110,6 +112,11 @@ def legacy_class(core: type) -> type[Base]:
     made = _classes.get(core)
     if made is not None:
         return made
+    with _LOCK:
+        return _classes.get(core) or _make_class(core)
+
+
+def _make_class(core: type) -> type[Base]:
     module, name, params = _by_core_name().get(core.__name__, ("", core.__name__, ""))
     parents = tuple(legacy_class(parent) for parent in core.__bases__
                     if parent is not Model and dataclasses.is_dataclass(parent))
