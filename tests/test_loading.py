@@ -127,3 +127,28 @@ def test_family_members_lists_every_member_and_family_member_finds_one() -> None
     assert members["things"] is ThingsEvent
     assert codec.family_member(FlexComponent, "box") is linebot_fp.models.BoxComponent
     assert codec.family_member(FlexComponent, "no-such-tag") is None
+
+
+def test_the_faster_init_takes_the_arguments_dataclass_wrote() -> None:
+    import inspect
+
+    from linebot_fp.errors import InvalidInputError
+    from linebot_fp.models import MessageAction, QuickReplyButton
+
+    written = inspect.signature(QuickReplyButton.__init__)
+    first = QuickReplyButton(action=MessageAction(label="a", text="a"))
+    assert inspect.signature(QuickReplyButton.__init__) == written
+    assert QuickReplyButton.__init__.__code__.co_filename == "<init QuickReplyButton>"
+    second = QuickReplyButton(action=MessageAction(label="a", text="a"))
+    assert second == first
+    assert hash(second) == hash(first)
+    with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
+        QuickReplyButton(action=first.action, colour="red")  # type: ignore[call-arg]
+    with pytest.raises(TypeError, match="action"):
+        QuickReplyButton()  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        QuickReplyButton(first.action)  # type: ignore[misc]
+    with pytest.raises(InvalidInputError, match=r"QuickReplyButton\.action is required"):
+        QuickReplyButton(action=None)  # type: ignore[arg-type]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        second.action = first.action  # type: ignore[misc]

@@ -48,7 +48,10 @@ class Model:
     Each class gets a ``__post_init__`` written for it: on its first instance the
     class's fields are read once (sequences, required fields, ``Literal`` choices,
     an own ``_check``) and a function doing just that is compiled and put in the
-    class, so later instances pay only for the checks they need.
+    class, so later instances pay only for the checks they need. The ``__init__``
+    that ``@dataclass`` wrote is then replaced by one taking the same arguments
+    that fills each slot through its descriptor (not ``object.__setattr__`` by
+    name, as a frozen dataclass does), about half the cost for a large model.
     """
 
     __slots__ = ()
@@ -73,7 +76,49 @@ def _first_post_init(self: Model) -> None:
     cls = type(self)
     post_init = _compile_post_init(cls)
     cls.__post_init__ = post_init  # type: ignore[method-assign,assignment]
+    init = _compile_init(cls, post_init)
+    if init is not None:
+        cls.__init__ = init  # type: ignore[method-assign]
     post_init(self)
+
+
+def _compile_init(cls: type[Model], post_init: Callable[[Model], None]
+                  ) -> Callable[..., None] | None:
+    """The ``__init__`` ``@dataclass(frozen=True, slots=True, kw_only=True)`` writes, faster.
+
+    ``None`` (keep the generated one) for any class that is not exactly such a
+    dataclass: its own ``__init__``, ``init=False`` fields, default factories.
+    """
+    params = getattr(cls, "__dataclass_params__", None)
+    init = cls.__dict__.get("__init__")
+    if (params is None or not params.frozen or "__slots__" not in cls.__dict__
+            or init is None or init.__code__.co_filename != "<string>"):
+        return None
+    fields = dataclasses.fields(cls)  # type: ignore[arg-type]
+    if any(not field.init or not field.kw_only or field.default_factory is not dataclasses.MISSING
+           for field in fields):
+        return None
+    scope: dict[str, Any] = {"post_init": post_init}
+    arguments, lines = [], []
+    for field in fields:
+        name = field.name
+        if field.default is dataclasses.MISSING:
+            arguments.append(name)
+        else:
+            scope[f"default_{name}"] = field.default
+            arguments.append(f"{name}=default_{name}")
+        scope[f"set_{name}"] = getattr(cls, name).__set__
+        lines.append(f"set_{name}(self, {name})")
+    lines.append("post_init(self)")
+    signature = ", ".join(["self", "*", *arguments] if arguments else ["self"])
+    source = (f"def __init__({signature}):\n"
+              + "".join(f"    {line}\n" for line in lines))
+    exec(compile(source, f"<init {cls.__qualname__}>", "exec"), scope)
+    fast: Callable[..., None] = scope["__init__"]
+    fast.__qualname__ = f"{cls.__qualname__}.__init__"
+    fast.__doc__, fast.__annotations__ = init.__doc__, init.__annotations__
+    fast.__module__ = cls.__module__
+    return fast
 
 
 def _compile_post_init(cls: type[Model]) -> Callable[[Model], None]:
