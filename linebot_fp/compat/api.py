@@ -50,14 +50,18 @@ from linebot_fp.compat.http_client import DEFAULT_TIMEOUT, RequestsHttpClient, a
 from linebot_fp.compat.models._factory import from_core, legacy_named, to_core
 from linebot_fp.compat.models.base import Base
 from linebot_fp.content import Content
-from linebot_fp.errors import InvalidPayloadError, LineBotApiError as CoreApiError
+from linebot_fp.errors import (
+    InvalidPayloadError,
+    LineBotApiError as CoreApiError,
+    UndecodableAnswerError,
+)
 from linebot_fp.models.audience import Audience
 from linebot_fp.models.narrowcast import Filter, Limit, Recipient
 from linebot_fp.models.rich_menu import RichMenu, RichMenuAlias
 from linebot_fp.models.send_messages import SendMessage
-from linebot_fp.request import Request, Response
+from linebot_fp.request import Request
 from linebot_fp.sending import RetryPolicy
-from linebot_fp.transport import HttpRequest, Timeout, Transport
+from linebot_fp.transport import Timeout
 
 if TYPE_CHECKING:
     import datetime
@@ -146,24 +150,19 @@ class LineBotApi:
     # -- the two ways to send --------------------------------------------------------------
 
     def _send(self, request: Request[Any], timeout: Timeout | None,
-              retry_key: RetryKey = None) -> tuple[Any, _Capture]:
-        """Send ``request``: its core answer, and what the transport received.
+              retry_key: RetryKey = None) -> Any:
+        """Send ``request`` and return its core answer.
 
         A send with a retry key may be retried (see the module docstring); an
         error answer raises the legacy ``LineBotApiError``.
         """
-        capture = _Capture(self._transport)
         client = Client(self._token, endpoints={"api": self.endpoint, "data": self.data_endpoint},
                         timeout=self.timeout, retry=None if retry_key is None else RetryPolicy(),
-                        transport=capture)
+                        transport=self._transport)
         try:
-            return client.send(request, timeout=timeout), capture
+            return client.send(request, timeout=timeout)
         except CoreApiError as error:
             raise LineBotApiError.from_core(error) from None
-        except InvalidPayloadError:
-            if capture.json is None:
-                raise
-            return None, capture  # an answer the core reads strictly; read leniently below
 
     def _call(self, request: Request[Any], timeout: Timeout | None,
               retry_key: RetryKey = None) -> None:
@@ -171,27 +170,33 @@ class LineBotApi:
 
     def _answer(self, request: Request[Any], answer: str, timeout: Timeout | None,
                 retry_key: RetryKey = None) -> Base:
-        """Send ``request``; its answer as the legacy class ``answer`` (missing fields ``None``)."""
-        value, capture = self._send(request, timeout, retry_key)
-        if value is not None:
-            legacy: Base = from_core(value)
-            return legacy
-        if isinstance(capture.json, dict):
-            read: Base = legacy_named(answer).new_from_json_dict(capture.json)
+        """Send ``request``; its answer as the legacy class ``answer``.
+
+        An answer the core cannot read (a field it requires is missing) is read
+        leniently, as the legacy SDK read it: what is missing is ``None``.
+        """
+        try:
+            value = self._send(request, timeout, retry_key)
+        except UndecodableAnswerError as error:
+            data = _json_object(error.body)
+            if data is None:
+                raise
+            read: Base = legacy_named(answer).new_from_json_dict(data)
             return read
-        raise InvalidPayloadError(f"{request.operation} answered no {answer}")
+        legacy: Base = from_core(value)
+        return legacy
 
     def _content(self, request: Request[Content], timeout: Timeout | None) -> Content:
         """Send ``request``; its binary answer, to be read or streamed."""
-        value, _ = self._send(request, timeout)
+        value = self._send(request, timeout)
         if not isinstance(value, Content):
             raise InvalidPayloadError(f"{request.operation} answered {value!r}, not content")
         return value
 
     def _json(self, request: Request[Any], timeout: Timeout | None) -> dict[str, Any]:
         """Send ``request`` and return its JSON object (``{}`` for an empty body)."""
-        _, capture = self._send(request, timeout)
-        return capture.json if isinstance(capture.json, dict) else {}
+        value = self._send(request, timeout)
+        return value if isinstance(value, dict) else {}
 
     # -- sending messages -----------------------------------------------------------------
     # https://developers.line.biz/en/reference/messaging-api/#messages
@@ -617,21 +622,13 @@ class LineBotApi:
         return ""
 
 
-class _Capture:
-    """A transport that keeps the JSON of the 2xx answer it passes on (for lenient reading)."""
-
-    def __init__(self, transport: Transport) -> None:
-        self.transport = transport
-        self.json: Any = None
-
-    def __call__(self, request: HttpRequest) -> Response:
-        response = self.transport(request)
-        if 200 <= response.status < 300 and isinstance(response.body, bytes):
-            try:
-                self.json = codec.loads(response.body) if response.body.strip() else None
-            except InvalidPayloadError:
-                self.json = None
-        return response
+def _json_object(body: bytes) -> dict[str, Any] | None:
+    """The JSON object ``body`` holds, or ``None`` when it holds none."""
+    try:
+        data = codec.loads(body)
+    except InvalidPayloadError:
+        return None
+    return data if isinstance(data, dict) else None
 
 
 def _legacy_query_order(request: Request[T]) -> Request[T]:
