@@ -10,7 +10,12 @@ import pytest
 from replay_support import push, reply, texts
 
 from linebot_fp.client import Client
-from linebot_fp.errors import InvalidPayloadError, UndecodableAnswerError
+from linebot_fp.errors import (
+    InvalidPayloadError,
+    TransportError,
+    TransportTimeoutError,
+    UndecodableAnswerError,
+)
 from linebot_fp.replay import (
     Journal,
     LineState,
@@ -123,7 +128,8 @@ def test_a_refused_connection_is_an_unknown_outcome_of_that_line_only(api):
                       path="/v2/bot/message/1/content")
     outcomes = replay(load_requests(lines_of([content, push(1)])), client.send)
     assert [o.status for o in outcomes] == [Status.UNKNOWN, Status.SENT]
-    assert "no connection" in outcomes[0].detail
+    assert isinstance(outcomes[0].error, TransportError)
+    assert not isinstance(outcomes[0].error, TransportTimeoutError)
 
 
 def test_concurrency_below_one_is_refused(api):
