@@ -461,3 +461,16 @@ def test_a_core_error_becomes_the_legacy_error_keeping_everything():
     assert type(error.error) is legacy.Error
     assert error.error.message == "Not found"
     assert isinstance(error, errors.LineBotApiError)
+
+
+def test_legacy_utils():
+    from linebot_fp.compat import utils
+
+    assert utils.to_snake_case("mediaPlayed25Percent") == "media_played_25_percent"
+    assert utils.to_snake_case("originalContentUrl") == "original_content_url"
+    assert utils.to_camel_case("original_content_url") == "originalContentUrl"
+    assert utils.safe_compare_digest("abc", "abc")
+    assert not utils.safe_compare_digest(b"abc", b"abd")
+    with pytest.raises(TypeError):
+        utils.safe_compare_digest("abc", b"abc")
+    assert utils.PY3 is True
