@@ -38,7 +38,6 @@ __all__ = ["from_core", "json_of", "legacy_class", "legacy_module", "legacy_name
 
 T = TypeVar("T")
 PACKAGE = "linebot_fp.compat.models"
-_UNSET: Any = object()
 
 
 # -- the table, read once ------------------------------------------------------------------
@@ -126,7 +125,8 @@ def _make_class(core: type) -> type[Base]:
         "__qualname__": name,
         "__doc__": f"The legacy ``{name}``, standing for the core :class:`{core.__module__}."
                    f"{core.__qualname__}`.",
-        "_wire_keys": {field.name: codec.wire_key(core, field) for field in fields},
+        "_wire_keys": {"type": "type",
+                       **{field.name: codec.wire_key(core, field) for field in fields}},
         "_unknown": issubclass(core, Unknown),
         **_EXTRAS.get(name, {}),
     }
@@ -160,7 +160,8 @@ class _ClassSpec:
             self.names.setdefault(field.name, (field.name,))
         self.keywords = {name for names in self.names.values() for name in names}
         self.by_key = {key: attr for attr, key in cls._wire_keys.items()}
-        self._convert: dict[str, Callable[[Any], Any]] | None = None
+        self._slots: list[tuple[str, tuple[str, ...], Any,
+                                Callable[[Any], Any] | None]] | None = None
 
     def fill(self, value: Base, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
         if len(args) > len(self.positional):
@@ -174,13 +175,16 @@ class _ClassSpec:
             given[key] = item
         if self.tag is not None:
             value.type = self.tag
-        convert = self.converters()
         attrs = value.__dict__
-        for attribute, names in self.names.items():
-            item = next((given[name] for name in names if name in given), _UNSET)
-            if item is _UNSET:
-                item = copy.copy(self.defaults.get(attribute))
-            to_legacy = convert.get(attribute)
+        for attribute, names, default, to_legacy in self.slots():
+            item = default
+            for name in names:
+                if name in given:
+                    item = given[name]
+                    break
+            else:
+                if default is not None:
+                    item = copy.copy(default)  # a list default: each instance its own
             attrs[attribute] = item if to_legacy is None or item is None else to_legacy(item)
 
     def attribute(self, key: str) -> str:
@@ -192,13 +196,15 @@ class _ClassSpec:
         found = _pick((self.core,), data)
         return found if isinstance(found, type) else None
 
-    def converters(self) -> dict[str, Callable[[Any], Any]]:
-        """Attribute -> function making a given value legacy (dicts to models, tuples to lists)."""
-        if self._convert is None:
+    def slots(self) -> list[tuple[str, tuple[str, ...], Any, Callable[[Any], Any] | None]]:
+        """Per attribute: its keywords, its default, and the function making a given value
+        legacy (dicts to models, tuples to lists), or ``None``. Read from the type hints once."""
+        if self._slots is None:
             hints = typing.get_type_hints(self.core)
-            made = {name: _converter(hints[name]) for name in self.names if name in hints}
-            self._convert = {name: fn for name, fn in made.items() if fn is not None}
-        return self._convert
+            self._slots = [(name, names, self.defaults.get(name),
+                            _converter(hints[name]) if name in hints else None)
+                           for name, names in self.names.items()]
+        return self._slots
 
 
 # -- converting values -------------------------------------------------------------------------
@@ -322,6 +328,8 @@ def to_core(value: Any, core: type[T]) -> T:
 
 def json_of(value: Any) -> Any:
     """The JSON form of a legacy model, a core model, or a plain value."""
+    if isinstance(value, Base):
+        return value.as_json_dict()
     if hasattr(value, "as_json_dict"):
         return value.as_json_dict()
     if isinstance(value, Model):

@@ -91,10 +91,14 @@ class Base:
         keys = self._wire_keys
         data: dict[str, Any] = {}
         for name, value in self.__dict__.items():
+            if value is None:
+                continue
             key = keys.get(name) or to_camel_case(name)
-            if isinstance(value, (list, tuple, set)):
+            if isinstance(value, _PLAIN):
+                data[key] = value
+            elif isinstance(value, (list, tuple, set)):
                 data[key] = [json_of(item) for item in value]
-            elif value is not None:
+            else:
                 data[key] = json_of(value)
         return data
 
@@ -132,6 +136,7 @@ class Base:
         return None
 
 
+_PLAIN = (str, int, float, bool)
 _UPPER = re.compile(r"(.)([A-Z])")
 _DIGITS = re.compile(r"(.)([0-9]+)")
 _DIGIT_LOWER = re.compile(r"([0-9])([a-z])")
