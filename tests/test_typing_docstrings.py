@@ -14,6 +14,7 @@ import pytest
 
 from linebot_fp import api
 from linebot_fp.api import _registry
+from linebot_fp.errors import InvalidInputError
 
 BUILDERS = {name: getattr(api, name) for name in api.__all__
             if inspect.isfunction(getattr(api, name))}
@@ -47,3 +48,44 @@ def test_the_docstring_documents_the_builder(name):
 def test_builder_modules_declare_their_docstring_format():
     for family in _registry.FAMILIES:
         assert importlib.import_module(family).__docformat__ == "google", family
+
+
+# -- what the Raises sections promise for ids in a path holds ---------------------------------
+
+PATH_ID = re.compile(r"InvalidInputError: ((?:``\w+``(?: or ``\w+``)?)) is not an id usable in a "
+                     r"path")
+
+
+def plausible_arguments(builder) -> dict[str, object]:
+    """Valid arguments for ``builder``, by parameter name and annotation."""
+    from linebot_fp.models import RichMenuAlias, UpdateLiffAppRequest
+
+    special = {"rich_menu_alias": RichMenuAlias(rich_menu_id="richmenu-1"),
+               "liff_app": UpdateLiffAppRequest(), "content_type": "image/png",
+               "content": b"\x89PNG", "from_date": "20240101", "to_date": "20240131"}
+    arguments: dict[str, object] = {}
+    for name, parameter in inspect.signature(builder).parameters.items():
+        if name in special:
+            arguments[name] = special[name]
+        elif parameter.default is inspect.Parameter.empty:
+            arguments[name] = "U1"
+    return arguments
+
+
+CLAIMS = sorted((name, param) for name, builder in BUILDERS.items()
+                for match in PATH_ID.finditer(builder.__doc__ or "")
+                for param in re.findall(r"``(\w+)``", match[1]))
+
+
+def test_path_id_claims_are_found():
+    assert len(CLAIMS) >= 35
+
+
+@pytest.mark.parametrize(("name", "param"), CLAIMS)
+@pytest.mark.parametrize("bad", ["", ".", "..", 42])
+def test_a_path_id_raises_as_documented(name, param, bad):
+    builder = BUILDERS[name]
+    arguments = {**plausible_arguments(builder), param: "U1"}
+    builder(**arguments)  # the plausible arguments are fine
+    with pytest.raises(InvalidInputError, match=param):
+        builder(**{**arguments, param: bad})

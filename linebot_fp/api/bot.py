@@ -82,7 +82,8 @@ def get_profile(user_id: str) -> Request[Profile]:
         ``status_message`` and ``language``.
 
     Raises:
-        InvalidInputError: ``user_id`` is not a non-empty string.
+        InvalidInputError: ``user_id`` is not an id usable in a path (empty, ``.``, ``..``,
+            or not a string).
     """
     return get("get_profile", path("/v2/bot/profile/{userId}",
                                    userId=require_id("user_id", user_id)))
@@ -142,7 +143,8 @@ def get_group_summary(group_id: str) -> Request[Group]:
         ``Request[Group]``: ``group_id``, ``group_name`` and ``picture_url``.
 
     Raises:
-        InvalidInputError: ``group_id`` is not a non-empty string.
+        InvalidInputError: ``group_id`` is not an id usable in a path (empty, ``.``, ``..``,
+            or not a string).
     """
     return get("get_group_summary", path("/v2/bot/group/{groupId}/summary",
                                          groupId=require_id("group_id", group_id)))
@@ -160,7 +162,8 @@ def get_group_members_count(group_id: str) -> Request[GroupMemberCountResponse]:
         counted).
 
     Raises:
-        InvalidInputError: ``group_id`` is not a non-empty string.
+        InvalidInputError: ``group_id`` is not an id usable in a path (empty, ``.``, ``..``,
+            or not a string).
     """
     return get("get_group_members_count", path("/v2/bot/group/{groupId}/members/count",
                                                groupId=require_id("group_id", group_id)))
@@ -181,8 +184,8 @@ def get_group_member_ids(group_id: str, start: str | None = None) -> Request[Mem
         token.
 
     Raises:
-        InvalidInputError: ``group_id`` is not a non-empty string, or ``start`` is neither
-            ``None`` nor a non-empty string.
+        InvalidInputError: ``group_id`` is not an id usable in a path (empty, ``.``, ``..``,
+            or not a string), or ``start`` is neither ``None`` nor a non-empty string.
     """
     return get("get_group_member_ids",
                path("/v2/bot/group/{groupId}/members/ids",
@@ -202,7 +205,8 @@ def get_group_member_profile(group_id: str, user_id: str) -> Request[Profile]:
         ``Request[Profile]``: ``display_name``, ``user_id`` and ``picture_url``.
 
     Raises:
-        InvalidInputError: ``group_id`` or ``user_id`` is not a non-empty string.
+        InvalidInputError: ``group_id`` or ``user_id`` is not an id usable in a path (empty,
+            ``.``, ``..``, or not a string).
     """
     return get("get_group_member_profile",
                path("/v2/bot/group/{groupId}/member/{userId}",
@@ -221,7 +225,8 @@ def leave_group(group_id: str) -> Request[None]:
         ``Request[None]``: the answer is empty.
 
     Raises:
-        InvalidInputError: ``group_id`` is not a non-empty string.
+        InvalidInputError: ``group_id`` is not an id usable in a path (empty, ``.``, ``..``,
+            or not a string).
     """
     return json_request("leave_group", "POST", path("/v2/bot/group/{groupId}/leave",
                                                     groupId=require_id("group_id", group_id)))
@@ -242,7 +247,8 @@ def get_room_members_count(room_id: str) -> Request[RoomMemberCountResponse]:
         ``Request[RoomMemberCountResponse]``: the number in ``count`` (the bot not counted).
 
     Raises:
-        InvalidInputError: ``room_id`` is not a non-empty string.
+        InvalidInputError: ``room_id`` is not an id usable in a path (empty, ``.``, ``..``,
+            or not a string).
     """
     return get("get_room_members_count", path("/v2/bot/room/{roomId}/members/count",
                                               roomId=require_id("room_id", room_id)))
@@ -263,8 +269,8 @@ def get_room_member_ids(room_id: str, start: str | None = None) -> Request[Membe
         token.
 
     Raises:
-        InvalidInputError: ``room_id`` is not a non-empty string, or ``start`` is neither
-            ``None`` nor a non-empty string.
+        InvalidInputError: ``room_id`` is not an id usable in a path (empty, ``.``, ``..``,
+            or not a string), or ``start`` is neither ``None`` nor a non-empty string.
     """
     return get("get_room_member_ids",
                path("/v2/bot/room/{roomId}/members/ids", roomId=require_id("room_id", room_id)),
@@ -283,7 +289,8 @@ def get_room_member_profile(room_id: str, user_id: str) -> Request[Profile]:
         ``Request[Profile]``: ``display_name``, ``user_id`` and ``picture_url``.
 
     Raises:
-        InvalidInputError: ``room_id`` or ``user_id`` is not a non-empty string.
+        InvalidInputError: ``room_id`` or ``user_id`` is not an id usable in a path (empty,
+            ``.``, ``..``, or not a string).
     """
     return get("get_room_member_profile",
                path("/v2/bot/room/{roomId}/member/{userId}",
@@ -302,7 +309,8 @@ def leave_room(room_id: str) -> Request[None]:
         ``Request[None]``: the answer is empty.
 
     Raises:
-        InvalidInputError: ``room_id`` is not a non-empty string.
+        InvalidInputError: ``room_id`` is not an id usable in a path (empty, ``.``, ``..``,
+            or not a string).
     """
     return json_request("leave_room", "POST", path("/v2/bot/room/{roomId}/leave",
                                                    roomId=require_id("room_id", room_id)))
@@ -377,7 +385,8 @@ def issue_link_token(user_id: str) -> Request[IssueLinkTokenResponse]:
         usable once).
 
     Raises:
-        InvalidInputError: ``user_id`` is not a non-empty string.
+        InvalidInputError: ``user_id`` is not an id usable in a path (empty, ``.``, ``..``,
+            or not a string).
     """
     return json_request("issue_link_token", "POST", path("/v2/bot/user/{userId}/linkToken",
                                                          userId=require_id("user_id", user_id)))
@@ -398,7 +407,8 @@ def get_membership_subscription(user_id: str) -> Request[GetMembershipSubscripti
         ``Request[GetMembershipSubscriptionResponse]``: the user's ``subscriptions``.
 
     Raises:
-        InvalidInputError: ``user_id`` is not a non-empty string.
+        InvalidInputError: ``user_id`` is not an id usable in a path (empty, ``.``, ``..``,
+            or not a string).
     """
     return get("get_membership_subscription",
                path("/v2/bot/membership/subscription/{userId}",

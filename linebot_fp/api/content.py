@@ -49,7 +49,8 @@ def get_message_content(message_id: str) -> Request[Content]:
         :func:`get_message_content_transcoding_by_message_id`).
 
     Raises:
-        InvalidInputError: ``message_id`` is not a non-empty string.
+        InvalidInputError: ``message_id`` is not an id usable in a path (empty, ``.``,
+            ``..``, or not a string).
     """
     return _content("get_message_content", message_id)
 
@@ -67,7 +68,8 @@ def get_message_content_preview(message_id: str) -> Request[Content]:
         ``iter_content()``, ``content``).
 
     Raises:
-        InvalidInputError: ``message_id`` is not a non-empty string.
+        InvalidInputError: ``message_id`` is not an id usable in a path (empty, ``.``,
+            ``..``, or not a string).
     """
     return _content("get_message_content_preview", message_id, "/preview")
 
@@ -87,6 +89,7 @@ def get_message_content_transcoding_by_message_id(
         ``"succeeded"`` or ``"failed"``.
 
     Raises:
-        InvalidInputError: ``message_id`` is not a non-empty string.
+        InvalidInputError: ``message_id`` is not an id usable in a path (empty, ``.``,
+            ``..``, or not a string).
     """
     return _content("get_message_content_transcoding_by_message_id", message_id, "/transcoding")

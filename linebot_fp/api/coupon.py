@@ -122,7 +122,8 @@ def get_coupon_detail(coupon_id: str) -> Request[CouponResponse]:
         ``created_timestamp``.
 
     Raises:
-        InvalidInputError: ``coupon_id`` is not a non-empty string.
+        InvalidInputError: ``coupon_id`` is not an id usable in a path (empty, ``.``,
+            ``..``, or not a string).
     """
     return get("get_coupon_detail", _coupon_path("/v2/bot/coupon/{couponId}", coupon_id))
 
@@ -139,7 +140,8 @@ def close_coupon(coupon_id: str) -> Request[None]:
         ``Request[None]``: the answer is empty.
 
     Raises:
-        InvalidInputError: ``coupon_id`` is not a non-empty string.
+        InvalidInputError: ``coupon_id`` is not an id usable in a path (empty, ``.``,
+            ``..``, or not a string).
     """
     return json_request("close_coupon", "PUT",
                         _coupon_path("/v2/bot/coupon/{couponId}/close", coupon_id))

@@ -168,8 +168,8 @@ def get_rich_menu_insight_summary(
         whole menu and the ``clicks`` of each area, for ``metrics_from`` to ``metrics_to``.
 
     Raises:
-        InvalidInputError: ``rich_menu_id`` is not a non-empty string, or a date is neither
-            a date nor ``yyyyMMdd`` text.
+        InvalidInputError: ``rich_menu_id`` is not an id usable in a path (empty, ``.``,
+            ``..``, or not a string), or a date is neither a date nor ``yyyyMMdd`` text.
     """
     return get("get_rich_menu_insight_summary",
                path("/v2/bot/insight/richmenu/{richMenuId}/summary",
@@ -195,8 +195,8 @@ def get_rich_menu_insight_daily(
         whole menu and the daily ``clicks`` of each area.
 
     Raises:
-        InvalidInputError: ``rich_menu_id`` is not a non-empty string, or a date is neither
-            a date nor ``yyyyMMdd`` text.
+        InvalidInputError: ``rich_menu_id`` is not an id usable in a path (empty, ``.``,
+            ``..``, or not a string), or a date is neither a date nor ``yyyyMMdd`` text.
     """
     return get("get_rich_menu_insight_daily",
                path("/v2/bot/insight/richmenu/{richMenuId}/daily",

@@ -75,8 +75,8 @@ def update_liff_app(
         ``Request[None]``: the answer is empty.
 
     Raises:
-        InvalidInputError: ``liff_id`` is not a non-empty string, or ``liff_app`` is not one
-            of those models.
+        InvalidInputError: ``liff_id`` is not an id usable in a path (empty, ``.``, ``..``,
+            or not a string), or ``liff_app`` is not one of those models.
     """
     return json_request("update_liff_app", "PUT",
                         path("/liff/v1/apps/{liffId}", liffId=require_id("liff_id", liff_id)),
@@ -95,7 +95,8 @@ def delete_liff_app(liff_id: str) -> Request[None]:
         ``Request[None]``: the answer is empty.
 
     Raises:
-        InvalidInputError: ``liff_id`` is not a non-empty string.
+        InvalidInputError: ``liff_id`` is not an id usable in a path (empty, ``.``, ``..``,
+            or not a string).
     """
     return json_request("delete_liff_app", "DELETE",
                         path("/liff/v1/apps/{liffId}", liffId=require_id("liff_id", liff_id)))

@@ -120,8 +120,9 @@ def acquire_chat_control(chat_id: str, expired: bool | None = None,
         ``Request[None]``: the answer is empty.
 
     Raises:
-        InvalidInputError: ``chat_id`` is not a non-empty string, ``expired`` is not a bool,
-            or ``ttl`` is not an integer from 0 to 31,536,000.
+        InvalidInputError: ``chat_id`` is not an id usable in a path (empty, ``.``, ``..``,
+            or not a string), ``expired`` is not a bool, or ``ttl`` is not an integer from 0
+            to 31,536,000.
     """
     if expired is not None and not isinstance(expired, bool):
         raise InvalidInputError(f"expired must be True or False, got {expired!r}")
@@ -144,7 +145,8 @@ def release_chat_control(chat_id: str) -> Request[None]:
         ``Request[None]``: the answer is empty.
 
     Raises:
-        InvalidInputError: ``chat_id`` is not a non-empty string.
+        InvalidInputError: ``chat_id`` is not an id usable in a path (empty, ``.``, ``..``,
+            or not a string).
     """
     return json_request("release_chat_control", "POST", _chat_path("release", chat_id))
 

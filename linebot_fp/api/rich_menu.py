@@ -131,7 +131,8 @@ def get_rich_menu(rich_menu_id: str) -> Request[RichMenuResponse]:
         ``Request[RichMenuResponse]``: the menu with its ``rich_menu_id``.
 
     Raises:
-        InvalidInputError: ``rich_menu_id`` is not a non-empty string.
+        InvalidInputError: ``rich_menu_id`` is not an id usable in a path (empty, ``.``,
+            ``..``, or not a string).
     """
     return get("get_rich_menu", _menu_path("/v2/bot/richmenu/{richMenuId}", rich_menu_id))
 
@@ -147,7 +148,8 @@ def delete_rich_menu(rich_menu_id: str) -> Request[None]:
         ``Request[None]``: the answer is empty.
 
     Raises:
-        InvalidInputError: ``rich_menu_id`` is not a non-empty string.
+        InvalidInputError: ``rich_menu_id`` is not an id usable in a path (empty, ``.``,
+            ``..``, or not a string).
     """
     return _delete("delete_rich_menu", _menu_path("/v2/bot/richmenu/{richMenuId}", rich_menu_id))
 
@@ -178,8 +180,9 @@ def set_rich_menu_image(rich_menu_id: str, content_type: str,
         ``Request[None]``: the answer is empty.
 
     Raises:
-        InvalidInputError: ``rich_menu_id`` is not a non-empty string, ``content_type`` is
-            not a MIME type, or ``content`` is neither bytes nor a binary file.
+        InvalidInputError: ``rich_menu_id`` is not an id usable in a path (empty, ``.``,
+            ``..``, or not a string), ``content_type`` is not a MIME type, or ``content`` is
+            neither bytes nor a binary file.
     """
     return binary_request("set_rich_menu_image",
                           _menu_path("/v2/bot/richmenu/{richMenuId}/content", rich_menu_id),
@@ -198,7 +201,8 @@ def get_rich_menu_image(rich_menu_id: str) -> Request[Content]:
         ``content``).
 
     Raises:
-        InvalidInputError: ``rich_menu_id`` is not a non-empty string.
+        InvalidInputError: ``rich_menu_id`` is not an id usable in a path (empty, ``.``,
+            ``..``, or not a string).
     """
     return get("get_rich_menu_image",
                _menu_path("/v2/bot/richmenu/{richMenuId}/content", rich_menu_id), base="data")
@@ -219,7 +223,8 @@ def set_default_rich_menu(rich_menu_id: str) -> Request[None]:
         ``Request[None]``: the answer is empty.
 
     Raises:
-        InvalidInputError: ``rich_menu_id`` is not a non-empty string.
+        InvalidInputError: ``rich_menu_id`` is not an id usable in a path (empty, ``.``,
+            ``..``, or not a string).
     """
     return json_request("set_default_rich_menu", "POST",
                         _menu_path("/v2/bot/user/all/richmenu/{richMenuId}", rich_menu_id))
@@ -266,7 +271,8 @@ def link_rich_menu_to_user(user_id: str, rich_menu_id: str) -> Request[None]:
         ``Request[None]``: the answer is empty.
 
     Raises:
-        InvalidInputError: ``user_id`` or ``rich_menu_id`` is not a non-empty string.
+        InvalidInputError: ``user_id`` or ``rich_menu_id`` is not an id usable in a path
+            (empty, ``.``, ``..``, or not a string).
     """
     return json_request("link_rich_menu_to_user", "POST", _user_path(
         "/v2/bot/user/{userId}/richmenu/{richMenuId}", user_id,
@@ -285,7 +291,8 @@ def get_rich_menu_id_of_user(user_id: str) -> Request[RichMenuIdResponse]:
         raise ``LineBotApiError`` (404).
 
     Raises:
-        InvalidInputError: ``user_id`` is not a non-empty string.
+        InvalidInputError: ``user_id`` is not an id usable in a path (empty, ``.``, ``..``,
+            or not a string).
     """
     return get("get_rich_menu_id_of_user", _user_path("/v2/bot/user/{userId}/richmenu", user_id))
 
@@ -301,7 +308,8 @@ def unlink_rich_menu_from_user(user_id: str) -> Request[None]:
         ``Request[None]``: the answer is empty.
 
     Raises:
-        InvalidInputError: ``user_id`` is not a non-empty string.
+        InvalidInputError: ``user_id`` is not an id usable in a path (empty, ``.``, ``..``,
+            or not a string).
     """
     return _delete("unlink_rich_menu_from_user",
                    _user_path("/v2/bot/user/{userId}/richmenu", user_id))
@@ -459,8 +467,9 @@ def update_rich_menu_alias(
         ``Request[None]``: the answer is empty.
 
     Raises:
-        InvalidInputError: ``rich_menu_alias_id`` is not a non-empty string, or
-            ``rich_menu_alias`` is not a ``RichMenuAlias``.
+        InvalidInputError: ``rich_menu_alias_id`` is not an id usable in a path (empty,
+            ``.``, ``..``, or not a string), or ``rich_menu_alias`` is not a
+            ``RichMenuAlias``.
     """
     body = model("rich_menu_alias", rich_menu_alias, f"{_MODELS}:RichMenuAlias")
     return json_request("update_rich_menu_alias", "POST", _alias_path(rich_menu_alias_id),
@@ -480,7 +489,8 @@ def get_rich_menu_alias(rich_menu_alias_id: str | None = None) -> Request[RichMe
         ``rich_menu_id`` it points at.
 
     Raises:
-        InvalidInputError: ``rich_menu_alias_id`` is not a non-empty string.
+        InvalidInputError: ``rich_menu_alias_id`` is not an id usable in a path (empty,
+            ``.``, ``..``, or not a string).
     """
     return get("get_rich_menu_alias", _alias_path(rich_menu_alias_id))
 
@@ -496,7 +506,8 @@ def delete_rich_menu_alias(rich_menu_alias_id: str) -> Request[None]:
         ``Request[None]``: the answer is empty.
 
     Raises:
-        InvalidInputError: ``rich_menu_alias_id`` is not a non-empty string.
+        InvalidInputError: ``rich_menu_alias_id`` is not an id usable in a path (empty,
+            ``.``, ``..``, or not a string).
     """
     return _delete("delete_rich_menu_alias", _alias_path(rich_menu_alias_id))
 
