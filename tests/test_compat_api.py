@@ -882,6 +882,17 @@ def test_requests_http_client_works_on_its_own(hosts):
         ("PUT", "/v2/text", (), "ü".encode())]
 
 
+def test_the_http_client_in_use_is_an_attribute_as_before():
+    client = LoggingHttpClient(timeout=4)
+    assert LineBotApi(TOKEN, http_client=client).http_client is client
+    made = LineBotApi(TOKEN, timeout=6, http_client=LoggingHttpClient).http_client
+    assert isinstance(made, LoggingHttpClient)
+    assert made.timeout == 6
+    transport = RecordingTransport()
+    wrapped = LineBotApi(TOKEN, timeout=2, http_client=transport).http_client
+    assert (type(wrapped), wrapped.transport, wrapped.timeout) == (Urllib3HttpClient, transport, 2)
+
+
 def test_the_default_sends_with_requests_when_installed_else_with_urllib3(monkeypatch):
     from linebot_fp.compat import http_client
     from linebot_fp.transport import default_transport

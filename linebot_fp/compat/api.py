@@ -46,7 +46,13 @@ from typing import IO, TYPE_CHECKING, Any, Literal, TypeVar
 from linebot_fp import api, codec
 from linebot_fp.client import Client
 from linebot_fp.compat.exceptions import LineBotApiError
-from linebot_fp.compat.http_client import DEFAULT_TIMEOUT, RequestsHttpClient, as_transport
+from linebot_fp.compat.http_client import (
+    DEFAULT_TIMEOUT,
+    HttpClient,
+    RequestsHttpClient,
+    Urllib3HttpClient,
+    as_transport,
+)
 from linebot_fp.compat.models._factory import from_core, legacy_named, to_core
 from linebot_fp.compat.models.base import Base
 from linebot_fp.content import Content
@@ -142,6 +148,9 @@ class LineBotApi:
                  http_client: Any = RequestsHttpClient) -> None:
         self._token = channel_access_token
         self._transport = as_transport(http_client, timeout)
+        #: the legacy ``HttpClient`` sending the calls (its ``timeout`` is the default one)
+        self.http_client: HttpClient = getattr(self._transport, "client", None) or \
+            Urllib3HttpClient(timeout, self._transport)
         self.timeout = timeout
         self.endpoint = endpoint
         self.data_endpoint = data_endpoint
