@@ -149,8 +149,8 @@ class LineBotApi:
         self._token = channel_access_token
         self._transport = as_transport(http_client, timeout)
         #: the legacy ``HttpClient`` sending the calls (its ``timeout`` is the default one)
-        self.http_client: HttpClient = getattr(self._transport, "client", None) or \
-            Urllib3HttpClient(timeout, self._transport)
+        self.http_client: HttpClient = (getattr(self._transport, "client", None)
+                                        or Urllib3HttpClient(timeout, self._transport))
         self.timeout = timeout
         self.endpoint = endpoint
         self.data_endpoint = data_endpoint
