@@ -137,7 +137,7 @@ def _transport_error(exc: Exception, url: str) -> TransportError:
 
     # NewConnectionError (refused, DNS) subclasses ConnectTimeoutError: test it first
     if isinstance(exc, urllib3.exceptions.NewConnectionError):
-        return TransportError(f"no answer from {url} (cannot connect): {exc}")
+        return TransportError(f"no answer from {url} (no connection): {exc}")
     if isinstance(exc, urllib3.exceptions.TimeoutError):
         return TransportTimeoutError(f"no complete answer from {url} in time: {exc}")
     return TransportError(f"no answer from {url}: {exc}")

@@ -328,5 +328,5 @@ def test_a_transport_failure_is_logged_with_its_kind(api, caplog):
     (record,) = [r for r in caplog.records if r.name == "linebot_fp"]
     assert record.levelno == logging.DEBUG
     assert "TransportError: no answer from" in record.getMessage()
-    assert "(cannot connect)" in record.getMessage()
+    assert "(no connection)" in record.getMessage()
     assert "retries off" in record.getMessage()
