@@ -10,11 +10,14 @@ from __future__ import annotations
 import base64
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from typing import Any, Generic, Protocol, TypeVar
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 from urllib.parse import unquote, urlencode
 
 from linebot_fp.errors import InvalidInputError, InvalidPayloadError
+
+if TYPE_CHECKING:
+    import uuid
 
 __all__ = ["BASE_URLS", "Headers", "Request", "Response", "Stream"]
 
@@ -62,7 +65,9 @@ class Headers(Mapping[str, str]):
         return self._by_lower == {str(k).lower(): v for k, v in other.items()}
 
     def __repr__(self) -> str:
-        return f"Headers({dict(self._items)!r})"
+        """The headers, with ``Authorization`` redacted (``str`` shows the same)."""
+        shown = {k: "<redacted>" if k.lower() == "authorization" else v for k, v in self._items}
+        return f"Headers({shown!r})"
 
 
 _NO_HEADERS = Headers()
@@ -184,6 +189,29 @@ class Request(Generic[AnswerT]):
             raise InvalidInputError(f"no endpoint for base {self.base!r}; pass it in endpoints")
         url = root.rstrip("/") + self.path
         return f"{url}?{urlencode(self.query)}" if self.query else url
+
+    def with_retry_key(self, key: str | uuid.UUID | None = None) -> Request[AnswerT]:
+        """This request carrying ``X-Line-Retry-Key``, if its operation accepts one.
+
+        ``key`` is a UUID (any standard spelling); ``None`` draws a fresh one. The
+        operations that accept a key are push, multicast, narrowcast and broadcast
+        (:data:`linebot_fp.sending.RETRY_KEY_PATHS`); any other request, and one
+        that already has a key, comes back unchanged. Sending a keyed request
+        again can never deliver twice. A ``key`` that is not a UUID raises
+        ``InvalidInputError``.
+        """
+        from linebot_fp.api._build import retry_key_headers
+        from linebot_fp.sending import RETRY_KEY_PATHS
+
+        given = retry_key_headers(key)  # checked even when this request takes no key
+        if (self.method != "POST" or self.path not in RETRY_KEY_PATHS
+                or "X-Line-Retry-Key" in self.headers):
+            return self
+        if given is None:
+            import uuid  # here: uuid loads platform modules a cold start can skip
+
+            given = {"X-Line-Retry-Key": str(uuid.uuid4())}
+        return replace(self, headers=Headers((*self.headers.items(), *given.items())))
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-compatible dict; :meth:`from_dict` reads it back equal.
