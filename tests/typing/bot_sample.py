@@ -91,6 +91,8 @@ def answers(user_id: str, user_ids: Sequence[str]) -> None:
     print(profile.display_name, profile.picture_url)
     hello = TextSendMessage(text="hello")
     assert_type(client.send(api.push_message(user_id, hello)), PushMessageResponse)
+    keyed = api.push_message(user_id, hello).with_retry_key()  # stored, sent later: same type
+    assert_type(keyed, Request[PushMessageResponse])
     assert_type(client.send(api.multicast(user_ids, [hello, hello])), MulticastResponse)
     assert_type(client.send(api.broadcast(hello, retry_key="8d6a3b1e-5c1f-4f5a-9b36-8a6f"
                                                             "0c2d1e44")), BroadcastResponse)
