@@ -116,10 +116,10 @@ def dispatch(handlers: Mapping[Any, Any], events: Iterable[Event],
     Returns:
         The handlers' results, one per handled event, in the order of ``events``
         (``list[Request[ReplyMessageResponse]]`` when every handler returns one).
-        Type checkers infer the result type from the handlers; mypy cannot for a
-        dict literal of handlers taking different event classes (it joins them
-        to ``function``), so there it is ``list[Any]``: pass a ``default`` of
-        the same result type, or annotate the variable, to keep it precise.
+        Type checkers infer the result type from the handlers. mypy cannot when
+        the handlers take different event classes (it joins them to ``function``)
+        or an ``Any`` event, and gives ``list[Any]``: pass a ``default`` of the
+        same result type, or annotate the variable that receives the result.
     """
     results: list[Any] = []
     get = handlers.get
