@@ -50,7 +50,7 @@ from linebot_fp.transport import HttpRequest, Timeout
 
 __all__ = ["MAX_ANSWER_BYTES", "RETRY_KEY_PATHS", "USER_AGENT", "Attempt", "Retry",
            "RetryPolicy", "api_error", "begin", "bounded_timeout", "decode", "needs_retry_key",
-           "prepare", "retry_after", "settle"]
+           "prepare", "read_body", "retry_after", "settle"]
 
 USER_AGENT = f"linebot_fp/{__version__}"
 
@@ -185,7 +185,7 @@ def prepare(request: Request[Any], *, token: str, endpoints: Mapping[str, str] |
         body=request.body,
         timeout=bounded_timeout(timeout, policy.deadline if policy else None),
         stream=stream,
-        max_answer_bytes=None if stream else max_answer_bytes,
+        max_answer_bytes=max_answer_bytes,
     )
 
 
@@ -219,27 +219,30 @@ def settle(request: Request[Any], http_request: HttpRequest, policy: RetryPolicy
     try:
         if delay is not None:
             if response is not None:
-                response.read()  # drain the failed attempt so its connection can be reused
+                # drain the failed attempt so its connection can be reused
+                read_body(response, http_request.max_answer_bytes)
             assert policy is not None
             return Retry(delay, replace(http_request, timeout=bounded_timeout(
                 http_request.timeout, _time_left(policy, attempt, delay))))
         if response is None:
             assert isinstance(outcome, TransportError)
             raise outcome
-        return decode(request, response, too_large=too_large)
+        return decode(request, response, too_large=too_large,
+                      limit=http_request.max_answer_bytes)
     except LineBotError as error:
         error.request = request
         raise
 
 
 def decode(request: Request[Any], response: Response, *,
-           too_large: AnswerTooLargeError | None = None) -> Any:
+           too_large: AnswerTooLargeError | None = None, limit: int | None = None) -> Any:
     """The answer of ``request``: its model, ``None``, plain JSON or ``Content``.
 
     Raises ``LineBotApiError`` for a non-2xx answer (but a 409 "already
     accepted", which is an answer) and ``UndecodableAnswerError`` for an
     accepted answer that cannot be decoded; ``too_large`` is the transport's
-    refusal to read an oversized body.
+    refusal to read an oversized body. Of a streamed body that is not content
+    (an error answer), at most ``limit`` bytes are read.
     """
     answer = _registry.answer_type(request.operation)
     status, headers = response.status, response.headers
@@ -247,7 +250,7 @@ def decode(request: Request[Any], response: Response, *,
     accepted = ok or (status == 409 and ACCEPTED_REQUEST_ID in headers)
     if ok and answer == _registry.BINARY:
         return Content(response.body, headers)
-    body = response.read()
+    body = read_body(response, limit)
     if too_large is not None and accepted:
         raise UndecodableAnswerError(
             status, headers, body,
@@ -261,6 +264,16 @@ def decode(request: Request[Any], response: Response, *,
         return _decode_json(body, answer, headers, accepted=status == 409)
     except InvalidPayloadError as exc:
         raise UndecodableAnswerError(status, headers, body, exc.message) from exc
+
+
+def read_body(response: Response, limit: int | None) -> bytes:
+    """The body of ``response``; of a stream, at most ``limit`` bytes, then it is closed."""
+    if isinstance(response.body, bytes) or limit is None:
+        return response.read()
+    try:
+        return response.body.read(limit)
+    finally:
+        response.body.close()
 
 
 def api_error(status: int, headers: Mapping[str, str], body: bytes) -> LineBotApiError:

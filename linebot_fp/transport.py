@@ -5,7 +5,7 @@ A transport is any callable ``transport(http_request) -> Response``:
 * it takes an :class:`HttpRequest` (method, absolute URL, headers including
   ``Authorization``, body bytes or ``None``, timeout, ``stream``: whether the
   caller wants the body as a stream rather than bytes, and
-  ``max_answer_bytes``: the most body it may read);
+  ``max_answer_bytes``: the most body it may read, when not streaming);
 * it returns a :class:`~linebot_fp.request.Response` (status, headers, body);
 * it never follows redirects: a 3xx is an answer like any other;
 * it raises :class:`~linebot_fp.errors.TransportTimeoutError` when no complete
@@ -53,7 +53,8 @@ class HttpRequest:
     ``timeout`` bounds the attempt as a whole, see :func:`attempt_seconds`; with
     ``stream`` the body is handed over unread and each read of it has the
     (read) timeout. ``max_answer_bytes`` is the most body a transport may read
-    (``None``: no limit). Its ``repr`` shows ``Authorization`` redacted.
+    when not streaming (``None``: no limit; the client reads at most that much
+    of a streamed error answer). Its ``repr`` shows ``Authorization`` redacted.
     """
 
     method: str

@@ -12,7 +12,7 @@ import time
 import pytest
 from transport_servers import RawServer, closed_port_url, read_request
 
-from linebot_fp.api import get_profile, push_message
+from linebot_fp.api import get_message_content, get_profile, push_message
 from linebot_fp.client import Client
 from linebot_fp.errors import (
     InvalidPayloadError,
@@ -275,3 +275,30 @@ def test_eight_threads_share_one_client_without_pool_warnings(api, caplog):
     assert errors == []
     assert len(api.requests) == 200
     assert [r.getMessage() for r in caplog.records if r.name.startswith("urllib3")] == []
+
+
+def test_a_content_download_streams_but_its_error_answer_is_capped():
+    def endless_error(conn, server):
+        read_request(conn)
+        server.send(conn, b"HTTP/1.1 500 Oops\r\nTransfer-Encoding: chunked\r\n\r\n")
+        chunk = b"4000\r\n" + b"e" * 0x4000 + b"\r\n"
+        for _ in range(3200):  # 50 MB at most, unless the client hangs up first
+            if server.stopping.is_set():
+                return
+            server.send(conn, chunk)
+
+    with RawServer(endless_error) as server:
+        client = client_for(server.endpoints, max_answer_bytes=100_000)
+        with pytest.raises(LineBotApiError) as caught:
+            client.send(get_message_content("m1"))
+        server.stopping.set()
+    assert caught.value.status_code == 500
+    assert len(caught.value.body) == 100_000
+    assert server.sent < 20 * 1024 * 1024
+
+
+def test_a_content_download_is_not_capped(api):
+    body = bytes(range(256)) * 2048  # 512 KiB
+    api.on("GET", None, body=body, headers={"Content-Type": "image/jpeg"})
+    content = client_for(api.endpoints, max_answer_bytes=1000).send(get_message_content("m1"))
+    assert content.content == body
