@@ -80,9 +80,12 @@ def callback(body: bytes, signature: str) -> None:
     # handlers of one event class
     texts = dispatch({(MessageEvent, TextMessage): on_text}, events)
     assert_type(texts, list[Request[ReplyMessageResponse]])
-    # handlers of different event classes, no default: accepted by both checkers
-    for request in dispatch({FollowEvent: on_follow, PostbackEvent: on_postback}, events):
-        client.send(request)
+    # handlers of different event classes, no default: accepted by both checkers; mypy
+    # then needs the variable annotated to know the type (pyright infers it)
+    others: list[Request[ReplyMessageResponse]] = dispatch(
+        {FollowEvent: on_follow, PostbackEvent: on_postback}, events)
+    for request in others:
+        assert_type(client.send(request), ReplyMessageResponse)
 
 
 def answers(user_id: str, user_ids: Sequence[str]) -> None:
