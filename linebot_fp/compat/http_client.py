@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import typing
 from abc import ABC, abstractmethod
 from collections.abc import Iterator, Mapping
 from typing import Any
@@ -307,7 +308,6 @@ def as_transport(http_client: Any, timeout: Timeout = DEFAULT_TIMEOUT) -> Transp
     if isinstance(http_client, HttpClient):
         return _LegacyClientTransport(http_client)
     if callable(http_client):
-        transport: Transport = http_client
-        return transport
+        return typing.cast(Transport, http_client)
     raise TypeError("http_client must be a transport callable, an HttpClient subclass or "
                     f"instance, or None; got {type(http_client).__name__}")

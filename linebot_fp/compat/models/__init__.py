@@ -270,7 +270,8 @@ __all__, _lazy_getattr, __dir__ = lazy_exports(__name__, {
     f"{__name__}.operator": ("And", "Not", "Operator", "Or"),
     "linebot_fp.content": ("Content",),
 })
-__all__ = sorted([*__all__, *ALIASES, "MessageContent"])
+__all__ += ["DatetimePickerTemplateAction", "MessageContent", "MessageTemplateAction",
+            "PostbackTemplateAction", "TemplateAction", "URITemplateAction"]
 _SUBMODULES = frozenset([*LEGACY, "base", "operator"])
 
 

@@ -12,7 +12,7 @@ from linebot_fp.compat.models._factory import legacy_module
 from linebot_fp.content import Content as Content  # a binary answer (get_message_content)
 
 __all__, __getattr__, __dir__ = legacy_module(__name__)
-__all__ = sorted([*__all__, "Content"])
+__all__ += ["Content"]
 
 if TYPE_CHECKING:  # to type checkers every legacy model is a Base (they were untyped)
     from linebot_fp.compat.models.base import Base
