@@ -39,7 +39,7 @@ from linebot_fp.errors import (
 )
 from linebot_fp.models.events import Event, FollowEvent, MessageEvent, PostbackEvent, UnknownEvent
 from linebot_fp.models.messages import ImageMessage, StickerMessage, TextMessage, UnknownMessage
-from linebot_fp.models.responses import Profile
+from linebot_fp.models.responses import Profile, ReplyMessageResponse
 from linebot_fp.models.send_messages import SendMessage, StickerSendMessage, TextSendMessage
 from linebot_fp.request import Request
 from linebot_fp.sending import RetryPolicy
@@ -63,6 +63,9 @@ if TYPE_CHECKING:
 
 __all__ = ["DEMO_SECRET", "DEMO_TOKEN", "EchoBot", "Turn", "run_demo"]
 
+#: what every handler of the demo bot answers with
+Reply = Request[ReplyMessageResponse]
+
 DEMO_SECRET = "demo-channel-secret"
 DEMO_TOKEN = "demo-channel-access-token"
 CALLBACK = "/callback"
@@ -83,7 +86,7 @@ class Turn:
     """What the bot did with one event: each request it sent, with the answer or the error."""
 
     event: Event
-    sent: list[tuple[Request, Any]] = field(default_factory=list)
+    sent: list[tuple[Request[Any], Any]] = field(default_factory=list)
     error: Exception | None = None
 
 
@@ -96,7 +99,7 @@ class EchoBot:
         self.turns: list[Turn] = []
         self.rejected = 0
         self._lock = threading.Lock()
-        self.handlers: dict[Any, Callable[..., Request | None]] = {
+        self.handlers: dict[Any, Callable[..., Request[Any] | None]] = {
             (MessageEvent, TextMessage): self.echo_text,
             (MessageEvent, StickerMessage): self.echo_sticker,
             (MessageEvent, ImageMessage): self.describe_image,
@@ -136,7 +139,7 @@ class EchoBot:
             turn.error = error
         return turn
 
-    def send(self, request: Request, turn: Turn) -> Any:
+    def send(self, request: Request[Any], turn: Turn) -> Any:
         """Send ``request`` and keep it, with its answer or error, in ``turn``."""
         try:
             answer = self.client.send(request)
@@ -148,33 +151,33 @@ class EchoBot:
 
     # handlers: an event in, its reply out (``None``: no reply)
 
-    def echo_text(self, event: MessageEvent, turn: Turn) -> Request:
+    def echo_text(self, event: MessageEvent, turn: Turn) -> Reply:
         message: TextMessage = event.message  # type: ignore[assignment]
         return _reply(event, TextSendMessage(text=message.text, quote_token=message.quote_token))
 
-    def echo_sticker(self, event: MessageEvent, turn: Turn) -> Request:
+    def echo_sticker(self, event: MessageEvent, turn: Turn) -> Reply:
         message: StickerMessage = event.message  # type: ignore[assignment]
         return _reply(event, StickerSendMessage(package_id=message.package_id,
                                                 sticker_id=message.sticker_id))
 
-    def describe_image(self, event: MessageEvent, turn: Turn) -> Request:
+    def describe_image(self, event: MessageEvent, turn: Turn) -> Reply:
         with self.send(get_message_content(event.message.id or ""), turn) as content:
             size = len(content.content)
             kind = content.content_type or "unknown type"
         return _reply(event, TextSendMessage(text=f"Nice picture! {size:,} bytes of {kind}."))
 
-    def unreadable_message(self, event: MessageEvent, turn: Turn) -> Request:
+    def unreadable_message(self, event: MessageEvent, turn: Turn) -> Reply:
         kind = event.message.type
         return _reply(event, TextSendMessage(text=f"Sorry, I cannot read {kind} messages yet."))
 
-    def welcome(self, event: FollowEvent, turn: Turn) -> Request | None:
+    def welcome(self, event: FollowEvent, turn: Turn) -> Reply | None:
         user_id = event.source.user_id if event.source is not None else None
         if user_id is None:
             return None
         profile: Profile = self.send(get_profile(user_id), turn)
         return _reply(event, TextSendMessage(text=f"Welcome, {profile.display_name}!"))
 
-    def answer_postback(self, event: PostbackEvent, turn: Turn) -> Request:
+    def answer_postback(self, event: PostbackEvent, turn: Turn) -> Reply:
         params = dict(event.postback.params or {})
         chosen = f"You picked {', '.join(params.values())}" if params else "Got it"
         return _reply(event, TextSendMessage(text=f"{chosen} (data: {event.postback.data})."))
@@ -183,7 +186,7 @@ class EchoBot:
         """Events without a handler (an ``UnknownEvent`` too) are kept, not answered."""
 
 
-def _reply(event: MessageEvent | FollowEvent | PostbackEvent, message: SendMessage) -> Request:
+def _reply(event: MessageEvent | FollowEvent | PostbackEvent, message: SendMessage) -> Reply:
     return reply_message(event.reply_token or "", message)
 
 
@@ -316,7 +319,7 @@ def _check_turn(step: _Step, turn: Turn, live: bool) -> list[str]:
     return problems
 
 
-def _check_fake_api(api: FakeLineApi, replies: list[Request], calls: int) -> list[str]:
+def _check_fake_api(api: FakeLineApi, replies: list[Request[Any]], calls: int) -> list[str]:
     """The fake API got every request the bot sent, with the token, and each reply's body."""
     problems = []
     if len(api.requests) != calls:
@@ -384,7 +387,7 @@ def _bot_lines(turn: Turn, live: bool) -> Iterable[str]:
         yield f"bot failed       {turn.error}"
 
 
-def _messages(request: Request) -> str:
+def _messages(request: Request[Any]) -> str:
     messages = json.loads(request.body or b"{}").get("messages", [])
     shown = []
     for message in messages:
