@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from linebot_fp.errors import AnswerTooLargeError, TransportError, TransportTimeoutError
 from linebot_fp.request import Headers, Response
@@ -292,10 +292,10 @@ def _deadline_pool_manager(options: dict[str, Any]) -> urllib3.PoolManager:
         response_class = DeadlineResponse
 
     class DeadlineHTTPPool(urllib3.HTTPConnectionPool):
-        ConnectionCls = DeadlineHTTPConnection
+        ConnectionCls = cast(Any, DeadlineHTTPConnection)  # urllib3 types it as a Protocol
 
     class DeadlineHTTPSPool(urllib3.HTTPSConnectionPool):
-        ConnectionCls = DeadlineHTTPSConnection
+        ConnectionCls = cast(Any, DeadlineHTTPSConnection)
 
     pool = urllib3.PoolManager(**options)
     pool.pool_classes_by_scheme = {"http": DeadlineHTTPPool, "https": DeadlineHTTPSPool}
