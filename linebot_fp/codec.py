@@ -342,6 +342,16 @@ def _fields_structurer(cls: type) -> Callable[[Any, Any], Any]:
                        or field.default_factory is not dataclasses.MISSING)
         if direct:
             scope[f"set_{name}"] = getattr(cls, name).__set__
+            inner = _optional_inner(hint)
+            if field.default is None and value == f"o[{key!r}]":  # a scalar, or None
+                lines.append(f"set_{name}(self, o.get({key!r}))")
+                continue
+            if field.default is None and inner is not None:  # a model, or None: one call
+                scope[f"hook_{name}"], scope[f"type_{name}"] = (
+                    converter.get_structure_hook(inner), inner)
+                lines += [f"value = o.get({key!r})", f"set_{name}(self, None if value is None "
+                                                     f"else hook_{name}(value, type_{name}))"]
+                continue
             if not has_default and hint is not Any:  # as __post_init__ would
                 lines += [f"value = {value}",
                           f"if value is None: raise TypeError({key!r} + ' is null')"]
@@ -378,20 +388,25 @@ def fill_from_raw(value: Any) -> None:
     """Set the fields of an Unknown member that were left at their default from its ``raw``.
 
     A field whose JSON cannot be read stays at its default: ``raw`` keeps it anyway.
+    What to read is worked out once per class (:func:`_raw_fields`).
     """
-    cls = type(value)
-    hints = get_type_hints(cls)
-    for field in dataclasses.fields(cls):
-        if field.name == "raw" or getattr(value, field.name) is not field.default:
-            continue
-        key = wire_key(cls, field)
-        if key in value.raw:
+    raw, cls = value.raw, value.__class__
+    for name, key, hook, hint, default in _raw_fields(cls):
+        if key in raw and getattr(value, name) is default:
             try:
-                read = converter.get_structure_hook(hints[field.name])(value.raw[key],
-                                                                        hints[field.name])
+                read = hook(raw[key], hint)
             except Exception:
                 continue
-            object.__setattr__(value, field.name, read)
+            object.__setattr__(value, name, read)
+
+
+@cache
+def _raw_fields(cls: Any) -> tuple[tuple[str, str, Callable[[Any, Any], Any], Any, Any], ...]:
+    """``(name, key, structure hook, type, default)`` of each field read from ``raw``."""
+    hints = get_type_hints(cls)
+    return tuple((field.name, wire_key(cls, field), converter.get_structure_hook(hints[field.name]),
+                  hints[field.name], field.default)
+                 for field in dataclasses.fields(cls) if field.name != "raw")
 
 
 def _family_structurer(base: type) -> Callable[[Any, Any], Any]:
@@ -400,13 +415,15 @@ def _family_structurer(base: type) -> Callable[[Any, Any], Any]:
     hooks: dict[str, tuple[Callable[[Any, Any], Any], type]] = {}
 
     def structure_member(data: Any, _: Any) -> Any:
-        if not isinstance(data, dict):
-            raise _not_an_object(base, data)
-        tag = data.get("type")
-        found = hooks.get(tag) if isinstance(tag, str) else None
-        if found is None and isinstance(tag, str):
-            member = family.member(tag)
-            if member is not None:
+        try:  # the common case first: an object whose tag was seen before
+            found: tuple[Callable[[Any, Any], Any], type] | None = hooks[data["type"]]
+        except (KeyError, TypeError, IndexError):
+            if not isinstance(data, dict):
+                raise _not_an_object(base, data) from None
+            found = None
+            tag = data.get("type")
+            member = family.member(tag) if isinstance(tag, str) else None
+            if member is not None and isinstance(tag, str):
                 found = hooks[tag] = (converter.get_structure_hook(member), member)
         if found is not None:
             hook, member = found
@@ -418,7 +435,8 @@ def _family_structurer(base: type) -> Callable[[Any, Any], Any]:
                 # a known tag in a shape we cannot read: keep it as Unknown
         unknown = family.unknown
         if unknown is None:
-            raise InvalidPayloadError(f"{base.__name__} has no member of type {tag!r}")
+            raise InvalidPayloadError(f"{base.__name__} has no member of type "
+                                      f"{data.get('type')!r}")
         return converter.get_structure_hook(unknown)(data, unknown)
 
     return structure_member
