@@ -156,17 +156,23 @@ def test_a_declared_oversized_answer_is_refused_unread(api):
     assert caught.value.status_code == 200
 
 
-def test_an_endless_chunked_answer_is_refused_without_reading_it_all():
-    def endless(conn, server):
+def chunked(status_line, piece, chunks=3200):
+    """A handler answering ``chunks`` chunks of 16 KiB of ``piece`` (50 MB by default),
+    unless the client hangs up first."""
+    def handle(conn, server):
         read_request(conn)
-        server.send(conn, b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n")
-        chunk = b"4000\r\n" + b"a" * 0x4000 + b"\r\n"
-        for _ in range(3200):  # 50 MB at most, unless the client hangs up first
+        server.send(conn, status_line + b"\r\nTransfer-Encoding: chunked\r\n\r\n")
+        chunk = b"4000\r\n" + (piece * 0x4000)[:0x4000] + b"\r\n"
+        for _ in range(chunks):
             if server.stopping.is_set():
                 return
             server.send(conn, chunk)
+        server.send(conn, b"0\r\n\r\n")
+    return handle
 
-    with RawServer(endless) as server:
+
+def test_an_endless_chunked_answer_is_refused_without_reading_it_all():
+    with RawServer(chunked(b"HTTP/1.1 200 OK", b"a")) as server:
         with pytest.raises(UndecodableAnswerError, match="max_answer_bytes"):
             client_for(server.endpoints, max_answer_bytes=256 * 1024).send(PROFILE)
         server.stopping.set()
@@ -174,15 +180,7 @@ def test_an_endless_chunked_answer_is_refused_without_reading_it_all():
 
 
 def test_an_oversized_error_answer_is_an_api_error_with_the_part_read():
-    def handle(conn, server):
-        read_request(conn)
-        server.send(conn, b"HTTP/1.1 500 Oops\r\nTransfer-Encoding: chunked\r\n\r\n")
-        for _ in range(64):
-            if server.stopping.is_set():
-                return
-            server.send(conn, b"4000\r\n" + b"<p>" * (0x4000 // 3) + b"x\r\n")
-        server.send(conn, b"0\r\n\r\n")
-
+    handle = chunked(b"HTTP/1.1 500 Oops", b"<p>", chunks=64)
     with RawServer(handle) as server, pytest.raises(LineBotApiError) as caught:
         client_for(server.endpoints, max_answer_bytes=50_000).send(PROFILE)
     assert caught.value.status_code == 500
@@ -278,16 +276,7 @@ def test_eight_threads_share_one_client_without_pool_warnings(api, caplog):
 
 
 def test_a_content_download_streams_but_its_error_answer_is_capped():
-    def endless_error(conn, server):
-        read_request(conn)
-        server.send(conn, b"HTTP/1.1 500 Oops\r\nTransfer-Encoding: chunked\r\n\r\n")
-        chunk = b"4000\r\n" + b"e" * 0x4000 + b"\r\n"
-        for _ in range(3200):  # 50 MB at most, unless the client hangs up first
-            if server.stopping.is_set():
-                return
-            server.send(conn, chunk)
-
-    with RawServer(endless_error) as server:
+    with RawServer(chunked(b"HTTP/1.1 500 Oops", b"e")) as server:
         client = client_for(server.endpoints, max_answer_bytes=100_000)
         with pytest.raises(LineBotApiError) as caught:
             client.send(get_message_content("m1"))
