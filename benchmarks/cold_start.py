@@ -6,7 +6,13 @@ body bytes, without sending anything:
 
 * ``linebot_fp``: ``webhook.parse`` then ``api.reply_message(token, TextSendMessage(...))``;
 * ``line-bot-sdk v3``: ``WebhookParser.parse`` then ``ReplyMessageRequest(...).to_json()``;
+* ``line-bot-sdk 2.4.3 (legacy)``, in its own environment (see :mod:`benchmarks.legacy`):
+  ``WebhookParser.parse`` then the body ``LineBotApi.reply_message`` would send
+  (``as_json_dict()`` of the message, ``json.dumps``);
 * ``python (empty)``: the same script with no work, the interpreter's own floor.
+
+Every contender loads bytecode, as an installed package does: our package is
+compiled with ``compileall`` first (pip compiles the SDKs when it installs them).
 
 Reported per contender, as the median over ``runs`` processes (after one untimed
 warm-up process that also writes the bytecode caches): the wall time of the whole
@@ -17,7 +23,8 @@ process's own high-water mark; ``ru_maxrss`` is used elsewhere only, because Lin
 carries the parent's peak across ``exec`` into it. Contenders take turns run by
 run, so a noisy moment hurts them alike.
 
-Budget: at most 1/10 of the official SDK's wall time and 1/3 of its peak RSS.
+Budget: at most 0.08x the official SDK's wall time and 0.8x the legacy SDK's, and
+at most 0.3x the official SDK's peak RSS.
 """
 
 from __future__ import annotations
@@ -39,9 +46,10 @@ from benchmarks.common import (
     official_sdk,
     ratio,
 )
+from benchmarks.legacy import LEGACY, LegacySdk
 from benchmarks.mixed_body import ONE_EVENT_BODY, REPLY_TOKEN, SECRET, sign
 
-__all__ = ["EMPTY", "SCRIPTS", "child_source", "run", "run_once"]
+__all__ = ["EMPTY", "SCRIPTS", "child_source", "compile_ours", "run", "run_once"]
 
 EMPTY = "python (empty)"
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,6 +97,17 @@ request = ReplyMessageRequest(reply_token=events[0].reply_token,
 body = request.to_json().encode()
 assert body and events[0].reply_token == {reply_token!r}
 """,
+    LEGACY: """\
+import json
+from linebot import WebhookParser
+from linebot.models import TextSendMessage
+
+events = WebhookParser(SECRET).parse(BODY.decode(), SIGNATURE)
+body = json.dumps({{"replyToken": events[0].reply_token,
+                   "messages": [TextSendMessage(text="Hello, world").as_json_dict()],
+                   "notificationDisabled": False}}).encode()
+assert body and events[0].reply_token == {reply_token!r}
+""",
 }
 
 
@@ -113,28 +132,46 @@ def run_once(name: str, python: str = sys.executable) -> dict[str, float]:
             "modules": float(modules), "urllib3_loaded": float(urllib3_loaded == "True")}
 
 
-def run(*, runs: int = 10, sdk: OfficialSdk | None = None,
+def compile_ours(python: str = sys.executable) -> None:
+    """Compile ``linebot_fp`` to bytecode, as installing it from a wheel would."""
+    subprocess.run([python, "-m", "compileall", "-q", str(ROOT / "linebot_fp")], check=True,
+                   capture_output=True)
+
+
+def run(*, runs: int = 10, sdk: OfficialSdk | None = None, legacy: LegacySdk | None = None,
         python: str = sys.executable) -> Figure:
-    """``runs`` fresh processes per contender (plus one warm-up each); medians reported."""
+    """``runs`` fresh processes per contender (plus one warm-up each); medians reported.
+
+    ``legacy`` defaults to not measuring the legacy SDK (``benchmarks.run`` gives it).
+    """
     sdk = official_sdk() if sdk is None else sdk
-    names: Sequence[str] = (EMPTY, OURS, OFFICIAL) if sdk.available else (EMPTY, OURS)
+    legacy = LegacySdk(None, "not asked for") if legacy is None else legacy
+    pythons = {EMPTY: python, OURS: python}
+    if sdk.available:
+        pythons[OFFICIAL] = python
+    if legacy.available and legacy.python is not None:
+        pythons[LEGACY] = legacy.python
+    names: Sequence[str] = tuple(pythons)
+    compile_ours(python)
     for name in names:
-        run_once(name, python)  # warm-up: bytecode caches written, files in the page cache
+        run_once(name, pythons[name])  # warm-up: files in the page cache
     samples: dict[str, list[dict[str, float]]] = {name: [] for name in names}
     for _ in range(max(runs, 1)):
         for name in names:
-            samples[name].append(run_once(name, python))
+            samples[name].append(run_once(name, pythons[name]))
     rows = {
         name: {key: statistics.median(sample[key] for sample in taken)
                for key in ("wall_ms", "work_ms", "peak_rss_mb", "modules")}
         for name, taken in samples.items()
     }
-    official = rows.get(OFFICIAL, {})
+    official, old = rows.get(OFFICIAL, {}), rows.get(LEGACY, {})
     budgets = (
-        Budget("cold start: linebot_fp wall time <= 1/10 of line-bot-sdk v3",
-               ratio(rows[OURS]["wall_ms"], official.get("wall_ms")), 0.1, at_least=False),
-        Budget("cold start: linebot_fp peak RSS <= 1/3 of line-bot-sdk v3",
-               ratio(rows[OURS]["peak_rss_mb"], official.get("peak_rss_mb")), 1 / 3,
+        Budget("cold start: linebot_fp wall time <= 0.08x line-bot-sdk v3",
+               ratio(rows[OURS]["wall_ms"], official.get("wall_ms")), 0.08, at_least=False),
+        Budget("cold start: linebot_fp wall time <= 0.8x line-bot-sdk 2.4.3 (legacy)",
+               ratio(rows[OURS]["wall_ms"], old.get("wall_ms")), 0.8, at_least=False),
+        Budget("cold start: linebot_fp peak RSS <= 0.3x line-bot-sdk v3",
+               ratio(rows[OURS]["peak_rss_mb"], official.get("peak_rss_mb")), 0.3,
                at_least=False),
     )
     urllib3 = any(sample["urllib3_loaded"] for sample in samples[OURS])
@@ -142,6 +179,8 @@ def run(*, runs: int = 10, sdk: OfficialSdk | None = None,
              f"linebot_fp imported urllib3: {'yes' if urllib3 else 'no'}"]
     if not sdk.available:
         notes.append(f"official SDK not measured: {sdk.problem}")
+    if not legacy.available:
+        notes.append(f"legacy SDK not measured: {legacy.problem}")
     return Figure(
         key="cold_start",
         title="Cold start: fresh process, import + verify/parse one event + build a reply",

@@ -3,10 +3,10 @@
 Timing rules (the same for every contender):
 
 * each operation runs once untimed (warm-up: hooks generated, caches filled);
-* a loop of ``number`` calls is timed with ``time.perf_counter``, ``repeat``
-  times, and the best loop counts (best-of-N: the least disturbed run);
-* the garbage collector stays on, as in a server;
-* ``number`` is calibrated so that one loop lasts at least ``min_time`` seconds.
+* ``number`` is calibrated so that one loop lasts at least ``min_time`` seconds;
+* the contenders take turns: ``repeat`` rounds, each timing one loop of every
+  contender, and each contender's best loop counts (the least disturbed run);
+* the garbage collector stays on, as in a server.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ __all__ = [
     "Figure",
     "Metric",
     "OfficialSdk",
-    "best_seconds_per_call",
+    "take_turns",
     "official_sdk",
     "ratio",
 ]
@@ -70,15 +70,26 @@ def _loop(operation: Callable[[], object], number: int) -> float:
     return perf_counter() - start
 
 
-def best_seconds_per_call(operation: Callable[[], object], *, repeat: int = 7,
-                          number: int | None = None, min_time: float = 0.2) -> float:
-    """Seconds per call of ``operation``: the best of ``repeat`` loops of ``number`` calls."""
-    operation()
-    if number is None:
+def take_turns(operations: dict[str, Callable[[], object]], *, repeat: int = 7,
+               min_time: float = 0.2) -> dict[str, float]:
+    """Seconds per call of each operation, the contenders taking turns loop by loop.
+
+    Each operation runs once untimed and gets its own ``number`` (a loop of at
+    least ``min_time``); then ``repeat`` rounds time one loop of every contender
+    in turn, so a noisy moment of the machine hurts them alike. Best loop counts.
+    """
+    numbers: dict[str, int] = {}
+    for name, operation in operations.items():
+        operation()
         number = 1
         while (elapsed := _loop(operation, number)) < min_time:
             number = max(number * 2, int(number * min_time / max(elapsed, 1e-9) * 1.1))
-    return min(_loop(operation, number) for _ in range(max(repeat, 1))) / number
+        numbers[name] = number
+    best = dict.fromkeys(operations, float("inf"))
+    for _ in range(max(repeat, 1)):
+        for name, operation in operations.items():
+            best[name] = min(best[name], _loop(operation, numbers[name]) / numbers[name])
+    return best
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ import hmac
 import json
 from typing import Any
 
-__all__ = ["BODY", "EVENT_COUNT", "ONE_EVENT_BODY", "REPLY_TOKEN", "SECRET", "USER_ID", "sign"]
+__all__ = ["BODY", "EVENT_COUNT", "ONE_EVENT_BODY", "REPLY_TOKEN", "SECRET", "USER_ID", "body_of",
+           "sign"]
 
 SECRET = "8f1e3c0a5b7d9e2f4a6c8b0d1e3f5a7c"
 USER_ID = "U" + "a" * 32
@@ -63,6 +64,12 @@ EVENT_COUNT = len(_EVENTS)
 
 BODY: bytes = json.dumps({"destination": "U" + "c" * 32, "events": _EVENTS}).encode()
 ONE_EVENT_BODY: bytes = json.dumps({"destination": "U" + "c" * 32, "events": _EVENTS[:1]}).encode()
+
+
+def body_of(count: int) -> bytes:
+    """A body of ``count`` events: the mixed events over and over, in order."""
+    events = [_EVENTS[index % EVENT_COUNT] for index in range(count)]
+    return json.dumps({"destination": "U" + "c" * 32, "events": events}).encode()
 
 
 def sign(body: bytes, secret: str = SECRET) -> str:

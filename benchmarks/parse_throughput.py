@@ -1,6 +1,7 @@
-"""Figure 2: webhook parsing throughput on the mixed ten-event body, in events per second.
+"""Figure 2: webhook parsing, bodies of 1, 10, 100 and 1000 events (µs per body).
 
-Contenders, each verifying the signature and decoding the same signed body:
+Contenders, each verifying the signature and decoding the same signed body
+(the ten mixed events of :mod:`benchmarks.mixed_body`, repeated):
 
 * ``linebot_fp``: ``linebot_fp.webhook.parse(body, signature, secret)`` (body as bytes,
   as a web framework hands it over);
@@ -9,7 +10,8 @@ Contenders, each verifying the signature and decoding the same signed body:
 * ``bare hmac + json.loads``: the floor, a signature check and ``json.loads`` with no
   objects built at all.
 
-Budget: at least 5x the official SDK, and within 3x of the bare floor.
+The contenders take turns loop by loop (see :func:`benchmarks.common.take_turns`).
+Budget, every size: at least 5x the official SDK, and within 3x of the bare floor.
 """
 
 from __future__ import annotations
@@ -29,45 +31,49 @@ from benchmarks.common import (
     Figure,
     Metric,
     OfficialSdk,
-    best_seconds_per_call,
     official_sdk,
     ratio,
+    take_turns,
 )
-from benchmarks.mixed_body import BODY, EVENT_COUNT, SECRET, sign
+from benchmarks.mixed_body import EVENT_COUNT, SECRET, body_of, sign
 
-__all__ = ["BARE", "bare", "official", "ours", "run"]
+__all__ = ["BARE", "SIZES", "bare", "official", "ours", "run"]
 
 BARE = "bare hmac + json.loads"
+SIZES = (1, 10, 100, 1000)
 
 Operation = Callable[[], Any]
 
 
-def ours() -> Operation:
-    """Parse the mixed body with linebot_fp; checks first that every event is a known one."""
+def ours(count: int = EVENT_COUNT) -> Operation:
+    """Parse a body of ``count`` events with linebot_fp; checks first that every one is known."""
     from linebot_fp.webhook import parse
 
-    body, signature = BODY, sign(BODY)
+    body = body_of(count)
+    signature = sign(body)
     events = parse(body, signature, SECRET)
-    names = [type(event).__name__ for event in events]
-    unknown = [name for name in names if name.startswith("Unknown")]
-    if len(events) != EVENT_COUNT or unknown:
+    unknown = [type(event).__name__ for event in events
+               if type(event).__name__.startswith("Unknown")]
+    if len(events) != count or unknown:
         raise AssertionError(f"linebot_fp read {len(events)} events, unknown: {unknown}")
     return lambda: parse(body, signature, SECRET)
 
 
-def official() -> Operation:
-    """Parse the mixed body with the official SDK's ``WebhookParser``."""
+def official(count: int = EVENT_COUNT) -> Operation:
+    """Parse a body of ``count`` events with the official SDK's ``WebhookParser``."""
     parser = importlib.import_module("linebot.v3").WebhookParser(SECRET)
-    text, signature = BODY.decode(), sign(BODY)
+    body = body_of(count)
+    text, signature = body.decode(), sign(body)
     events = parser.parse(text, signature)
-    if len(events) != EVENT_COUNT:
+    if len(events) != count:
         raise AssertionError(f"line-bot-sdk read {len(events)} events")
     return lambda: parser.parse(text, signature)
 
 
-def bare() -> Operation:
+def bare(count: int = EVENT_COUNT) -> Operation:
     """The floor: HMAC-SHA256, base64, a constant-time compare and ``json.loads``."""
-    key, body, signature = SECRET.encode(), BODY, sign(BODY).encode()
+    body = body_of(count)
+    key, signature = SECRET.encode(), sign(body).encode()
 
     def verify_and_load() -> Any:
         digest = base64.b64encode(hmac.new(key, body, hashlib.sha256).digest())
@@ -78,29 +84,36 @@ def bare() -> Operation:
     return verify_and_load
 
 
-def run(*, repeat: int = 7, number: int | None = None, min_time: float = 0.2,
-        sdk: OfficialSdk | None = None) -> Figure:
+def run(*, repeat: int = 7, min_time: float = 0.2, sdk: OfficialSdk | None = None,
+        sizes: tuple[int, ...] = SIZES) -> Figure:
     """Measure every contender that can run here; ``sdk`` defaults to probing for v3."""
     sdk = official_sdk() if sdk is None else sdk
-    contenders: dict[str, Callable[[], Operation]] = {OURS: ours, BARE: bare}
+    makers: dict[str, Callable[[int], Operation]] = {OURS: ours, BARE: bare}
     if sdk.available:
-        contenders[OFFICIAL] = official
-    rows: dict[str, dict[str, float]] = {}
-    for name, make in contenders.items():
-        seconds = best_seconds_per_call(make(), repeat=repeat, number=number, min_time=min_time)
-        rows[name] = {"events_per_s": EVENT_COUNT / seconds,
-                      "us_per_body": seconds * 1e6}
-    events_per_s = {name: row["events_per_s"] for name, row in rows.items()}
-    budgets = (
-        Budget("parse: linebot_fp >= 5x line-bot-sdk v3",
-               ratio(events_per_s[OURS], events_per_s.get(OFFICIAL)), 5.0, at_least=True),
-        Budget("parse: linebot_fp within 3x of bare hmac + json.loads (bare / ours <= 3)",
-               ratio(events_per_s[BARE], events_per_s[OURS]), 3.0, at_least=False),
-    )
-    notes = () if sdk.available else (f"official SDK not measured: {sdk.problem}",)
+        makers[OFFICIAL] = official
+    rows: dict[str, dict[str, float]] = {name: {} for name in makers}
+    budgets: list[Budget] = []
+    for count in sizes:
+        operations = {name: make(count) for name, make in makers.items()}
+        for name, seconds in take_turns(operations, repeat=repeat, min_time=min_time).items():
+            rows[name][f"us_{count}"] = seconds * 1e6
+        ours_us, bare_us = rows[OURS][f"us_{count}"], rows[BARE][f"us_{count}"]
+        budgets += [
+            Budget(f"parse {count} events: linebot_fp >= 5x line-bot-sdk v3",
+                   ratio(rows.get(OFFICIAL, {}).get(f"us_{count}"), ours_us), 5.0,
+                   at_least=True),
+            Budget(f"parse {count} events: linebot_fp within 3x of bare hmac + json.loads "
+                   "(ours / bare <= 3)", ratio(ours_us, bare_us), 3.0, at_least=False),
+        ]
+    notes = ["events per second, linebot_fp: "
+             + ", ".join(f"{count / rows[OURS][f'us_{count}'] * 1e6:,.0f} ({count})"
+                         for count in sizes)]
+    if not sdk.available:
+        notes.append(f"official SDK not measured: {sdk.problem}")
     return Figure(
         key="parse",
-        title=f"Webhook parsing, mixed body ({EVENT_COUNT} events, {len(BODY)} bytes)",
-        metrics=(Metric("events_per_s", "events/s"), Metric("us_per_body", "µs per body", 1)),
-        rows=rows, budgets=budgets, notes=notes,
+        title="Webhook parsing: verify + decode a mixed body (µs per body)",
+        metrics=tuple(Metric(f"us_{count}", f"{count} event{'s' * (count > 1)}", 1)
+                      for count in sizes),
+        rows=rows, budgets=tuple(budgets), notes=tuple(notes),
     )

@@ -1,4 +1,4 @@
-"""Where our time goes: ``cProfile`` over our parse and push-build paths, and
+"""Where our time goes: ``cProfile`` over our parse and build paths, and
 ``python -X importtime`` over our cold start.
 
 For each hot path it reports the top functions by own time (per operation, with
@@ -26,7 +26,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from benchmarks import cold_start, parse_throughput, push_build
+from benchmarks import builds, cold_start, parse_throughput
+from benchmarks.common import OURS
 from benchmarks.mixed_body import EVENT_COUNT, ONE_EVENT_BODY, SECRET, sign
 
 __all__ = [
@@ -43,7 +44,10 @@ __all__ = [
 #: the paths profiled: name -> (operation factory, what one operation is)
 PATHS: dict[str, tuple[Callable[[], Callable[[], Any]], str]] = {
     "parse": (parse_throughput.ours, f"one mixed body ({EVENT_COUNT} events)"),
-    "push_build": (push_build.ours, "one push request (text + 3 quick replies)"),
+    "push_build": (lambda: builds.builders(OURS)["push"],
+                   "one push request (text + 3 quick replies)"),
+    "flex_build": (lambda: builds.builders(OURS)["flex"],
+                   f"one push of a flex carousel ({builds.BUBBLES} bubbles x 22 components)"),
 }
 
 _AREAS = (
@@ -175,8 +179,8 @@ PHASES = (
     "from linebot_fp.api import reply_message",
     "from linebot_fp.models import TextSendMessage",
     "from linebot_fp.webhook import parse",
-    "first parse (family tables, structure hooks generated)",
-    "first reply_message (unstructure hooks generated)",
+    "first parse (member classes built, structure hooks generated)",
+    "first reply_message (message classes built, unstructure hooks generated)",
 )
 
 

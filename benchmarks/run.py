@@ -1,11 +1,13 @@
 """Run every benchmark figure in one go, print the tables, write the results as JSON.
 
-    python -m benchmarks.run                  # all figures, official SDK side by side
+    python -m benchmarks.run                  # all figures, both official SDKs side by side
     python -m benchmarks.run --quick          # fewer runs, for a first look
     python -m benchmarks.run --update-readme  # also paste the tables into benchmarks/README.md
 
 Without ``line-bot-sdk`` v3 installed (or with ``--no-official``) it says so and
-reports our own numbers and the budgets against the plain-Python floors only.
+reports our own numbers and the budgets against the plain-Python floors only. The
+legacy ``line-bot-sdk`` 2.4.3 runs in its own environment, created on first use
+under ``benchmarks/.envs/`` (``--no-legacy`` leaves it out).
 ``--check`` exits with status 1 when a measured budget is not met.
 """
 
@@ -21,8 +23,17 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from benchmarks import cold_start, parse_throughput, profiling, push_build
+from benchmarks import (
+    builds,
+    cold_start,
+    fake_api_rps,
+    memory,
+    parse_throughput,
+    profiling,
+    replay_roundtrip,
+)
 from benchmarks.common import OFFICIAL, Budget, Figure, OfficialSdk, official_sdk
+from benchmarks.legacy import LEGACY_VERSION, LegacySdk, legacy_sdk
 
 __all__ = ["environment", "main", "markdown", "profile_markdown", "update_readme"]
 
@@ -32,7 +43,7 @@ README = HERE / "README.md"
 START, END = "<!-- results:start -->", "<!-- results:end -->"
 
 
-def environment(sdk: OfficialSdk) -> dict[str, Any]:
+def environment(sdk: OfficialSdk, legacy: LegacySdk | None = None) -> dict[str, Any]:
     """What the numbers were measured on."""
     cpu = platform.processor() or platform.machine()
     try:
@@ -50,6 +61,8 @@ def environment(sdk: OfficialSdk) -> dict[str, Any]:
         "linebot_fp": _version("linebot_fp"),
         "line-bot-sdk": sdk.version if sdk.available else None,
         "official_sdk_problem": sdk.problem,
+        "legacy line-bot-sdk": LEGACY_VERSION if legacy is not None and legacy.available
+        else None,
         "pydantic": _version("pydantic") if sdk.available else None,
         "cattrs": _version("cattrs"),
     }
@@ -71,8 +84,10 @@ def markdown(figures: Iterable[Figure], env: dict[str, Any]) -> str:
     lines = [
         f"Measured {env['date']} on {env['cpu']}, Python {env['python']}, "
         f"linebot_fp {env['linebot_fp']}, cattrs {env['cattrs']}, "
-        + (f"line-bot-sdk {official} (pydantic {env['pydantic']})." if official
-           else f"**official SDK not measured**: {env['official_sdk_problem']}."),
+        + (f"line-bot-sdk {official} (pydantic {env['pydantic']})" if official
+           else f"**official SDK not measured**: {env['official_sdk_problem']}")
+        + (f", legacy line-bot-sdk {env['legacy line-bot-sdk']} in its own environment."
+           if env.get("legacy line-bot-sdk") else "."),
         "",
     ]
     budgets: list[Budget] = []
@@ -85,8 +100,9 @@ def markdown(figures: Iterable[Figure], env: dict[str, Any]) -> str:
             for metric in figure.metrics:
                 cell = f"{row[metric.key]:,.{metric.digits}f}"
                 factor = figure.ratio(name, metric.key)
-                if factor is not None and name != OFFICIAL:
-                    cell += f" ({factor:.2f}x v3)"
+                if factor is not None and name != figure.reference:
+                    versus = "v3" if figure.reference == OFFICIAL else "floor"
+                    cell += f" ({factor:.2f}x {versus})"
                 cells.append(cell)
             lines.append(f"| {name} | " + " | ".join(cells) + " |")
         lines += [*(f"\n_{note}_" for note in figure.notes), ""]
@@ -160,6 +176,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, help="fresh processes per cold-start contender (10)")
     parser.add_argument("--repeat", type=int, help="timed loops per throughput contender (7)")
     parser.add_argument("--no-official", action="store_true", help="measure our numbers only")
+    parser.add_argument("--no-legacy", action="store_true",
+                        help="leave out the legacy line-bot-sdk 2.4.3 (its own environment)")
+    parser.add_argument("--rps-requests", type=int,
+                        help="pushes per FakeLineApi row (2000; 200 with --quick)")
     parser.add_argument("--no-profile", action="store_true", help="skip the cProfile section")
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json",
                         help="where the JSON results go (benchmarks/results/latest.json)")
@@ -171,15 +191,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     sdk = OfficialSdk(None, "left out with --no-official") if args.no_official else official_sdk()
     if not sdk.available:
         print(f"note: {sdk.problem}; reporting linebot_fp's own numbers only", file=sys.stderr)
+    legacy = (LegacySdk(None, "left out with --no-legacy") if args.no_legacy
+              else legacy_sdk())
+    if not legacy.available:
+        print(f"note: {legacy.problem}; the legacy SDK is left out", file=sys.stderr)
     runs = args.runs or (3 if args.quick else 10)
     repeat = args.repeat or (3 if args.quick else 7)
     min_time = 0.05 if args.quick else 0.2
-    env = environment(sdk)
+    rps_requests = args.rps_requests or (200 if args.quick else 2000)
+    env = environment(sdk, legacy)
 
     measures: dict[str, Callable[[], Figure]] = {
-        "cold start": lambda: cold_start.run(runs=runs, sdk=sdk),
+        "cold start": lambda: cold_start.run(runs=runs, sdk=sdk, legacy=legacy),
         "webhook parsing": lambda: parse_throughput.run(repeat=repeat, min_time=min_time, sdk=sdk),
-        "push build": lambda: push_build.run(repeat=repeat, min_time=min_time, sdk=sdk),
+        "builds": lambda: builds.run(repeat=repeat, min_time=min_time, sdk=sdk),
+        "memory per event": lambda: memory.run(sdk=sdk, legacy=legacy),
+        "replay round trip": lambda: replay_roundtrip.run(repeat=repeat, min_time=min_time),
+        "FakeLineApi requests/s": lambda: fake_api_rps.run(rps_requests),
     }
     figures = []
     for label, measure in measures.items():

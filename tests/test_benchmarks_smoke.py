@@ -21,17 +21,35 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks import (  # noqa: E402  (the project root must be importable first)
+    builds,
     cold_start,
+    legacy,
+    memory,
     parse_throughput,
     profiling,
-    push_build,
+    replay_roundtrip,
     run,
 )
-from benchmarks.common import OFFICIAL, OURS, Budget, OfficialSdk, official_sdk  # noqa: E402
-from benchmarks.mixed_body import BODY, EVENT_COUNT, ONE_EVENT_BODY, SECRET, sign  # noqa: E402
+from benchmarks.common import (  # noqa: E402
+    OFFICIAL,
+    OURS,
+    Budget,
+    OfficialSdk,
+    official_sdk,
+    take_turns,
+)
+from benchmarks.mixed_body import (  # noqa: E402
+    BODY,
+    EVENT_COUNT,
+    ONE_EVENT_BODY,
+    SECRET,
+    body_of,
+    sign,
+)
 from linebot_fp.webhook import signature as our_signature  # noqa: E402
 
 NO_SDK = OfficialSdk(None, "not measured in the test suite")
+NO_LEGACY = legacy.LegacySdk(None, "not measured in the test suite")
 
 
 def test_bodies_are_signed_as_linebot_fp_signs_them():
@@ -40,21 +58,44 @@ def test_bodies_are_signed_as_linebot_fp_signs_them():
     assert len(json.loads(BODY)["events"]) == EVENT_COUNT == 10
 
 
-@pytest.mark.parametrize(("module", "floor"), [
-    (parse_throughput, parse_throughput.BARE),
-    (push_build, push_build.HAND),
-])
-def test_throughput_figures_run_without_the_official_sdk(module, floor):
-    figure = module.run(repeat=1, number=2, sdk=NO_SDK)
-    assert set(figure.rows) == {OURS, floor}
+def test_parse_figure_runs_without_the_official_sdk():
+    figure = parse_throughput.run(repeat=1, min_time=0.001, sdk=NO_SDK, sizes=(1, 20))
+    assert set(figure.rows) == {OURS, parse_throughput.BARE}
     assert all(value > 0 for row in figure.rows.values() for value in row.values())
-    versus_official, versus_floor = figure.budgets
-    assert versus_official.ratio is None
-    assert versus_official.met is None
-    assert versus_floor.ratio is not None
-    assert versus_floor.met is not None
+    assert [budget.met is None for budget in figure.budgets] == [True, False, True, False]
     assert any("official SDK not measured" in note for note in figure.notes)
     json.dumps(figure.as_dict())
+
+
+def test_build_figure_runs_without_the_official_sdk():
+    figure = builds.run(repeat=1, min_time=0.001, sdk=NO_SDK)
+    assert set(figure.rows) == {OURS, builds.HAND}
+    assert set(figure.rows[OURS]) == {f"{case}_us" for case in builds.CASES}
+    versus_official = figure.budgets[0::2]
+    versus_floor = figure.budgets[1::2]
+    assert all(budget.met is None for budget in versus_official)
+    assert all(budget.ratio is not None for budget in versus_floor)
+    json.dumps(figure.as_dict())
+
+
+def test_bodies_of_any_size_repeat_the_mixed_events():
+    events = json.loads(body_of(25))["events"]
+    assert len(events) == 25
+    assert events[10:20] == json.loads(BODY)["events"]
+
+
+def test_take_turns_times_every_contender():
+    calls = {"a": 0, "b": 0}
+
+    def count(name):
+        def operation():
+            calls[name] += 1
+        return operation
+
+    seconds = take_turns({"a": count("a"), "b": count("b")}, repeat=2, min_time=0.0001)
+    assert set(seconds) == {"a", "b"}
+    assert all(value > 0 for value in seconds.values())
+    assert min(calls.values()) >= 3  # warm-up, calibration and two rounds
 
 
 def test_our_parse_operation_reads_every_event():
@@ -65,13 +106,33 @@ def test_our_parse_operation_reads_every_event():
     ]
 
 
-def test_our_push_body_is_the_hand_written_one():
-    assert json.loads(push_build.ours()()) == push_build.expected_json()
-    assert json.loads(push_build.hand()()) == push_build.expected_json()
+@pytest.mark.parametrize("case", list(builds.CASES))
+def test_our_bodies_are_the_hand_written_ones(case):
+    assert json.loads(builds.builders(OURS)[case]()) == builds.expected_json(case)
+    assert json.loads(builds.builders(builds.HAND)[case]()) == builds.expected_json(case)
+
+
+def test_memory_per_event_is_measured_in_a_fresh_process():
+    figure = memory.run(sdk=NO_SDK, legacy=NO_LEGACY, count=20)
+    assert set(figure.rows) == {OURS, memory.DICTS}
+    assert all(row["bytes_per_event"] > 0 for row in figure.rows.values())
+
+
+def test_replay_round_trip_reads_back_every_request():
+    figure = replay_roundtrip.run(repeat=1, min_time=0.001, count=5)
+    assert set(figure.rows) == {OURS, replay_roundtrip.FLOOR}
+    assert all(row["us_per_request"] > 0 for row in figure.rows.values())
+
+
+def test_legacy_environment_is_reported_missing_without_creating_it(tmp_path):
+    found = legacy.legacy_sdk(create=False, envs=tmp_path)
+    assert not found.available
+    assert "no environment" in (found.problem or "")
+    assert not any(tmp_path.iterdir())
 
 
 def test_cold_start_runs_fresh_processes():
-    figure = cold_start.run(runs=1, sdk=NO_SDK)
+    figure = cold_start.run(runs=1, sdk=NO_SDK, legacy=NO_LEGACY)
     assert set(figure.rows) == {cold_start.EMPTY, OURS}
     ours = figure.rows[OURS]
     assert ours["modules"] > figure.rows[cold_start.EMPTY]["modules"]
@@ -89,7 +150,7 @@ def test_a_failing_cold_start_script_is_reported(monkeypatch):
 
 def test_profiles_name_our_code():
     profiles = profiling.run(calls=2, top=5, cold_runs=1)
-    assert set(profiles) == {"parse", "push_build", "cold_start"}
+    assert set(profiles) == {"parse", "push_build", "flex_build", "cold_start"}
     parse_areas = {row["area"] for row in profiles["parse"]["by_area"]}
     assert "codec (converter + generated hooks)" in parse_areas
     assert len(profiles["push_build"]["top"]) == 5
@@ -134,12 +195,12 @@ def test_official_sdk_probe_says_why_when_missing():
 
 def test_run_reports_our_numbers_without_the_official_sdk(tmp_path, capsys):
     output = tmp_path / "latest.json"
-    status = run.main(["--quick", "--no-official", "--runs", "1", "--repeat", "1",
-                       "--no-profile", "--output", str(output)])
+    status = run.main(["--quick", "--no-official", "--no-legacy", "--runs", "1", "--repeat", "1",
+                       "--rps-requests", "5", "--no-profile", "--output", str(output)])
     assert status == 0
     results = json.loads(output.read_text(encoding="utf-8"))
     assert [figure["key"] for figure in results["figures"]] == [
-        "cold_start", "parse", "push_build"]
+        "cold_start", "parse", "builds", "memory", "replay", "fake_api_rps"]
     assert all(OFFICIAL not in figure["results"] for figure in results["figures"])
     printed = capsys.readouterr()
     assert "official SDK not measured" in printed.out
