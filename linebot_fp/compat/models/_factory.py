@@ -217,6 +217,10 @@ def _converter(hint: Any) -> Callable[[Any], Any] | None:
         inner = _converter(typing.get_args(hint)[0]) or _same
         return lambda value: ([inner(item) for item in value]
                               if isinstance(value, (list, tuple)) else inner(value))
+    if origin in (Mapping, dict):
+        of_value = _converter(typing.get_args(hint)[1]) or _same
+        return lambda value: ({key: of_value(item) for key, item in value.items()}
+                              if isinstance(value, Mapping) else value)
     options = typing.get_args(hint) if origin in (Union, types.UnionType) else (hint,)
     models = tuple(option for option in options if isinstance(option, type)
                    and dataclasses.is_dataclass(option) and not issubclass(option, Mapping))
@@ -296,10 +300,12 @@ def from_core(value: Any) -> Any:
     """The legacy form of a core value: models as legacy classes, tuples as lists."""
     if isinstance(value, tuple):
         return [from_core(item) for item in value]
+    if isinstance(value, Mapping):
+        if dataclasses.is_dataclass(value):  # PostbackParams: the legacy SDK gave a dict
+            return codec.unstructure(value)
+        return {key: from_core(item) for key, item in value.items()}
     if not dataclasses.is_dataclass(value) or isinstance(value, type):
         return value
-    if isinstance(value, Mapping):  # PostbackParams: the legacy SDK gave a plain dict
-        return codec.unstructure(value)
     cls = legacy_class(type(value))
     legacy = cls.__new__(cls)
     spec = typing.cast(_ClassSpec, cls._spec)
@@ -334,4 +340,8 @@ def json_of(value: Any) -> Any:
         return value.as_json_dict()
     if isinstance(value, Model):
         return codec.unstructure(value)
+    if isinstance(value, dict):
+        return {key: json_of(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_of(item) for item in value]
     return value
