@@ -77,9 +77,7 @@ def wsgi_app(channel_secret: Secrets, handlers: Mapping[Any, Handler], *,
             answer = body if isinstance(body, WebhookAnswer) else endpoint(
                 body, environ.get("HTTP_X_LINE_SIGNATURE"))
         payload = answer.text.encode()
-        start_response(_status_line(answer.status),
-                       [("Content-Type", "text/plain; charset=utf-8"),
-                        ("Content-Length", str(len(payload)))])
+        start_response(_status_line(answer.status), _headers(answer, payload))
         return [payload]
 
     return application
@@ -120,8 +118,8 @@ def asgi_app(channel_secret: Secrets, handlers: Mapping[Any, Handler], *,
                 body, headers.get("x-line-signature"))
         payload = answer.text.encode()
         await send({"type": "http.response.start", "status": answer.status,
-                    "headers": [(b"content-type", b"text/plain; charset=utf-8"),
-                                (b"content-length", str(len(payload)).encode())]})
+                    "headers": [(name.lower().encode(), value.encode())
+                                for name, value in _headers(answer, payload)]})
         await send({"type": "http.response.body", "body": payload})
 
     return application
@@ -145,6 +143,12 @@ def _refusal(served: str | None, limit: int, method: str, path: str,
         if int(content_length) > limit:
             return too_large(limit)
     return None
+
+
+def _headers(answer: WebhookAnswer, payload: bytes) -> list[tuple[str, str]]:
+    headers = [("Content-Type", "text/plain; charset=utf-8"),
+               ("Content-Length", str(len(payload)))]
+    return [*headers, ("Allow", "POST")] if answer.status == 405 else headers
 
 
 def _status_line(status: int) -> str:

@@ -193,7 +193,13 @@ def test_a_chunked_body_is_limited_while_it_is_read(api):
 def test_only_post_on_the_webhook_path_is_served(serve, api):
     served = serve({})
     base = served.url.removesuffix("/callback")
-    assert raw_post(served.url, b"", {}, method="GET")[0] == 405
+    parts = urlsplit(served.url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=10)
+    connection.request("GET", parts.path)
+    answer = connection.getresponse()
+    assert (answer.status, answer.headers["Allow"], answer.read()) == (
+        405, "POST", b"only POST is served here")
+    connection.close()
     assert raw_post(served.url, b"", {}, method="PUT")[0] == 405
     assert raw_post(base + "/elsewhere", b"{}", {})[0] == 404
     assert raw_post(served.url, b"", {"Content-Length": "lots"})[0] == 400

@@ -317,3 +317,26 @@ def test_importing_the_transports_imports_neither_library():
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60, check=True)
     assert result.stdout.split("\n")[:3] == ["[]", "['httpx']", "['aiohttp', 'httpx']"]
+
+
+def test_a_stream_outliving_its_event_loop_says_so(api, make_transport):
+    api.on("GET", "/v2/bot/message/42/content", body=VIDEO)
+
+    async def body(transport: Any) -> Content:
+        return await client_for(api, transport).send(get_message_content("42"))
+
+    content = run(make_transport, body)  # asyncio.run has closed the loop
+    with pytest.raises(TransportError, match="stopped"):
+        _ = content.content
+    content.close()  # nothing left to release: no error
+
+
+def test_content_from_the_default_async_transport_is_read_in_a_thread(api):
+    api.on("GET", "/v2/bot/message/42/content", body=VIDEO)
+
+    async def main() -> bytes:
+        content = await AsyncClient(TOKEN, endpoints=api.endpoints).send(
+            get_message_content("42"))
+        return b"".join([chunk async for chunk in content.aiter_content(100_000)])
+
+    assert asyncio.run(main()) == VIDEO

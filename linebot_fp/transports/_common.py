@@ -6,9 +6,9 @@ A transport module adds only its library's calls and error classes.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import AbstractContextManager
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from linebot_fp.errors import AnswerTooLargeError, TransportError, TransportTimeoutError
 from linebot_fp.request import Headers
@@ -104,32 +104,30 @@ class AsyncStream:
 
     def read(self, amt: int | None = None, /) -> bytes:
         """:meth:`aread`, from a thread other than the event loop's."""
-        return self._wait(self.aread(amt))
+        return self._wait(lambda: self.aread(amt))
 
     def close(self) -> None:
         """:meth:`aclose`, from any thread (on the loop's own, it is scheduled)."""
-        if self._on_loop_thread():
-            if not self._closed:
-                self._loop.create_task(self.aclose())
+        if self._closed:
             return
-        self._wait(self.aclose())
-
-    def _wait(self, work: Awaitable[T]) -> T:
         if self._on_loop_thread():
-            if asyncio.iscoroutine(work):
-                work.close()
+            self._loop.create_task(self.aclose())
+        elif self._loop.is_running():
+            self._wait(self.aclose)
+        else:
+            self._closed = True  # the loop has stopped: its connections went with it
+
+    def _wait(self, work: Callable[[], Coroutine[Any, Any, T]]) -> T:
+        if self._on_loop_thread():
             raise RuntimeError(
                 "this body streams through asyncio: read it with `await content.aread()` or "
                 "`async for chunk in content.aiter_content()` (or from a worker thread)")
-        return asyncio.run_coroutine_threadsafe(_awaited(work), self._loop).result()
+        if not self._loop.is_running():
+            raise TransportError("the event loop this body streams through has stopped")
+        return asyncio.run_coroutine_threadsafe(work(), self._loop).result()
 
     def _on_loop_thread(self) -> bool:
         try:
             return asyncio.get_running_loop() is self._loop
         except RuntimeError:
             return False
-
-
-async def _awaited(work: Awaitable[T]) -> T:
-    return await work
-
