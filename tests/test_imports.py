@@ -51,3 +51,20 @@ events = parse_unverified(json.dumps({"events": [common, rare]}))
 print(before, [type(event).__name__ for event in events], events[1].module.reason)
 """
     assert run(code) == "False ['FollowEvent', 'ModuleEvent'] bot_deleted"
+
+
+def test_the_cold_path_imports_nothing_it_does_not_use():
+    code = """
+import sys
+from linebot_fp.api import reply_message
+from linebot_fp.models import TextSendMessage
+from linebot_fp.webhook import parse_unverified
+body = ('{"events": [{"type": "message", "timestamp": 1, "replyToken": "r",'
+        ' "source": {"type": "user", "userId": "U1"},'
+        ' "message": {"type": "text", "id": "1", "text": "hi"}}]}')
+reply_message(parse_unverified(body)[0].reply_token, TextSendMessage(text="hello"))
+print(sorted(name for name in ("asyncio", "uuid", "urllib3", "http.server", "http.client",
+                               "socket", "ssl", "linebot_fp.models.flex",
+                               "linebot_fp.models.service_events") if name in sys.modules))
+"""
+    assert run(code) == "[]"
