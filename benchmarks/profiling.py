@@ -21,6 +21,7 @@ import re
 import statistics
 import subprocess
 import sys
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
@@ -65,6 +66,7 @@ _AREAS = (
 )
 
 _Key = tuple[str, int, str]
+_SECONDS_PER_PATH = 2.0  # unprofiled time each path gets at most: slow paths run fewer times
 
 
 def label(key: _Key) -> str:
@@ -135,7 +137,12 @@ def run(*, calls: int = 20000, top: int = 12, cold_runs: int = 5,
     results: dict[str, Any] = {}
     for name, (make, unit) in PATHS.items():
         dump = None if dump_dir is None else dump_dir / f"profile_{name}.prof"
-        results[name] = {"operation": unit, **profile(make(), calls, top=top, dump=dump)}
+        operation = make()
+        started = time.perf_counter()
+        operation()
+        once = time.perf_counter() - started
+        budgeted = min(calls, max(2, int(_SECONDS_PER_PATH / max(once, 1e-9))))  # ~2 s a path
+        results[name] = {"operation": unit, **profile(operation, budgeted, top=top, dump=dump)}
     results["cold_start"] = cold_start_imports(cold_runs)
     return results
 
