@@ -148,8 +148,10 @@ class SqliteEventStore:
 
     Entries expire as in :class:`MemoryEventStore` and are purged as claims
     go by. ``clock`` gives wall-clock seconds (``time.time``), shared by the
-    processes. Safe across threads and processes, and after a fork: each
-    process opens its own connection on first use.
+    processes. ``lock_timeout`` is how long (seconds) a write waits for another
+    process's. Safe across threads and processes, and after a fork: each
+    process opens its own connection on first use. Raises ``ValueError`` when
+    ``path`` cannot be opened as a database.
     """
 
     #: purge expired rows once every this many claims
@@ -169,7 +171,11 @@ class SqliteEventStore:
         self._pid = 0
         self._claims = 0
         with self._lock:
-            self._connect()  # a bad path fails here, not on the first webhook
+            try:
+                self._connect()  # a bad path fails here, not on the first webhook
+            except sqlite3.Error as error:
+                raise ValueError(f"cannot open the event store {str(self.path)!r}: "
+                                 f"{error}") from error
 
     def claim(self, event_id: str) -> bool:
         now = self._clock()

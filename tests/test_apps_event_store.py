@@ -134,6 +134,11 @@ def test_bad_settings_raise_value_error(tmp_path: Path):
         MemoryEventStore(keep_seconds=0)
     with pytest.raises(ValueError, match="positive"):
         SqliteEventStore(tmp_path / "x.sqlite3", claim_seconds=-1)
+    with pytest.raises(ValueError, match="cannot open the event store"):
+        SqliteEventStore(tmp_path / "no such folder" / "x.sqlite3")
+    (tmp_path / "not-a-database").write_bytes(b"\x00" * 4096)
+    with pytest.raises(ValueError, match="cannot open the event store"):
+        SqliteEventStore(tmp_path / "not-a-database")
 
 
 def test_the_protocols_describe_sync_and_async_stores():
