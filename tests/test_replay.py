@@ -379,3 +379,13 @@ def test_a_paced_transport_waits_before_each_request(api):
 def test_a_rate_that_is_not_positive_is_refused(rate):
     with pytest.raises(ValueError, match="positive number of requests per second"):
         RateLimit(rate)
+
+
+def test_one_run_at_a_time_holds_a_journal(tmp_path):
+    path = tmp_path / "busy.sqlite"
+    with Journal(path) as first:
+        first.begin(1, "d1", None)
+        with pytest.raises(ValueError, match="in use by another replay"):
+            Journal(path)
+    with Journal(path) as second:  # let go on close
+        assert second.get(1, "d1").state is LineState.IN_FLIGHT

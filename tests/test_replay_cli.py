@@ -7,9 +7,11 @@ import json
 import os
 import pty
 import select
+import signal
 import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 from replay_support import push, reply, texts
@@ -262,3 +264,22 @@ def test_dry_run_checks_every_line_can_be_sent_somewhere(tmp_path):
     assert result.returncode == 1
     assert "line 2: no endpoint for base 'elsewhere'" in result.stderr
     assert result.stdout.startswith("1 checked, 1 failed")
+
+
+def test_a_second_run_of_the_same_file_at_the_same_time_is_refused(api, campaign):
+    api.on(None, None, delay=0.05)
+    argv, env = command(campaign, "--endpoint", api.url)
+    first = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        for _ in range(600):  # until the first run holds the journal and sends (at most ~60 s)
+            if api.accepted:
+                break
+            time.sleep(0.1)
+        second = run_cli(campaign, "--endpoint", api.url)
+        assert second.returncode == 2
+        assert "in use by another replay" in second.stderr
+    finally:
+        first.send_signal(signal.SIGINT)
+        first.communicate(timeout=60)
+    assert first.returncode == 130
+    assert len(api.accepted) == len({r.json()["to"] for r in api.accepted})  # none twice

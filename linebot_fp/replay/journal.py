@@ -25,6 +25,8 @@ from types import TracebackType
 __all__ = ["Journal", "JournalRow", "LineState", "digest", "journal_path"]
 
 SCHEMA_VERSION = 1
+#: how long opening a journal waits for another run to let go of it (seconds)
+LOCK_WAIT = 1.0
 
 
 class LineState(str, enum.Enum):
@@ -63,16 +65,20 @@ def journal_path(replay_file: Path) -> Path:
 class Journal:
     """A replay journal in the SQLite file ``path`` (created when missing).
 
-    Use it from one thread. ``ValueError`` when the file is not a journal this
-    version can read.
+    Use it from one thread. It is held exclusively until :meth:`close`, so two
+    runs never send the same file at once. ``ValueError`` when the file is not
+    a journal this version can read, or another process holds it.
     """
 
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self._db = sqlite3.connect(self.path, isolation_level=None)
+        self._db = sqlite3.connect(self.path, isolation_level=None, timeout=LOCK_WAIT)
         try:
+            self._db.execute("PRAGMA locking_mode=EXCLUSIVE")  # one run at a time: held till close
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("BEGIN EXCLUSIVE")
+            self._db.execute("COMMIT")
             version = self._db.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, SCHEMA_VERSION):
                 raise ValueError(f"{self.path} is a replay journal of version {version}; "
@@ -84,6 +90,12 @@ class Journal:
                 " sends INTEGER NOT NULL, updated REAL NOT NULL,"
                 " PRIMARY KEY (line, digest))")
             self._db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        except sqlite3.OperationalError as exc:
+            self._db.close()
+            if "locked" not in str(exc):
+                raise ValueError(f"{self.path} is not a replay journal: {exc}") from exc
+            raise ValueError(f"{self.path} is in use by another replay of the same file; "
+                             f"one run at a time") from exc
         except sqlite3.DatabaseError as exc:
             self._db.close()
             raise ValueError(f"{self.path} is not a replay journal: {exc}") from exc
