@@ -16,6 +16,9 @@ declared (a subclass in another module inherits ``source: Source | None``
 without importing ``Source``); TypedDict bases made visible (``__mro__`` loses
 them before Python 3.12); and ``_typeshed.wsgi``, which exists only for type
 checkers, served by ``wsgiref.types`` when pdoc runs ``TYPE_CHECKING`` imports.
+Docstrings are reStructuredText; two of its forms pdoc leaves as typed, so
+they are rewritten first: a ``~`` shortened reference (``:class:`~a.B```, now
+the full name, linked) and the ``::`` that introduces an indented block.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ import dataclasses
 import importlib
 import inspect
 import pkgutil
+import re
 import sys
 import textwrap
 import types
@@ -33,6 +37,7 @@ import warnings
 from pathlib import Path
 
 import pdoc
+import pdoc.docstrings
 import pdoc.render
 
 import linebot_fp
@@ -85,10 +90,22 @@ def _show_typeddict_bases(cls: type) -> None:
     cls.__orig_bases__ = (*bases, typing.TypedDict)  # type: ignore[attr-defined]
 
 
+_pdoc_rst = pdoc.docstrings.rst
+
+
+def _rst(contents: str, source_file: Path | None) -> str:
+    """pdoc's reStructuredText conversion, after the two rewrites the module docstring names."""
+    contents = re.sub(r"(:\w+:)`~", r"\1`", contents)
+    contents = re.sub(r"^[ \t]*::[ \t]*$", "", contents, flags=re.MULTILINE)
+    contents = re.sub(r"(\S)::[ \t]*$", r"\1:", contents, flags=re.MULTILINE)
+    return _pdoc_rst(contents, source_file)
+
+
 def main(argv: list[str]) -> int:
     output = Path(argv[0] if argv else "build/reference")
     modules = public_modules()
     prepare(modules)
+    pdoc.docstrings.rst = _rst
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         pdoc.render.configure(docformat="restructuredtext", search=True, show_source=True,
