@@ -100,8 +100,8 @@ def webhook_endpoint(channel_secret: Secrets, handlers: Mapping[Any, Handler], *
     records the handled events (``"memory"``: a :class:`MemoryEventStore` of
     this endpoint; ``None``: handle every delivery).
 
-    Raises ``ValueError`` for an empty or malformed secret, handler table,
-    client, limit or store.
+    Raises ``ValueError`` for an empty or malformed secret, handler table
+    (a coroutine handler too), client, limit or store.
     """
     if client is not None and not isinstance(client, Client):
         raise ValueError(f"a blocking endpoint sends with a Client, got {type(client).__name__} "
@@ -112,6 +112,10 @@ def webhook_endpoint(channel_secret: Secrets, handlers: Mapping[Any, Handler], *
                          "AsyncEventStore works with async_webhook_endpoint and asgi_app)")
     events_store = cast("EventStore | None", either_store)
     webhook = _Webhook.make(channel_secret, handlers, default, max_body_size)
+    for handler in (*handlers.values(), default):
+        if inspect.iscoroutinefunction(handler):
+            raise ValueError(f"handler {getattr(handler, '__qualname__', handler)} is a coroutine "
+                             f"function: serve it with async_webhook_endpoint or asgi_app")
     send = _no_client if client is None else client.send
 
     def handle(event: Event) -> None:

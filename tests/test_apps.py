@@ -405,6 +405,14 @@ def test_the_wsgi_app_wants_sync_parts():
     with pytest.raises(ValueError, match="plain methods"):
         wsgi_app("s", {}, store=DictAsyncStore())
 
+    async def welcome(event: Any) -> None:
+        return None
+
+    with pytest.raises(ValueError, match="welcome is a coroutine function"):
+        wsgi_app("s", {FollowEvent: welcome})
+    with pytest.raises(ValueError, match="coroutine function"):
+        wsgi_app("s", {}, default=welcome)
+
 
 def test_a_failing_store_is_logged_and_costs_no_event(serve, api, caplog):
     class DownStore:
