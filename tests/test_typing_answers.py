@@ -22,7 +22,7 @@ import pytest
 from linebot_fp import Client, Content, Request, api
 from linebot_fp.api import _registry
 from linebot_fp.api._registry import BINARY, EMPTY, answer_of, answer_type
-from linebot_fp.models import Profile, PushMessageResponse, TextSendMessage
+from linebot_fp.models import Profile, PushMessageResponse, TextSendMessage, responses
 from linebot_fp.testing import FakeLineApi
 
 
@@ -88,7 +88,12 @@ class TestAnswerOf:
         def plain() -> Request[Any]: ...
         def mapping() -> Request[dict[str, Any]]: ...
 
+        def dotted() -> Request[responses.Profile]: ...
+        def nested() -> Request[list[responses.Profile]]: ...
+
         assert answer_of(model) == "linebot_fp.models:Profile"
+        assert answer_of(dotted) == "linebot_fp.models:Profile"
+        assert answer_of(nested) is None
         assert answer_of(binary) == BINARY
         assert answer_of(empty) == EMPTY
         assert answer_of(plain) is None

@@ -65,11 +65,11 @@ def load_all() -> None:
 def answer_of(builder: Callable[..., Any]) -> str | None:
     """What ``builder``'s ``-> Request[X]`` annotation answers, as the registry keeps it.
 
-    ``"linebot_fp.models:X"`` for a model, :data:`BINARY` for ``Content``,
-    :data:`EMPTY` for ``None``, and ``None`` (plain JSON) for ``Any`` or any
-    other type that is not a model name. Raises ``TypeError`` when the builder
-    is not annotated ``-> Request[...]`` in a module that postpones annotations
-    (``from __future__ import annotations``).
+    ``"linebot_fp.models:X"`` for a model (``X`` or a dotted ``module.X``),
+    :data:`BINARY` for ``Content``, :data:`EMPTY` for ``None``, and ``None``
+    (plain JSON) for ``Any`` or a type that is not a name (``dict[str, Any]``).
+    Raises ``TypeError`` when the builder is not annotated ``-> Request[...]``
+    in a module that postpones annotations (``from __future__ import annotations``).
     """
     annotation = builder.__annotations__.get("return")  # text: postponed annotations
     if annotation in _read:  # most annotations repeat (Request[None], Request[Profile], ...)
@@ -79,10 +79,13 @@ def answer_of(builder: Callable[..., Any]) -> str | None:
         raise TypeError(f"builder {builder.__name__} must be annotated -> Request[<answer>], "
                         f"got {annotation!r}")
     answer = annotation[len("Request["):-1].strip()
-    if answer in _SPECIAL:
-        result = _SPECIAL[answer]
-    else:
-        result = f"{MODELS}:{answer}" if answer.isidentifier() else None
+    name = answer.rpartition(".")[2]  # "responses.Profile" names Profile too
+    if name in _SPECIAL:
+        result = _SPECIAL[name]
+    elif all(part.isidentifier() for part in answer.split(".")):
+        result = f"{MODELS}:{name}"
+    else:  # dict[str, Any], list[...]: JSON as it comes
+        result = None
     _read[annotation] = result
     return result
 
