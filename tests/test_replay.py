@@ -389,3 +389,19 @@ def test_one_run_at_a_time_holds_a_journal(tmp_path):
             Journal(path)
     with Journal(path) as second:  # let go on close
         assert second.get(1, "d1").state is LineState.IN_FLIGHT
+
+
+def test_a_journal_transaction_keeps_all_its_changes_or_none(journal):
+    with journal.transaction():
+        journal.begin(1, "d1", None)
+        journal.begin(2, "d2", None)
+
+    def settle_then_die():
+        with journal.transaction():
+            journal.settle(1, "d1", LineState.SENT)
+            raise RuntimeError("the run died here")
+
+    with pytest.raises(RuntimeError):
+        settle_then_die()
+    assert [(row.line, row.state) for row in journal.rows()] == [
+        (1, LineState.IN_FLIGHT), (2, LineState.IN_FLIGHT)]

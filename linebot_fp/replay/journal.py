@@ -18,6 +18,8 @@ import enum
 import hashlib
 import sqlite3
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -116,7 +118,8 @@ class Journal:
                           detail=detail, sends=sends)
 
     def begin(self, line: int, line_digest: str, retry_key: str | None) -> None:
-        """Record that this line is about to be sent, with ``retry_key``; committed on return."""
+        """Record that this line is about to be sent, with ``retry_key``; committed on
+        return (or with the :meth:`transaction` it is made in)."""
         self._db.execute(
             "INSERT INTO lines (line, digest, state, retry_key, detail, sends, updated)"
             " VALUES (?, ?, ?, ?, '', 1, ?)"
@@ -127,11 +130,23 @@ class Journal:
     def settle(self, line: int, line_digest: str, state: LineState, *,
                status: int | None = None, request_id: str | None = None,
                detail: str = "") -> None:
-        """Record how a send of this line ended; committed on return."""
+        """Record how a send of this line ended; committed on return (or with the
+        :meth:`transaction` it is made in)."""
         self._db.execute(
             "UPDATE lines SET state = ?, status = ?, request_id = ?, detail = ?, updated = ?"
             " WHERE line = ? AND digest = ?",
             (state.value, status, request_id, detail, time.time(), line, line_digest))
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Make the changes inside one transaction: all or none, with one disk sync."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
 
     def rows(self) -> list[JournalRow]:
         """Every row, by line number."""

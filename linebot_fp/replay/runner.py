@@ -23,6 +23,7 @@ import enum
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -136,31 +137,50 @@ def replay(entries: Iterable[Entry], send: Callable[[Request[Any]], Any], *,
             on_outcome(outcome)
 
     def collect(done: Iterable[Future[tuple[Any, Exception | None]]]) -> None:
-        for future in done:
-            sending = in_flight.pop(future)
-            answer, error = future.result()
-            outcome = _settle(sending, answer, error, redact)
-            if journal is not None:
-                _record(journal, sending, outcome, error)
-            settled(outcome)
+        with _together(journal):
+            for future in done:
+                sending = in_flight.pop(future)
+                answer, error = future.result()
+                outcome = _settle(sending, answer, error, redact)
+                if journal is not None:
+                    _record(journal, sending, outcome, error)
+                settled(outcome)
 
-    in_flight: dict[Future[tuple[Any, Exception | None]], _Send] = {}
-    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="replay") as pool:
-        for entry in entries:
-            while len(in_flight) >= concurrency:
-                collect(wait(in_flight, return_when=FIRST_COMPLETED).done)
-            if stop is not None and stop.is_set():
+    def next_lines(free: int) -> list[_Send]:
+        """Up to ``free`` lines to send now; the lines needing no send are settled on the way."""
+        starting: list[_Send] = []
+        while len(starting) < free and not (stop is not None and stop.is_set()):
+            entry = next(pending, None)
+            if entry is None:
                 break
             plan = _plan(entry, journal, resend_unknown)
             if isinstance(plan, Outcome):
                 settled(plan)
-                continue
-            if journal is not None:
-                journal.begin(plan.line, plan.digest, plan.request.headers.get(RETRY_KEY))
-            in_flight[pool.submit(_attempt, send, plan.request)] = plan
-        while in_flight:
+            else:
+                starting.append(plan)
+        return starting
+
+    pending = iter(entries)
+    in_flight: dict[Future[tuple[Any, Exception | None]], _Send] = {}
+    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="replay") as pool:
+        while True:
+            starting = next_lines(concurrency - len(in_flight))
+            with _together(journal):  # recorded before any of them is sent
+                for plan in starting:
+                    if journal is not None:
+                        journal.begin(plan.line, plan.digest,
+                                      plan.request.headers.get(RETRY_KEY))
+            for plan in starting:
+                in_flight[pool.submit(_attempt, send, plan.request)] = plan
+            if not in_flight:
+                break
             collect(wait(in_flight, return_when=FIRST_COMPLETED).done)
     return sorted(outcomes, key=lambda outcome: outcome.line)
+
+
+def _together(journal: Journal | None) -> AbstractContextManager[None]:
+    """One journal transaction (one disk sync) for the changes made inside."""
+    return journal.transaction() if journal is not None else nullcontext()
 
 
 def _plan(entry: Entry, journal: Journal | None, resend_unknown: bool) -> _Send | Outcome:
