@@ -21,7 +21,7 @@ lifespan messages, so uvicorn can also serve it alone.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterable, Mapping, MutableMapping
+from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import TYPE_CHECKING, Any, Literal
 
 from linebot_fp.client import Client
@@ -29,6 +29,7 @@ from linebot_fp.event_store import EventStore
 from linebot_fp.webhook_endpoint import (
     MAX_BODY_SIZE,
     Handler,
+    Handlers,
     Secrets,
     StoreOption,
     WebhookAnswer,
@@ -53,7 +54,7 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 _CHUNK = 64 * 1024
 
 
-def wsgi_app(channel_secret: Secrets, handlers: Mapping[Any, Handler], *,
+def wsgi_app(channel_secret: Secrets, handlers: Handlers, *,
              default: Handler | None = None, client: Client | None = None,
              path: str | None = "/callback", max_body_size: int = MAX_BODY_SIZE,
              store: EventStore | Literal["memory"] | None = "memory") -> WSGIApplication:
@@ -83,7 +84,7 @@ def wsgi_app(channel_secret: Secrets, handlers: Mapping[Any, Handler], *,
     return application
 
 
-def asgi_app(channel_secret: Secrets, handlers: Mapping[Any, Handler], *,
+def asgi_app(channel_secret: Secrets, handlers: Handlers, *,
              default: Handler | None = None, client: AsyncClient | Client | None = None,
              path: str | None = "/callback", max_body_size: int = MAX_BODY_SIZE,
              store: StoreOption = "memory") -> ASGIApp:

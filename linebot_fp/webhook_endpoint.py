@@ -54,7 +54,8 @@ from linebot_fp.webhook import dispatch, parse_unverified
 if TYPE_CHECKING:
     from linebot_fp.async_client import AsyncClient
 
-__all__ = ["MAX_BODY_SIZE", "AsyncEndpoint", "Endpoint", "Handler", "Secrets", "StoreOption",
+__all__ = ["MAX_BODY_SIZE", "AsyncEndpoint", "Endpoint", "Handler", "Handlers", "Secrets",
+           "StoreOption",
            "WebhookAnswer", "async_webhook_endpoint", "webhook_endpoint"]
 
 log = logging.getLogger("linebot_fp")
@@ -66,6 +67,10 @@ MAX_BODY_SIZE = 1024 * 1024
 #: a handler takes the event and returns a Request, a list of Requests or None
 #: (in the async endpoint, it may be a coroutine function)
 Handler = Callable[[Any], Any]
+#: the handler table: an event class, or an ``(event class, message class)`` pair, to its
+#: :data:`Handler` (values are typed ``object`` so that a dict of differently typed
+#: handlers type-checks; each is checked to be callable when the endpoint is made)
+Handlers = Mapping[Any, object]
 #: one channel secret, or several (all accepted, to rotate without downtime)
 Secrets = str | bytes | Sequence[str | bytes]
 #: an event store, ``"memory"`` for a fresh :class:`MemoryEventStore`, or ``None`` for none
@@ -86,7 +91,7 @@ Endpoint = Callable[[bytes, "str | None"], WebhookAnswer]
 AsyncEndpoint = Callable[[bytes, "str | None"], Awaitable[WebhookAnswer]]
 
 
-def webhook_endpoint(channel_secret: Secrets, handlers: Mapping[Any, Handler], *,
+def webhook_endpoint(channel_secret: Secrets, handlers: Handlers, *,
                      default: Handler | None = None, client: Client | None = None,
                      max_body_size: int = MAX_BODY_SIZE,
                      store: EventStore | Literal["memory"] | None = "memory") -> Endpoint:
@@ -141,7 +146,7 @@ def webhook_endpoint(channel_secret: Secrets, handlers: Mapping[Any, Handler], *
     return endpoint
 
 
-def async_webhook_endpoint(channel_secret: Secrets, handlers: Mapping[Any, Handler], *,
+def async_webhook_endpoint(channel_secret: Secrets, handlers: Handlers, *,
                            default: Handler | None = None,
                            client: AsyncClient | Client | None = None,
                            max_body_size: int = MAX_BODY_SIZE,
@@ -221,15 +226,17 @@ class _Webhook:
     default: Callable[[Event], Handler] | None
 
     @classmethod
-    def make(cls, channel_secret: Secrets, handlers: Mapping[Any, Handler],
+    def make(cls, channel_secret: Secrets, handlers: Handlers,
              default: Handler | None, max_body_size: int) -> _Webhook:
         if not isinstance(handlers, Mapping):
             raise ValueError(f"handlers must be a mapping of event classes to functions, "
                              f"got {type(handlers).__name__}")
+        table: dict[Any, Callable[[Event], Handler]] = {}
         for key, handler in handlers.items():
             _check_key(key)
             if not callable(handler):
                 raise ValueError(f"the handler for {key!r} is not callable")
+            table[key] = _returning(handler)
         if default is not None and not callable(default):
             raise ValueError("default must be callable or None")
         if isinstance(max_body_size, bool) or not isinstance(max_body_size, int) or (
@@ -237,7 +244,7 @@ class _Webhook:
             raise ValueError(f"max_body_size must be a positive int, got {max_body_size!r}")
         # dispatch() picks the handler itself, so the routing is exactly its routing
         return cls(secrets=_secrets(channel_secret), max_body_size=max_body_size,
-                   handlers={key: _returning(h) for key, h in handlers.items()},
+                   handlers=table,
                    default=None if default is None else _returning(default))
 
     def events(self, body: bytes, signature: str | None) -> list[Event] | WebhookAnswer:
