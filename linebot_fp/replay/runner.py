@@ -23,7 +23,6 @@ import enum
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -137,14 +136,15 @@ def replay(entries: Iterable[Entry], send: Callable[[Request[Any]], Any], *,
             on_outcome(outcome)
 
     def collect(done: Iterable[Future[tuple[Any, Exception | None]]]) -> None:
-        with _together(journal):
-            for future in done:
-                sending = in_flight.pop(future)
-                answer, error = future.result()
-                outcome = _settle(sending, answer, error, redact)
-                if journal is not None:
+        ended = [(in_flight.pop(future), *future.result()) for future in done]
+        now = [(sending, _settle(sending, answer, error, redact), error)
+               for sending, answer, error in ended]
+        if journal is not None:
+            with journal.transaction():  # the lines that ended together: one disk sync
+                for sending, outcome, error in now:
                     _record(journal, sending, outcome, error)
-                settled(outcome)
+        for _, outcome, _ in now:
+            settled(outcome)
 
     def next_lines(free: int) -> list[_Send]:
         """Up to ``free`` lines to send now; the lines needing no send are settled on the way."""
@@ -165,9 +165,9 @@ def replay(entries: Iterable[Entry], send: Callable[[Request[Any]], Any], *,
     with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="replay") as pool:
         while True:
             starting = next_lines(concurrency - len(in_flight))
-            with _together(journal):  # recorded before any of them is sent
-                for plan in starting:
-                    if journal is not None:
+            if journal is not None and starting:
+                with journal.transaction():  # recorded before any of them is sent
+                    for plan in starting:
                         journal.begin(plan.line, plan.digest,
                                       plan.request.headers.get(RETRY_KEY))
             for plan in starting:
@@ -176,11 +176,6 @@ def replay(entries: Iterable[Entry], send: Callable[[Request[Any]], Any], *,
                 break
             collect(wait(in_flight, return_when=FIRST_COMPLETED).done)
     return sorted(outcomes, key=lambda outcome: outcome.line)
-
-
-def _together(journal: Journal | None) -> AbstractContextManager[None]:
-    """One journal transaction (one disk sync) for the changes made inside."""
-    return journal.transaction() if journal is not None else nullcontext()
 
 
 def _plan(entry: Entry, journal: Journal | None, resend_unknown: bool) -> _Send | Outcome:
