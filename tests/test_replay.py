@@ -2,6 +2,7 @@
 
 import io
 import json
+import re
 import sqlite3
 import threading
 import uuid
@@ -9,6 +10,7 @@ import uuid
 import pytest
 from replay_support import push, reply, texts
 
+from linebot_fp.api import get_message_content
 from linebot_fp.client import Client
 from linebot_fp.errors import (
     InvalidPayloadError,
@@ -19,6 +21,7 @@ from linebot_fp.errors import (
 from linebot_fp.replay import (
     Journal,
     LineState,
+    Outcome,
     Status,
     dump_requests,
     journal_path,
@@ -29,9 +32,10 @@ from linebot_fp.replay import (
 )
 from linebot_fp.replay.pacing import RateLimit
 from linebot_fp.replay.progress import Progress, duration
-from linebot_fp.request import Request
+from linebot_fp.request import Request, Response
 from linebot_fp.sending import RetryPolicy
 from linebot_fp.testing import FakeLineApi, Fault
+from linebot_fp.transport import default_transport
 
 KEY = "X-Line-Retry-Key"
 
@@ -292,8 +296,6 @@ class Clock:
 
 
 def outcome(status=Status.SENT):
-    from linebot_fp.replay import Outcome
-
     return Outcome(line=1, text="", status=status, request=None)
 
 
@@ -366,8 +368,6 @@ def test_a_paced_transport_waits_before_each_request(api):
         return waits[-1]
 
     limit.wait = counted
-    from linebot_fp.transport import default_transport
-
     client = Client("t", endpoints=api.endpoints, transport=limit.paced(default_transport()))
     client.send(push(1))
     client.send(push(2))
@@ -405,3 +405,33 @@ def test_a_journal_transaction_keeps_all_its_changes_or_none(journal):
         settle_then_die()
     assert [(row.line, row.state) for row in journal.rows()] == [
         (1, LineState.IN_FLIGHT), (2, LineState.IN_FLIGHT)]
+
+
+def test_a_download_nobody_reads_is_closed(api):
+    api.on("GET", re.compile(r"/v2/bot/message/\d+/content"), body=b"x" * 100_000,
+           headers={"Content-Type": "image/jpeg"})
+    closed = []
+    real = default_transport()
+
+    class Watched:
+        def __init__(self, stream):
+            self.stream = stream
+
+        def read(self, amt=None, /):
+            return self.stream.read(amt)
+
+        def close(self):
+            closed.append(True)
+            self.stream.close()
+
+    def transport(http_request):
+        response = real(http_request)
+        assert http_request.stream
+        return Response(status=response.status, headers=response.headers,
+                        body=Watched(response.body))
+
+    client = Client("t", endpoints=api.endpoints, transport=transport)
+    lines = lines_of([get_message_content(str(n)) for n in range(3)])
+    outcomes = replay(load_requests(lines), client.send)
+    assert [o.status for o in outcomes] == [Status.SENT] * 3
+    assert len(closed) == 3

@@ -26,6 +26,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
+from linebot_fp.content import Content
 from linebot_fp.errors import (
     InvalidPayloadError,
     LineBotApiError,
@@ -210,9 +211,12 @@ def _keyed(request: Request[Any], row: JournalRow | None) -> Request[Any]:
 def _attempt(send: Callable[[Request[Any]], Any],
              request: Request[Any]) -> tuple[Any, Exception | None]:
     try:
-        return send(request), None
+        answer = send(request)
     except Exception as error:  # any failure is this line's, never the run's
         return None, error
+    if isinstance(answer, Content):  # a download nobody will read: give its connection back
+        answer.close()
+    return answer, None
 
 
 def _settle(sending: _Send, answer: Any, error: Exception | None,
