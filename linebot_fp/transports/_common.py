@@ -6,6 +6,7 @@ A transport module adds only its library's calls and error classes.
 from __future__ import annotations
 
 import asyncio
+from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Awaitable, Callable, Coroutine
 from contextlib import AbstractContextManager
 from typing import Any, TypeVar
@@ -14,9 +15,24 @@ from linebot_fp.errors import AnswerTooLargeError, TransportError, TransportTime
 from linebot_fp.request import Headers
 from linebot_fp.transport import HttpRequest, attempt_seconds
 
-__all__ = ["AsyncStream", "bounded", "read_whole"]
+__all__ = ["AsyncStream", "ClosingTransport", "bounded", "read_whole"]
 
 T = TypeVar("T")
+Closing = TypeVar("Closing", bound="ClosingTransport")
+
+
+class ClosingTransport(ABC):
+    """A transport holding a pool: ``aclose()`` it, or use it with ``async with``."""
+
+    @abstractmethod
+    async def aclose(self) -> None:
+        """Close the pool this transport made (not one it was given)."""
+
+    async def __aenter__(self: Closing) -> Closing:
+        return self
+
+    async def __aexit__(self, *_: object) -> None:
+        await self.aclose()
 
 async def bounded(attempt: Awaitable[T], request: HttpRequest) -> T:
     """``attempt``, cancelled with ``TransportTimeoutError`` past ``request.timeout``.

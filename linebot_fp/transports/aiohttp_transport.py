@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from linebot_fp.errors import TransportError, TransportTimeoutError
 from linebot_fp.request import Headers, Response
 from linebot_fp.transport import HttpRequest, attempt_seconds
-from linebot_fp.transports._common import AsyncStream, bounded, read_whole
+from linebot_fp.transports._common import AsyncStream, ClosingTransport, bounded, read_whole
 
 if TYPE_CHECKING:
     import aiohttp
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["AiohttpTransport"]
 
 
-class AiohttpTransport:
+class AiohttpTransport(ClosingTransport):
     """``await transport(http_request) -> Response`` with one shared ``aiohttp.ClientSession``.
 
     ``session`` is a ``ClientSession`` of your own (connector limits, TLS
@@ -89,12 +89,6 @@ class AiohttpTransport:
         if self._owned and self._session is not None:
             session, self._session = self._session, None
             await session.close()
-
-    async def __aenter__(self) -> AiohttpTransport:
-        return self
-
-    async def __aexit__(self, *_: object) -> None:
-        await self.aclose()
 
 
 async def _release(answer: aiohttp.ClientResponse) -> None:

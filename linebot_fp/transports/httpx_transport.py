@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from linebot_fp.errors import TransportError, TransportTimeoutError
 from linebot_fp.request import Headers, Response
 from linebot_fp.transport import HttpRequest, attempt_seconds
-from linebot_fp.transports._common import AsyncStream, bounded, read_whole
+from linebot_fp.transports._common import AsyncStream, ClosingTransport, bounded, read_whole
 
 if TYPE_CHECKING:
     import httpx
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 __all__ = ["HttpxTransport"]
 
 
-class HttpxTransport:
+class HttpxTransport(ClosingTransport):
     """``await transport(http_request) -> Response`` with one shared ``httpx.AsyncClient``.
 
     ``client`` is an ``httpx.AsyncClient`` of your own (proxies, TLS settings,
@@ -87,12 +87,6 @@ class HttpxTransport:
         if self._owned and self._client is not None:
             client, self._client = self._client, None
             await client.aclose()
-
-    async def __aenter__(self) -> HttpxTransport:
-        return self
-
-    async def __aexit__(self, *_: object) -> None:
-        await self.aclose()
 
 
 @contextmanager
