@@ -54,9 +54,9 @@ PATHS: dict[str, tuple[Callable[[], Callable[[], Any]], str]] = {
 _AREAS = (
     # (area, substrings of the file name that belong to it); the first match wins
     ("codec (converter + generated hooks)", ("linebot_fp/codec.py", "<structure ",
-                                              "cattrs generated", "/cattrs/")),
+                                              "<unstructure ", "cattrs generated", "/cattrs/")),
     ("models (__init__, __post_init__, checks)", ("linebot_fp/models/", "<post_init ",
-                                                  "<string>")),
+                                                  "<init ", "<string>", "linebot_fp/_lazy.py")),
     ("webhook.py", ("linebot_fp/webhook.py",)),
     ("api builders (_build.py, messaging.py)", ("linebot_fp/api/",)),
     ("request.py (Request, Headers)", ("linebot_fp/request.py",)),

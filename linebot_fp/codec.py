@@ -139,6 +139,8 @@ class _Family:
         self.by_tag: dict[str, type] = {}
         self.absent: set[str] = set()
         self._unknown: list[type | None] = []
+        #: tag -> structure hook of the members read so far (they ignore their second argument)
+        self.hooks: dict[str, Callable[[Any, Any], Any]] = {}
 
     def member(self, tag: str) -> type | None:
         """The member class for ``tag``, or ``None`` when no member has it."""
@@ -346,11 +348,20 @@ def _fields_structurer(cls: type) -> Callable[[Any, Any], Any]:
             if field.default is None and value == f"o[{key!r}]":  # a scalar, or None
                 lines.append(f"set_{name}(self, o.get({key!r}))")
                 continue
+            if field.default is None and _is_model(inner) and _is_family(inner):
+                lines += [f"value = o.get({key!r})", "if value is not None:",
+                          *(f"    {line}" for line in _member_lines(scope, name, inner)),
+                          f"set_{name}(self, value)"]
+                continue
             if field.default is None and inner is not None:  # a model, or None: one call
                 scope[f"hook_{name}"], scope[f"type_{name}"] = (
                     converter.get_structure_hook(inner), inner)
                 lines += [f"value = o.get({key!r})", f"set_{name}(self, None if value is None "
                                                      f"else hook_{name}(value, type_{name}))"]
+                continue
+            if not has_default and _is_model(hint) and _is_family(hint):
+                lines += [f"value = o[{key!r}]", *_member_lines(scope, name, hint),
+                          f"set_{name}(self, value)"]
                 continue
             if not has_default and hint is not Any:  # as __post_init__ would
                 lines += [f"value = {value}",
@@ -412,23 +423,22 @@ def _raw_fields(cls: Any) -> tuple[tuple[str, str, Callable[[Any, Any], Any], An
 def _family_structurer(base: type) -> Callable[[Any, Any], Any]:
     """One dict lookup on ``type``; a member is built (hook generated) when its tag first comes."""
     family = _family(base)
-    hooks: dict[str, tuple[Callable[[Any, Any], Any], type]] = {}
+    hooks = family.hooks
 
     def structure_member(data: Any, _: Any) -> Any:
         try:  # the common case first: an object whose tag was seen before
-            found: tuple[Callable[[Any, Any], Any], type] | None = hooks[data["type"]]
+            hook: Callable[[Any, Any], Any] | None = hooks[data["type"]]
         except (KeyError, TypeError, IndexError):
             if not isinstance(data, dict):
                 raise _not_an_object(base, data) from None
-            found = None
+            hook = None
             tag = data.get("type")
             member = family.member(tag) if isinstance(tag, str) else None
             if member is not None and isinstance(tag, str):
-                found = hooks[tag] = (converter.get_structure_hook(member), member)
-        if found is not None:
-            hook, member = found
+                hook = hooks[tag] = converter.get_structure_hook(member)
+        if hook is not None:
             try:
-                return hook(data, member)
+                return hook(data, None)
             except Exception:
                 if family.unknown is None:
                     raise
@@ -440,6 +450,27 @@ def _family_structurer(base: type) -> Callable[[Any, Any], Any]:
         return converter.get_structure_hook(unknown)(data, unknown)
 
     return structure_member
+
+
+def _member_lines(scope: dict[str, Any], name: str, family: type) -> list[str]:
+    """Lines reading ``value`` (a JSON object, not None) as a member of ``family``, inline.
+
+    The member's hook is called directly when its tag was seen before (one call
+    instead of two, for every nested event source, message, action, ...); any
+    other case, and a member that cannot be read, goes to the family's reader,
+    which knows the rest (new tags, Unknown members, errors).
+    """
+    scope[f"members_{name}"] = _family(family).hooks.get
+    scope[f"family_{name}"] = converter.get_structure_hook(family)
+    return ["tag = value.get('type') if value.__class__ is dict else None",
+            f"hook = members_{name}(tag) if tag.__class__ is str else None",
+            "if hook is None:",
+            f"    value = family_{name}(value, None)",
+            "else:",
+            "    try:",
+            "        value = hook(value, None)",
+            "    except Exception:",
+            f"        value = family_{name}(value, None)"]
 
 
 def _optional_inner(hint: Any) -> Any:
