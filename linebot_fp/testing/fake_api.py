@@ -50,6 +50,7 @@ import enum
 import json
 import random
 import re
+import sys
 import threading
 import uuid
 from collections.abc import Collection, Mapping
@@ -411,8 +412,6 @@ class _QuietServer(ThreadingHTTPServer):
     request_queue_size = 128
 
     def handle_error(self, request: Any, client_address: Any) -> None:
-        import sys
-
         if not isinstance(sys.exc_info()[1], ConnectionError):
             super().handle_error(request, client_address)
 
