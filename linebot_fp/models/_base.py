@@ -76,18 +76,45 @@ def _first_post_init(self: Model) -> None:
     cls = type(self)
     post_init = _compile_post_init(cls)
     cls.__post_init__ = post_init  # type: ignore[method-assign,assignment]
-    init = _compile_init(cls, post_init)
+    init = _compile_init(cls)
     if init is not None:
         cls.__init__ = init  # type: ignore[method-assign]
     post_init(self)
 
 
-def _compile_init(cls: type[Model], post_init: Callable[[Model], None]
-                  ) -> Callable[..., None] | None:
+def _field_checks(cls: type[Model], scope: dict[str, Any], read: Callable[[str], str],
+                  write: Callable[[str, str], str]) -> list[str]:
+    """Source lines converting and checking each field: sequences to tuples, required
+    fields, ``Literal`` choices. ``read(name)`` is the expression of a field's value,
+    ``write(name, expression)`` the statement replacing it."""
+    hints = typing.get_type_hints(cls)
+    scope.update(cls=cls, as_tuple=_as_tuple, required=_required, not_one_of=_not_one_of)
+    lines = []
+    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
+        name = field.name
+        value = read(name)
+        hint, optional = strip_optional(hints[name])
+        if typing.get_origin(hint) in (tuple, Sequence):
+            lines += [f"if {value} is not None and {value}.__class__ is not tuple:",
+                      f"    {write(name, f'as_tuple(cls, {name!r}, {value})')}"]
+        if not optional and hint is not Any:
+            lines += [f"if {value} is None:", f"    required(cls, {name!r})"]
+        if typing.get_origin(hint) is Literal:
+            scope[f"{name}_choices"] = frozenset(typing.get_args(hint))
+            lines += [f"if {value} is not None and {value} not in {name}_choices:",
+                      f"    not_one_of(cls, {name!r}, {value}, {name}_choices)"]
+    if cls._check is not Model._check:
+        lines.append("self._check()")
+    return lines
+
+
+def _compile_init(cls: type[Model]) -> Callable[..., None] | None:
     """The ``__init__`` ``@dataclass(frozen=True, slots=True, kw_only=True)`` writes, faster.
 
-    ``None`` (keep the generated one) for any class that is not exactly such a
-    dataclass: its own ``__init__``, ``init=False`` fields, default factories.
+    Same arguments; the checks of ``__post_init__`` run on the arguments, then each
+    slot is filled through its descriptor. ``None`` (keep the generated one) for any
+    class that is not exactly such a dataclass: its own ``__init__``, ``init=False``
+    fields, default factories.
     """
     params = getattr(cls, "__dataclass_params__", None)
     init = cls.__dict__.get("__init__")
@@ -98,8 +125,10 @@ def _compile_init(cls: type[Model], post_init: Callable[[Model], None]
     if any(not field.init or not field.kw_only or field.default_factory is not dataclasses.MISSING
            for field in fields):
         return None
-    scope: dict[str, Any] = {"post_init": post_init}
-    arguments, lines = [], []
+    scope: dict[str, Any] = {}
+    checks = _field_checks(cls, scope, lambda name: name, lambda name, value: f"{name} = {value}")
+    own_check = checks[-1:] if checks[-1:] == ["self._check()"] else []
+    arguments, lines = [], checks[:len(checks) - len(own_check)]
     for field in fields:
         name = field.name
         if field.default is dataclasses.MISSING:
@@ -109,10 +138,9 @@ def _compile_init(cls: type[Model], post_init: Callable[[Model], None]
             arguments.append(f"{name}=default_{name}")
         scope[f"set_{name}"] = getattr(cls, name).__set__
         lines.append(f"set_{name}(self, {name})")
-    lines.append("post_init(self)")
     signature = ", ".join(["self", "*", *arguments] if arguments else ["self"])
     source = (f"def __init__({signature}):\n"
-              + "".join(f"    {line}\n" for line in lines))
+              + "".join(f"    {line}\n" for line in [*lines, *own_check] or ["pass"]))
     exec(compile(source, f"<init {cls.__qualname__}>", "exec"), scope)
     fast: Callable[..., None] = scope["__init__"]
     fast.__qualname__ = f"{cls.__qualname__}.__init__"
@@ -122,25 +150,9 @@ def _compile_init(cls: type[Model], post_init: Callable[[Model], None]
 
 
 def _compile_post_init(cls: type[Model]) -> Callable[[Model], None]:
-    hints = typing.get_type_hints(cls)
-    scope: dict[str, Any] = {"cls": cls, "as_tuple": _as_tuple, "required": _required,
-                             "not_one_of": _not_one_of, "setattr": object.__setattr__}
-    lines = []
-    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
-        name = field.name
-        hint, optional = strip_optional(hints[name])
-        if typing.get_origin(hint) in (tuple, Sequence):
-            lines += [f"value = self.{name}",
-                      "if value is not None and value.__class__ is not tuple:",
-                      f"    setattr(self, {name!r}, as_tuple(cls, {name!r}, value))"]
-        if not optional and hint is not Any:
-            lines += [f"if self.{name} is None:", f"    required(cls, {name!r})"]
-        if typing.get_origin(hint) is Literal:
-            scope[f"{name}_choices"] = frozenset(typing.get_args(hint))
-            lines += [f"if self.{name} is not None and self.{name} not in {name}_choices:",
-                      f"    not_one_of(cls, {name!r}, self.{name}, {name}_choices)"]
-    if cls._check is not Model._check:
-        lines.append("self._check()")
+    scope: dict[str, Any] = {"setattr": object.__setattr__}
+    lines = _field_checks(cls, scope, lambda name: f"self.{name}",
+                          lambda name, value: f"setattr(self, {name!r}, {value})")
     source = "def __post_init__(self):\n" + "".join(f"    {line}\n" for line in lines or ["pass"])
     exec(compile(source, f"<post_init {cls.__qualname__}>", "exec"), scope)
     post_init: Callable[[Model], None] = scope["__post_init__"]
