@@ -22,7 +22,6 @@ from __future__ import annotations
 import builtins
 import importlib
 import os
-import re
 import sys
 from _thread import RLock
 from collections.abc import Callable, Iterator, Mapping
@@ -58,7 +57,7 @@ def lazy_exports(package: str, exports: Mapping[str, tuple[str, ...]]
 _real_build_class = builtins.__build_class__
 _real_import = builtins.__import__
 _LOCK = RLock()  # two threads never build the same class twice
-_NAME = re.compile(r"[A-Za-z_]\w*")
+_NOT_NAMES = str.maketrans(dict.fromkeys("[](),|.'\"= ", " "))  # annotation text -> names
 #: module name -> {class name: Pending} of the classes not built yet
 _PENDING: dict[str, dict[str, Pending]] = {}
 
@@ -103,7 +102,8 @@ class Pending:
             # names its annotations and methods use: get_type_hints and calls find them
             annotations = vars(cls).get("__annotations__", {})
             _build_names(self.module, [name for text in annotations.values()
-                                       if isinstance(text, str) for name in _NAME.findall(text)])
+                                       if isinstance(text, str)
+                                       for name in text.translate(_NOT_NAMES).split()])
             _build_names(self.module, _names_in_nested_code(self.body))
             return cls
 
