@@ -13,10 +13,14 @@ import sys
 import time
 from collections import Counter
 
+import pytest
+
 from linebot_fp.api import push_message, reply_message
 from linebot_fp.models import TextSendMessage
 from linebot_fp.replay import dump_requests
 from linebot_fp.testing import FakeLineApi, Fault
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals to a child")
 
 TOKEN = "token-interrupted"
 LINES = 120
