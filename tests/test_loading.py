@@ -152,3 +152,36 @@ def test_the_faster_init_takes_the_arguments_dataclass_wrote() -> None:
         QuickReplyButton(action=None)  # type: ignore[arg-type]
     with pytest.raises(dataclasses.FrozenInstanceError):
         second.action = first.action  # type: ignore[misc]
+
+
+def test_a_subclass_that_is_no_dataclass_keeps_its_own_checks() -> None:
+    from linebot_fp.errors import InvalidInputError
+    from linebot_fp.models import TextSendMessage
+
+    TextSendMessage(text="first")  # the faster __init__ is in place
+
+    class Shouting(TextSendMessage):
+        def _check(self) -> None:
+            if not self.text.isupper():
+                raise InvalidInputError("Shouting.text must be upper case")
+
+    assert Shouting(text="HEY").text == "HEY"
+    with pytest.raises(InvalidInputError, match="upper case"):
+        Shouting(text="hey")
+    assert TextSendMessage(text="hey").text == "hey"
+
+
+def test_threads_building_one_class_at_once_get_the_same_class() -> None:
+    code = """
+import threading
+import linebot_fp.models.flex as flex
+barrier, found = threading.Barrier(8), []
+def take():
+    barrier.wait()
+    found.append(flex.BoxComponent)
+threads = [threading.Thread(target=take) for _ in range(8)]
+for thread in threads: thread.start()
+for thread in threads: thread.join()
+print(len(found), len(set(map(id, found))), found[0] is flex.BoxComponent)
+"""
+    assert _run(code) == "8 1 True"

@@ -125,10 +125,15 @@ def _compile_init(cls: type[Model]) -> Callable[..., None] | None:
     if any(not field.init or not field.kw_only or field.default_factory is not dataclasses.MISSING
            for field in fields):
         return None
-    scope: dict[str, Any] = {}
+    scope: dict[str, Any] = {"written": init}
     checks = _field_checks(cls, scope, lambda name: name, lambda name, value: f"{name} = {value}")
     own_check = checks[-1:] if checks[-1:] == ["self._check()"] else []
-    arguments, lines = [], checks[:len(checks) - len(own_check)]
+    # a subclass that inherits this __init__ (not a dataclass itself) gets the one
+    # @dataclass wrote, which calls the subclass's own __post_init__ and checks
+    forward = ", ".join(f"{field.name}={field.name}" for field in fields)
+    arguments, lines = [], ["if self.__class__ is not cls:",
+                            f"    return written(self, {forward})",
+                            *checks[:len(checks) - len(own_check)]]
     for field in fields:
         name = field.name
         if field.default is dataclasses.MISSING:
