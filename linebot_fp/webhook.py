@@ -104,22 +104,18 @@ def dispatch(handlers: Mapping[Any, Any], events: Iterable[Event],
              default: Callable[[Any], Any] | None = None) -> list[Any]:
     """Call the handler of each event and return their results, in order.
 
-    Args:
-        handlers: maps an event class (``MessageEvent``), or an ``(event class,
-            message class)`` pair (``(MessageEvent, TextMessage)``), to a function
-            of one event. Keys match the exact classes (``type(event)``,
-            ``type(event.message)``): the pair wins over the event class.
-        events: the events, as :func:`parse` returns them.
-        default: the function for an event no key matches; without it, such
-            an event is skipped.
+    ``handlers`` maps an event class (``MessageEvent``), or an ``(event class,
+    message class)`` pair (``(MessageEvent, TextMessage)``), to a function of
+    one event. Keys match the exact classes (``type(event)``,
+    ``type(event.message)``): the pair wins over the event class, which wins
+    over ``default``; an event that none of them matches is skipped. ``events``
+    are the events :func:`parse` returns.
 
-    Returns:
-        The handlers' results, one per handled event, in the order of ``events``
-        (``list[Request[ReplyMessageResponse]]`` when every handler returns one).
-        Type checkers infer the result type from the handlers. mypy cannot when
-        the handlers take different event classes (it joins them to ``function``)
-        or an ``Any`` event, and gives ``list[Any]``: pass a ``default`` of the
-        same result type, or annotate the variable that receives the result.
+    The result is typed from the handlers (``list[Request[ReplyMessageResponse]]``
+    when each returns one). mypy cannot infer it when the handlers take different
+    event classes (it joins them to ``function``) or an ``Any`` event, and gives
+    ``list[Any]``: pass a ``default`` of the same result type, or annotate the
+    variable that receives the result.
     """
     results: list[Any] = []
     get = handlers.get
