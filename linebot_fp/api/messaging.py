@@ -12,8 +12,8 @@ This module performs no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from linebot_fp.api._build import (
     compact,
@@ -93,6 +93,8 @@ __docformat__ = "google"  # pdoc renders the Args / Returns / Raises sections
 
 
 
+B = TypeVar("B", bound=Callable[..., Any])
+
 _UNIT_NAME = re.compile(r"[a-zA-Z0-9_]{1,30}")
 
 
@@ -116,6 +118,51 @@ def _bool(name: str, value: Any) -> bool:
     if not isinstance(value, bool):
         raise InvalidInputError(f"{name} must be True or False, got {value!r}")
     return value
+
+
+def _documented(template: str, **fields: str) -> Callable[[B], B]:
+    """Give a builder the docstring it shares with its siblings (the validators, the counts).
+
+    ``{answer}`` in ``template`` becomes the builder's return annotation: the
+    text names the answer the registry decodes.
+    """
+
+    def document(builder: B) -> B:
+        builder.__doc__ = template.format(answer=builder.__annotations__["return"], **fields)
+        return builder
+
+    return document
+
+
+_VALIDATING = """Check that messages are valid for a {kind}, without sending them.
+
+    Args:
+        messages: one message (``TextSendMessage``, ``FlexSendMessage``, ...) or a list of 1
+            to 5.
+
+    Returns:
+        ``{answer}``: an empty answer
+        (with the request id) when the messages are valid; invalid ones make the
+        send raise ``LineBotApiError`` (400) whose ``error.details`` name each problem.
+
+    Raises:
+        InvalidInputError: ``messages`` is empty, has more than 5 items or one that is not a
+            message.
+    """
+
+_COUNTING = """Get the number of {what} sent on a day.
+
+    Args:
+        date: the day, a ``datetime.date`` or ``yyyyMMdd`` text (LINE reads it in UTC+9).
+
+    Returns:
+        ``{answer}``: ``status`` (``"ready"``,
+        ``"unready"`` while LINE still counts, ``"out_of_service"``) and the count in
+        ``success``.
+
+    Raises:
+        InvalidInputError: ``date`` is neither a date nor ``yyyyMMdd`` text.
+    """
 
 
 # -- sending messages ---------------------------------------------------------------------
@@ -322,112 +369,42 @@ def _validate(operation_name: str, kind: str, messages: Any) -> Request[Any]:
 
 
 @operation("validateReply")
+@_documented(_VALIDATING, kind="reply")
 def validate_reply_message_objects(
     messages: SendMessage | Sequence[SendMessage],
 ) -> Request[ValidateReplyMessageObjectsResponse]:
-    """Check that messages are valid for a reply, without sending them.
-
-    Args:
-        messages: one message (``TextSendMessage``, ``FlexSendMessage``, ...) or a list of 1
-            to 5.
-
-    Returns:
-        ``Request[ValidateReplyMessageObjectsResponse]``: an empty answer (with the request
-        id) when the messages are valid; invalid ones make the send raise
-        ``LineBotApiError`` (400) whose ``error.details`` name each problem.
-
-    Raises:
-        InvalidInputError: ``messages`` is empty, has more than 5 items or one that is not a
-            message.
-    """
     return _validate("validate_reply_message_objects", "reply", messages)
 
 
 @operation("validatePush")
+@_documented(_VALIDATING, kind="push")
 def validate_push_message_objects(
     messages: SendMessage | Sequence[SendMessage],
 ) -> Request[ValidatePushMessageObjectsResponse]:
-    """Check that messages are valid for a push, without sending them.
-
-    Args:
-        messages: one message (``TextSendMessage``, ``FlexSendMessage``, ...) or a list of 1
-            to 5.
-
-    Returns:
-        ``Request[ValidatePushMessageObjectsResponse]``: an empty answer (with the request
-        id) when the messages are valid; invalid ones make the send raise
-        ``LineBotApiError`` (400) whose ``error.details`` name each problem.
-
-    Raises:
-        InvalidInputError: ``messages`` is empty, has more than 5 items or one that is not a
-            message.
-    """
     return _validate("validate_push_message_objects", "push", messages)
 
 
 @operation("validateMulticast")
+@_documented(_VALIDATING, kind="multicast")
 def validate_multicast_message_objects(
     messages: SendMessage | Sequence[SendMessage],
 ) -> Request[ValidateMulticastMessageObjectsResponse]:
-    """Check that messages are valid for a multicast, without sending them.
-
-    Args:
-        messages: one message (``TextSendMessage``, ``FlexSendMessage``, ...) or a list of 1
-            to 5.
-
-    Returns:
-        ``Request[ValidateMulticastMessageObjectsResponse]``: an empty answer (with the
-        request id) when the messages are valid; invalid ones make the send raise
-        ``LineBotApiError`` (400) whose ``error.details`` name each problem.
-
-    Raises:
-        InvalidInputError: ``messages`` is empty, has more than 5 items or one that is not a
-            message.
-    """
     return _validate("validate_multicast_message_objects", "multicast", messages)
 
 
 @operation("validateNarrowcast")
+@_documented(_VALIDATING, kind="narrowcast")
 def validate_narrowcast_message_objects(
     messages: SendMessage | Sequence[SendMessage],
 ) -> Request[ValidateNarrowcastMessageObjectsResponse]:
-    """Check that messages are valid for a narrowcast, without sending them.
-
-    Args:
-        messages: one message (``TextSendMessage``, ``FlexSendMessage``, ...) or a list of 1
-            to 5.
-
-    Returns:
-        ``Request[ValidateNarrowcastMessageObjectsResponse]``: an empty answer (with the
-        request id) when the messages are valid; invalid ones make the send raise
-        ``LineBotApiError`` (400) whose ``error.details`` name each problem.
-
-    Raises:
-        InvalidInputError: ``messages`` is empty, has more than 5 items or one that is not a
-            message.
-    """
     return _validate("validate_narrowcast_message_objects", "narrowcast", messages)
 
 
 @operation("validateBroadcast")
+@_documented(_VALIDATING, kind="broadcast")
 def validate_broadcast_message_objects(
     messages: SendMessage | Sequence[SendMessage],
 ) -> Request[ValidateBroadcastMessageObjectsResponse]:
-    """Check that messages are valid for a broadcast, without sending them.
-
-    Args:
-        messages: one message (``TextSendMessage``, ``FlexSendMessage``, ...) or a list of 1
-            to 5.
-
-    Returns:
-        ``Request[ValidateBroadcastMessageObjectsResponse]``: an empty answer (with the
-        request id) when the messages are valid; invalid ones make the send raise
-        ``LineBotApiError`` (400) whose ``error.details`` name each problem.
-
-    Raises:
-        InvalidInputError: ``messages`` is empty, has more than 5 items or one that is not a
-            message.
-    """
     return _validate("validate_broadcast_message_objects", "broadcast", messages)
 
 
@@ -467,94 +444,37 @@ def _delivery(operation_name: str, kind: str, date: Any) -> Request[Any]:
 
 
 @operation("getNumberOfSentReplyMessages")
+@_documented(_COUNTING, what="reply messages")
 def get_message_delivery_reply(date: str | datetime.date) -> Request[MessageDeliveryReplyResponse]:
-    """Get the number of reply messages sent on a day.
-
-    Args:
-        date: the day, a ``datetime.date`` or ``yyyyMMdd`` text (LINE reads it in UTC+9).
-
-    Returns:
-        ``Request[MessageDeliveryReplyResponse]``: ``status`` (``"ready"``, ``"unready"``
-        while LINE still counts, ``"out_of_service"``) and the count in ``success``.
-
-    Raises:
-        InvalidInputError: ``date`` is neither a date nor ``yyyyMMdd`` text.
-    """
     return _delivery("get_message_delivery_reply", "reply", date)
 
 
 @operation("getNumberOfSentPushMessages")
+@_documented(_COUNTING, what="push messages")
 def get_message_delivery_push(date: str | datetime.date) -> Request[MessageDeliveryPushResponse]:
-    """Get the number of push messages sent on a day.
-
-    Args:
-        date: the day, a ``datetime.date`` or ``yyyyMMdd`` text (LINE reads it in UTC+9).
-
-    Returns:
-        ``Request[MessageDeliveryPushResponse]``: ``status`` (``"ready"``, ``"unready"``
-        while LINE still counts, ``"out_of_service"``) and the count in ``success``.
-
-    Raises:
-        InvalidInputError: ``date`` is neither a date nor ``yyyyMMdd`` text.
-    """
     return _delivery("get_message_delivery_push", "push", date)
 
 
 @operation("getNumberOfSentMulticastMessages")
+@_documented(_COUNTING, what="multicast messages")
 def get_message_delivery_multicast(
     date: str | datetime.date,
 ) -> Request[MessageDeliveryMulticastResponse]:
-    """Get the number of multicast messages sent on a day.
-
-    Args:
-        date: the day, a ``datetime.date`` or ``yyyyMMdd`` text (LINE reads it in UTC+9).
-
-    Returns:
-        ``Request[MessageDeliveryMulticastResponse]``: ``status`` (``"ready"``,
-        ``"unready"`` while LINE still counts, ``"out_of_service"``) and the count in
-        ``success``.
-
-    Raises:
-        InvalidInputError: ``date`` is neither a date nor ``yyyyMMdd`` text.
-    """
     return _delivery("get_message_delivery_multicast", "multicast", date)
 
 
 @operation("getNumberOfSentBroadcastMessages")
+@_documented(_COUNTING, what="broadcast messages")
 def get_message_delivery_broadcast(
     date: str | datetime.date,
 ) -> Request[MessageDeliveryBroadcastResponse]:
-    """Get the number of broadcast messages sent on a day.
-
-    Args:
-        date: the day, a ``datetime.date`` or ``yyyyMMdd`` text (LINE reads it in UTC+9).
-
-    Returns:
-        ``Request[MessageDeliveryBroadcastResponse]``: ``status`` (``"ready"``,
-        ``"unready"`` while LINE still counts, ``"out_of_service"``) and the count in
-        ``success``.
-
-    Raises:
-        InvalidInputError: ``date`` is neither a date nor ``yyyyMMdd`` text.
-    """
     return _delivery("get_message_delivery_broadcast", "broadcast", date)
 
 
 # https://developers.line.biz/en/reference/partner-docs/#get-number-of-sent-line-notification-messages
 @operation("getPNPMessageStatistics")
+@_documented(_COUNTING, what="LINE notification messages")
 def get_pnp_message_statistics(date: str | datetime.date) -> Request[NumberOfMessagesResponse]:
-    """Get the number of LINE notification messages sent on a day.
-
-    Args:
-        date: the day, a ``datetime.date`` or ``yyyyMMdd`` text (LINE reads it in UTC+9).
-
-    Returns:
-        ``Request[NumberOfMessagesResponse]``: ``status`` (``"ready"``, ``"unready"`` while
-        LINE still counts, ``"out_of_service"``) and the count in ``success``.
-
-    Raises:
-        InvalidInputError: ``date`` is neither a date nor ``yyyyMMdd`` text.
-    """
     return _delivery("get_pnp_message_statistics", "pnp", date)
 
 
