@@ -19,7 +19,8 @@ from linebot_fp.errors import InvalidInputError, InvalidPayloadError
 if TYPE_CHECKING:
     import uuid
 
-__all__ = ["BASE_URLS", "Headers", "Request", "Response", "Stream"]
+__all__ = ["BASE_URLS", "IDEMPOTENT_METHODS", "RETRY_KEY", "RETRY_KEY_PATHS", "Headers",
+           "Request", "Response", "Stream", "retry_key", "safe_to_repeat"]
 
 #: the host behind each ``Request.base``
 BASE_URLS: Mapping[str, str] = {
@@ -29,6 +30,17 @@ BASE_URLS: Mapping[str, str] = {
 }
 
 METHODS = frozenset({"GET", "POST", "PUT", "DELETE"})
+#: methods whose request takes effect once however often it is sent
+IDEMPOTENT_METHODS = frozenset({"GET", "PUT", "DELETE"})
+
+RETRY_KEY = "X-Line-Retry-Key"
+#: the endpoints that accept ``X-Line-Retry-Key`` (any other answers 400 to it)
+RETRY_KEY_PATHS = frozenset({
+    "/v2/bot/message/push",
+    "/v2/bot/message/multicast",
+    "/v2/bot/message/narrowcast",
+    "/v2/bot/message/broadcast",
+})
 
 #: the answer a request brings once sent: a model, ``Content`` or ``None``
 AnswerT = TypeVar("AnswerT", covariant=True)
@@ -195,23 +207,24 @@ class Request(Generic[AnswerT]):
 
         ``key`` is a UUID (any standard spelling); ``None`` draws a fresh one. The
         operations that accept a key are push, multicast, narrowcast and broadcast
-        (:data:`linebot_fp.sending.RETRY_KEY_PATHS`); any other request, and one
+        (:data:`RETRY_KEY_PATHS`); any other request, and one
         that already has a key, comes back unchanged. Sending a keyed request
         again can never deliver twice. A ``key`` that is not a UUID raises
         ``InvalidInputError``.
         """
-        from linebot_fp.api._build import retry_key_headers
-        from linebot_fp.sending import RETRY_KEY_PATHS
-
-        given = retry_key_headers(key)  # checked even when this request takes no key
-        if (self.method != "POST" or self.path not in RETRY_KEY_PATHS
-                or "X-Line-Retry-Key" in self.headers):
+        given = None if key is None else retry_key(key)  # checked even when no key is taken
+        if not self.takes_retry_key or RETRY_KEY in self.headers:
             return self
         if given is None:
             import uuid  # here: uuid loads platform modules a cold start can skip
 
-            given = {"X-Line-Retry-Key": str(uuid.uuid4())}
-        return replace(self, headers=Headers((*self.headers.items(), *given.items())))
+            given = str(uuid.uuid4())
+        return replace(self, headers=Headers((*self.headers.items(), (RETRY_KEY, given))))
+
+    @property
+    def takes_retry_key(self) -> bool:
+        """Whether this request's endpoint accepts ``X-Line-Retry-Key``."""
+        return self.method == "POST" and self.path in RETRY_KEY_PATHS
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-compatible dict; :meth:`from_dict` reads it back equal.
@@ -288,6 +301,21 @@ def _body(data: Mapping[str, Any]) -> bytes | None:
         except (ValueError, TypeError) as exc:
             raise InvalidPayloadError(f"request body_base64 is not base64: {exc}") from exc
     return None
+
+
+def retry_key(key: str | uuid.UUID) -> str:
+    """The canonical spelling of a retry key, which must be a UUID (``InvalidInputError``)."""
+    import uuid  # here: uuid loads platform modules a cold start can skip
+
+    try:
+        return str(key if isinstance(key, uuid.UUID) else uuid.UUID(str(key)))
+    except ValueError:
+        raise InvalidInputError(f"retry_key must be a UUID, got {key!r}") from None
+
+
+def safe_to_repeat(method: str, headers: Mapping[str, str]) -> bool:
+    """Whether sending a request twice has the effect of sending it once."""
+    return method in IDEMPOTENT_METHODS or RETRY_KEY in headers
 
 
 class Stream(Protocol):

@@ -45,7 +45,14 @@ from linebot_fp.errors import (
     UndecodableAnswerError,
     preview,
 )
-from linebot_fp.request import Headers, Request, Response
+from linebot_fp.request import (
+    RETRY_KEY,
+    RETRY_KEY_PATHS,
+    Headers,
+    Request,
+    Response,
+    safe_to_repeat,
+)
 from linebot_fp.transport import HttpRequest, Timeout
 
 __all__ = ["MAX_ANSWER_BYTES", "RETRY_KEY_PATHS", "USER_AGENT", "Attempt", "Retry",
@@ -57,18 +64,8 @@ USER_AGENT = f"linebot_fp/{__version__}"
 #: the default limit on a JSON answer's size, in bytes (binary content streams, unlimited)
 MAX_ANSWER_BYTES = 4 * 1024 * 1024
 
-#: the endpoints that accept ``X-Line-Retry-Key`` (any other answers 400 to it)
-RETRY_KEY_PATHS = frozenset({
-    "/v2/bot/message/push",
-    "/v2/bot/message/multicast",
-    "/v2/bot/message/narrowcast",
-    "/v2/bot/message/broadcast",
-})
-
-_IDEMPOTENT = frozenset({"GET", "PUT", "DELETE"})
 REQUEST_ID = "X-Line-Request-Id"
 ACCEPTED_REQUEST_ID = "X-Line-Accepted-Request-Id"
-RETRY_KEY = "X-Line-Retry-Key"
 
 log = logging.getLogger("linebot_fp")
 
@@ -153,8 +150,7 @@ class Retry:
 
 def needs_retry_key(request: Request[Any]) -> bool:
     """Whether ``request`` is an operation that accepts ``X-Line-Retry-Key`` and has none."""
-    return (request.method == "POST" and request.path in RETRY_KEY_PATHS
-            and RETRY_KEY not in request.headers)
+    return request.takes_retry_key and RETRY_KEY not in request.headers
 
 
 def begin(request: Request[Any], policy: RetryPolicy | None) -> Request[Any]:
@@ -347,7 +343,7 @@ def _retry_plan(policy: RetryPolicy | None, http_request: HttpRequest, attempt: 
         return None, "retries off"
     if not _worth_retrying(policy, response):
         return None, "final answer"
-    if http_request.method not in _IDEMPOTENT and RETRY_KEY not in http_request.headers:
+    if not safe_to_repeat(http_request.method, http_request.headers):
         return None, f"not retried: a {http_request.method} without {RETRY_KEY} could act twice"
     if attempt.number >= policy.max_attempts:
         return None, f"giving up after {attempt.number} attempts"

@@ -19,7 +19,13 @@ from linebot_fp import codec
 from linebot_fp.api._paths import fill, parameter_name, valid_unicode
 from linebot_fp.errors import InvalidInputError
 from linebot_fp.models._base import Model
-from linebot_fp.request import Headers, Request, check_header
+from linebot_fp.request import (
+    RETRY_KEY,
+    Headers,
+    Request,
+    check_header,
+    retry_key as parse_retry_key,
+)
 
 if TYPE_CHECKING:
     import uuid
@@ -320,12 +326,4 @@ def messages(value: SendMessage | Sequence[SendMessage], name: str = "messages")
 
 def retry_key_headers(retry_key: str | uuid.UUID | None) -> dict[str, str] | None:
     """``X-Line-Retry-Key`` for a UUID (any standard spelling); ``None`` for none."""
-    if retry_key is None:
-        return None
-    import uuid  # here, not at import: uuid loads platform modules a cold start can skip
-
-    try:
-        key = retry_key if isinstance(retry_key, uuid.UUID) else uuid.UUID(str(retry_key))
-    except ValueError:
-        raise InvalidInputError(f"retry_key must be a UUID, got {retry_key!r}") from None
-    return {"X-Line-Retry-Key": str(key)}
+    return None if retry_key is None else {RETRY_KEY: parse_retry_key(retry_key)}

@@ -35,12 +35,10 @@ from linebot_fp.errors import (
 )
 from linebot_fp.replay.files import Entry
 from linebot_fp.replay.journal import Journal, JournalRow, LineState, digest
-from linebot_fp.request import Request
+from linebot_fp.request import RETRY_KEY, Request, safe_to_repeat
 
 __all__ = ["Outcome", "Status", "replay", "resend_is_safe", "status_of"]
 
-RETRY_KEY = "X-Line-Retry-Key"
-_IDEMPOTENT = frozenset({"GET", "PUT", "DELETE"})
 
 
 class Status(str, enum.Enum):
@@ -79,7 +77,7 @@ class Outcome:
 
 def resend_is_safe(request: Request[Any]) -> bool:
     """Whether sending ``request`` again can never make it act twice."""
-    return request.method in _IDEMPOTENT or RETRY_KEY in request.headers
+    return safe_to_repeat(request.method, request.headers)
 
 
 def status_of(error: Exception) -> Status:

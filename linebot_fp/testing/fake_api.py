@@ -60,8 +60,8 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from linebot_fp.request import Headers
-from linebot_fp.sending import ACCEPTED_REQUEST_ID, REQUEST_ID, RETRY_KEY, RETRY_KEY_PATHS
+from linebot_fp.request import RETRY_KEY, RETRY_KEY_PATHS, Headers
+from linebot_fp.sending import ACCEPTED_REQUEST_ID, REQUEST_ID
 
 __all__ = ["ALL_FAULTS", "Fault", "FakeLineApi", "FakeResponse", "RecordedRequest"]
 
