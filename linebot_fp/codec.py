@@ -22,14 +22,14 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
 from types import UnionType
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin, get_type_hints
+from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 from cattrs import Converter
 from cattrs.fns import identity
 
 from linebot_fp._lazy import pending_members
 from linebot_fp.errors import InvalidPayloadError
-from linebot_fp.models._base import WIRE_KEY, Model, Unknown, strip_optional
+from linebot_fp.models._base import WIRE_KEY, Model, Unknown, strip_optional, type_hints
 
 __all__ = ["converter", "dumps", "dumps_json", "family_member", "family_members", "loads",
            "structure", "unstructure", "wire_key"]
@@ -248,7 +248,7 @@ def _fields_unstructurer(cls: type) -> Callable[[Any], dict[str, Any]]:
     the hook of its runtime class, found by one dict lookup; anything else
     through its converter hook. The ``type`` tag is written last.
     """
-    hints = get_type_hints(cls)
+    hints = type_hints(cls)
     scope: dict[str, Any] = {"by_class": _HOOKS_BY_CLASS.get, "find": _unstructure_by_class}
     required, lines = [], []
     for field in dataclasses.fields(cls):
@@ -327,7 +327,7 @@ def _fields_structurer(cls: type) -> Callable[[Any, Any], Any]:
     ``_check`` goes through ``__init__`` and its checks. Not an object where one
     belongs is a ``TypeError`` here, an ``InvalidPayloadError`` in :func:`structure`.
     """
-    hints = get_type_hints(cls)
+    hints = type_hints(cls)
     direct = getattr(cls, "_check", None) is Model._check and not any(
         get_origin(_optional_inner(hint) or hint) is Literal for hint in hints.values())
     scope: dict[str, Any] = {"cls": cls, "new": object.__new__}
@@ -414,7 +414,7 @@ def fill_from_raw(value: Any) -> None:
 @cache
 def _raw_fields(cls: Any) -> tuple[tuple[str, str, Callable[[Any, Any], Any], Any, Any], ...]:
     """``(name, key, structure hook, type, default)`` of each field read from ``raw``."""
-    hints = get_type_hints(cls)
+    hints = type_hints(cls)
     return tuple((field.name, wire_key(cls, field), converter.get_structure_hook(hints[field.name]),
                   hints[field.name], field.default)
                  for field in dataclasses.fields(cls) if field.name != "raw")

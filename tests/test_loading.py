@@ -185,3 +185,20 @@ for thread in threads: thread.join()
 print(len(found), len(set(map(id, found))), found[0] is flex.BoxComponent)
 """
     assert _run(code) == "8 1 True"
+
+
+def test_the_very_first_instance_of_a_class_is_checked_too() -> None:
+    code = """
+from linebot_fp.errors import InvalidInputError
+from linebot_fp.models import ImageSendMessage, MessageAction, QuickReply, QuickReplyButton
+try:
+    ImageSendMessage(original_content_url=None, preview_image_url="https://x/p.jpg")
+except InvalidInputError as error:
+    print(error)
+first = QuickReply(items=[QuickReplyButton(action=MessageAction(label="a", text="a"))])
+print(type(first.items).__name__, QuickReply.__init__.__code__.co_filename)
+"""
+    assert _run(code).splitlines() == [
+        "ImageSendMessage.original_content_url is required, got None",
+        "tuple <init QuickReply>",
+    ]

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Union
 
 from linebot_fp.errors import InvalidInputError
 
-__all__ = ["Model", "Unknown", "check_count", "strip_optional", "wire"]
+__all__ = ["Model", "Unknown", "check_count", "strip_optional", "type_hints", "wire"]
 
 WIRE_KEY = "linebot_fp.wire"
 
@@ -74,12 +74,39 @@ class Model:
 
 def _first_post_init(self: Model) -> None:
     cls = type(self)
-    post_init = _compile_post_init(cls)
-    cls.__post_init__ = post_init  # type: ignore[method-assign,assignment]
     init = _compile_init(cls)
-    if init is not None:
-        cls.__init__ = init  # type: ignore[method-assign]
+    if init is None:
+        post_init = _compile_post_init(cls)
+        cls.__post_init__ = post_init  # type: ignore[method-assign,assignment]
+        post_init(self)
+        return
+    # the first instance went through the __init__ @dataclass wrote: its values
+    # are checked (and sequences made tuples) by going through the faster one
+    cls.__init__ = init  # type: ignore[method-assign]
+    cls.__post_init__ = _later_post_init  # type: ignore[method-assign]
+    init(self, **{field.name: getattr(self, field.name)
+                  for field in dataclasses.fields(cls)})  # type: ignore[arg-type]
+
+
+def _later_post_init(self: Model) -> None:
+    """For the rare later call of the ``__init__`` @dataclass wrote (``super().__init__``
+    from a subclass that is no dataclass): the checks, compiled now."""
+    cls = type(self)
+    post_init = _compile_post_init(cls)
+    if cls.__dict__.get("__post_init__") in (_later_post_init, _first_post_init):
+        cls.__post_init__ = post_init  # type: ignore[method-assign,assignment]
     post_init(self)
+
+
+def type_hints(cls: type) -> dict[str, Any]:
+    """``typing.get_type_hints(cls)``, resolved once per class (models and codec share it)."""
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    return hints
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
 
 
 def _field_checks(cls: type[Model], scope: dict[str, Any], read: Callable[[str], str],
@@ -87,7 +114,7 @@ def _field_checks(cls: type[Model], scope: dict[str, Any], read: Callable[[str],
     """Source lines converting and checking each field: sequences to tuples, required
     fields, ``Literal`` choices. ``read(name)`` is the expression of a field's value,
     ``write(name, expression)`` the statement replacing it."""
-    hints = typing.get_type_hints(cls)
+    hints = type_hints(cls)
     scope.update(cls=cls, as_tuple=_as_tuple, required=_required, not_one_of=_not_one_of)
     lines = []
     for field in dataclasses.fields(cls):  # type: ignore[arg-type]
