@@ -150,7 +150,7 @@ def run(*, calls: int = 20000, top: int = 12, cold_runs: int = 5,
 def import_area(module: str) -> str:
     """The area of a module for the cold-start breakdown."""
     if module.startswith("linebot_fp.models.") and module != "linebot_fp.models._base":
-        return "linebot_fp model modules (mostly @dataclass class creation)"
+        return "linebot_fp model modules (their code; classes are built in the steps that use them)"
     if module.startswith("linebot_fp.api.") and module not in ("linebot_fp.api._build",
                                                                "linebot_fp.api._registry"):
         return "linebot_fp builder modules"
