@@ -338,7 +338,7 @@ def _fields_structurer(cls: type) -> Callable[[Any, Any], Any]:
         if hint in _JSON_SCALARS or hint is Any or _is_optional_scalar(hint):
             value = f"o[{key!r}]"
         else:
-            scope[f"hook_{name}"], scope[f"type_{name}"] = converter.get_structure_hook(hint), hint
+            scope[f"hook_{name}"], scope[f"type_{name}"] = _on_first_use(scope, name, hint), hint
             value = f"hook_{name}(o[{key!r}], type_{name})"
         has_default = (field.default is not dataclasses.MISSING
                        or field.default_factory is not dataclasses.MISSING)
@@ -355,7 +355,7 @@ def _fields_structurer(cls: type) -> Callable[[Any, Any], Any]:
                 continue
             if field.default is None and inner is not None:  # a model, or None: one call
                 scope[f"hook_{name}"], scope[f"type_{name}"] = (
-                    converter.get_structure_hook(inner), inner)
+                    _on_first_use(scope, name, inner), inner)
                 lines += [f"value = o.get({key!r})", f"set_{name}(self, None if value is None "
                                                      f"else hook_{name}(value, type_{name}))"]
                 continue
@@ -384,6 +384,18 @@ def _fields_structurer(cls: type) -> Callable[[Any, Any], Any]:
     exec(compile(source, f"<structure {cls.__qualname__}>", "exec"), scope)
     generated: Callable[[Any, Any], Any] = scope[f"structure_{cls.__name__}"]
     return generated
+
+
+def _on_first_use(scope: dict[str, Any], name: str, hint: Any) -> Callable[[Any, Any], Any]:
+    """A stand-in for the hook of ``hint`` in a generated reader's ``scope``: the real
+    hook is made (and put in its place) the first time a value of that field comes, so
+    a field that never shows up (an emoji list, a mention) costs no hook, no class."""
+
+    def first_use(value: Any, cls: Any) -> Any:
+        hook = scope[f"hook_{name}"] = converter.get_structure_hook(hint)
+        return hook(value, cls)
+
+    return first_use
 
 
 def _unknown_structurer(cls: type) -> Callable[[Any, Any], Any]:
