@@ -11,12 +11,11 @@ takes one. This module performs no I/O.
 from __future__ import annotations
 
 import base64
-import hashlib
 import hmac
 
 from linebot_fp.errors import InvalidInputError
 
-__all__ = ["BYTES_LIKE", "check_secret", "signature", "verify_signature"]
+__all__ = ["BYTES_LIKE", "check_secret", "signature", "signs", "verify_signature"]
 
 BYTES_LIKE = (bytes, bytearray, memoryview)
 
@@ -40,7 +39,11 @@ def verify_signature(body: str | bytes, signature: str | bytes | None, secret: s
     is not ``str`` or bytes, gives False; a bad ``secret`` (empty, not ``str`` or
     bytes) raises ``InvalidInputError``, a ``ValueError`` (see :func:`check_secret`).
     """
-    key = check_secret(secret)
+    return signs(signature, body, check_secret(secret))
+
+
+def signs(signature: object, body: object, key: bytes) -> bool:
+    """:func:`verify_signature` for a ``key`` that :func:`check_secret` already gave."""
     if isinstance(signature, str):
         try:
             given = signature.encode("ascii")
@@ -52,7 +55,7 @@ def verify_signature(body: str | bytes, signature: str | bytes | None, secret: s
         return False
     if isinstance(body, str):
         try:
-            raw = body.encode()
+            raw: bytes | bytearray | memoryview = body.encode()
         except UnicodeEncodeError:  # lone surrogates: no bytes LINE could have signed
             return False
     elif isinstance(body, BYTES_LIKE):
@@ -63,7 +66,7 @@ def verify_signature(body: str | bytes, signature: str | bytes | None, secret: s
 
 
 def _digest(raw: bytes | bytearray | memoryview, key: bytes) -> bytes:
-    return base64.b64encode(hmac.new(key, raw, hashlib.sha256).digest())
+    return base64.b64encode(hmac.digest(key, raw, "sha256"))
 
 
 def check_secret(secret: object) -> bytes:

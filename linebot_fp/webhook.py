@@ -30,8 +30,8 @@ from typing import Any, TypeVar, overload
 from linebot_fp.codec import converter
 from linebot_fp.errors import InvalidPayloadError, InvalidSignatureError
 from linebot_fp.models._base import Model
-from linebot_fp.models.events import Event, UnknownEvent
-from linebot_fp.signature import BYTES_LIKE, check_secret, signature, verify_signature
+from linebot_fp.models.events import Event
+from linebot_fp.signature import BYTES_LIKE, check_secret, signature, signs, verify_signature
 
 __all__ = [
     "WebhookPayload",
@@ -71,7 +71,7 @@ def parse(body: str | bytes, signature: str | bytes | None, secret: str | bytes)
     for a channel secret that is empty or not ``str``/bytes.
     """
     _check_signature(body, signature, secret)
-    return _decode_events(_load(body))
+    return _decode_events(_load_body(body))
 
 
 def parse_payload(
@@ -79,7 +79,7 @@ def parse_payload(
 ) -> WebhookPayload:
     """Like :func:`parse`, keeping the ``destination`` of the body too."""
     _check_signature(body, signature, secret)
-    data = _load(body)
+    data = _load_body(body)
     return WebhookPayload(destination=_destination(data), events=tuple(_decode_events(data)))
 
 
@@ -134,11 +134,11 @@ def dispatch(handlers: Mapping[Any, Any], events: Iterable[Event],
 
 
 def _check_signature(body: str | bytes, signature: str | bytes | None, secret: str | bytes) -> None:
-    check_secret(secret)
+    key = check_secret(secret)
     _require_body(body)
     if not signature:
         raise InvalidSignatureError("the X-Line-Signature header is missing or empty")
-    if not verify_signature(body, signature, secret):
+    if not signs(signature, body, key):
         raise InvalidSignatureError(
             "X-Line-Signature does not match the body and channel secret; sign the raw body "
             "bytes exactly as received: a re-serialised body does not verify")
@@ -154,6 +154,11 @@ def _require_body(body: object) -> None:
 def _load(body: str | bytes) -> dict[str, Any]:
     """The body as a JSON object with an ``events`` list, or ``InvalidPayloadError``."""
     _require_body(body)
+    return _load_body(body)
+
+
+def _load_body(body: str | bytes) -> dict[str, Any]:
+    """:func:`_load` for a body already known to be ``str`` or bytes-like."""
     try:
         data = json.loads(bytes(body) if isinstance(body, (bytearray, memoryview)) else body)
     except ValueError as exc:  # UnicodeDecodeError is a ValueError
@@ -197,17 +202,21 @@ def _decode_events(data: dict[str, Any]) -> list[Event]:
         try:
             append(hook(item, Event))
         except Exception:  # the codec degrades to UnknownEvent itself; this is the last net
+            from linebot_fp.models.events import UnknownEvent
+
             append(UnknownEvent(raw=item))
     return events
 
 
-def _not_an_object(value: Any) -> UnknownEvent:
+def _not_an_object(value: Any) -> Event:
     """An ``UnknownEvent`` whose ``raw`` is an entry of ``events`` that is not an object.
 
     Such an entry (a number, ``null``, an array) has none of the fields an event
     shares, so they stay ``None``; the entry is kept as it came and costs no
     other event of the body.
     """
+    from linebot_fp.models.events import UnknownEvent  # built only when a body needs it
+
     event = object.__new__(UnknownEvent)
     for field in fields(UnknownEvent):
         object.__setattr__(event, field.name, value if field.name == "raw" else field.default)

@@ -70,7 +70,7 @@ print(built("linebot_fp.models.sources"))
 print("linebot_fp.models.flex" in sys.modules, "linebot_fp.models.service_events" in sys.modules)
 """
     events, messages, sources, others = _run(code).splitlines()
-    assert events == "['DeliveryContext', 'Event', 'MessageEvent', 'UnknownEvent']"
+    assert events == "['DeliveryContext', 'Event', 'MessageEvent']"
     assert "TextMessage" in messages
     assert "ImageMessage" not in messages
     assert sources == "['Source', 'SourceUser']"
