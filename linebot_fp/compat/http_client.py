@@ -212,7 +212,7 @@ class RequestsHttpClient(HttpClient):
 
     def _send(self, method: str, url: str, *, timeout: Timeout | None,
               **arguments: Any) -> HttpResponse:
-        import requests
+        requests: Any = importlib.import_module("requests")  # optional, and untyped
 
         response = requests.request(method, url, timeout=self.timeout if timeout is None
                                     else timeout, **arguments)
