@@ -46,6 +46,8 @@ __all__ = [
 
 R = TypeVar("R")
 
+_JSON = json.JSONDecoder()
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WebhookPayload(Model):
     """A whole webhook body: the bot's user id (``destination``) and its events.
@@ -159,8 +161,8 @@ def _load(body: str | bytes) -> dict[str, Any]:
 
 def _load_body(body: str | bytes) -> dict[str, Any]:
     """:func:`_load` for a body already known to be ``str`` or bytes-like."""
-    try:
-        data = json.loads(bytes(body) if isinstance(body, (bytearray, memoryview)) else body)
+    try:  # LINE sends UTF-8; decoding first spares json its encoding detection
+        data = _JSON.decode(body if isinstance(body, str) else str(body, "utf-8"))
     except ValueError as exc:  # UnicodeDecodeError is a ValueError
         raise InvalidPayloadError(f"webhook body is not JSON: {exc}") from exc
     except RecursionError:
