@@ -23,10 +23,10 @@ on ``.body``. This module performs no I/O.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from linebot_fp.error_body import ErrorDetail as ErrorDetail, ErrorResponse as ErrorResponse
     from linebot_fp.request import Request
 
 __all__ = [
@@ -86,42 +86,6 @@ class InvalidPayloadError(InvalidInputError):
     """A received body (webhook, replay file, response) that is not of the documented shape."""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ErrorDetail:
-    """One entry of an error body's ``details``."""
-
-    message: str | None = None
-    property: str | None = None
-
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class ErrorResponse:
-    """The JSON error body of the API: a message and its details."""
-
-    message: str = ""
-    details: tuple[ErrorDetail, ...] = field(default=())
-    sent_messages: tuple[dict[str, object], ...] | None = None
-
-    @classmethod
-    def from_json(cls, data: object) -> ErrorResponse:
-        """Read an error body leniently: whatever is missing stays empty."""
-        if not isinstance(data, Mapping):
-            return cls(message="" if data is None else str(data))
-        raw_details = data.get("details")
-        details = tuple(
-            ErrorDetail(message=_str_or_none(item.get("message")),
-                        property=_str_or_none(item.get("property")))
-            for item in (raw_details if isinstance(raw_details, list) else ())
-            if isinstance(item, Mapping)
-        )
-        sent = data.get("sentMessages")
-        return cls(
-            message=str(data.get("message", "")),
-            details=details,
-            sent_messages=tuple(sent) if isinstance(sent, list) else None,
-        )
-
-
 class LineBotApiError(LineBotError):
     """The API answered with a non-2xx status (a 3xx too: redirects are never followed).
 
@@ -145,7 +109,11 @@ class LineBotApiError(LineBotError):
         self.headers = headers
         self.request_id = request_id
         self.accepted_request_id = accepted_request_id
-        self.error = error if error is not None else ErrorResponse()
+        if error is None:
+            from linebot_fp.error_body import ErrorResponse
+
+            error = ErrorResponse()
+        self.error = error
         self.body = body
         details = "".join(f"; {d.property}: {d.message}" for d in self.error.details[:5])
         super().__init__(
@@ -210,5 +178,10 @@ class AnswerTooLargeError(TransportError):
         super().__init__(f"the answer ({status_code}) is larger than {limit} bytes; not read")
 
 
-def _str_or_none(value: object) -> str | None:
-    return None if value is None else str(value)
+def __getattr__(name: str) -> Any:
+    """``ErrorResponse`` and ``ErrorDetail`` load on first use: only error answers need them."""
+    if name in ("ErrorDetail", "ErrorResponse"):
+        from linebot_fp import error_body
+
+        return getattr(error_body, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

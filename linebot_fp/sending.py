@@ -35,9 +35,9 @@ from typing import Any
 from linebot_fp import __version__, codec
 from linebot_fp.api import _registry
 from linebot_fp.content import Content
+from linebot_fp.error_body import ErrorResponse
 from linebot_fp.errors import (
     AnswerTooLargeError,
-    ErrorResponse,
     InvalidPayloadError,
     LineBotApiError,
     LineBotError,
