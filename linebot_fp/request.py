@@ -49,12 +49,13 @@ AnswerT = TypeVar("AnswerT", covariant=True)
 class Headers(Mapping[str, str]):
     """Immutable, hashable HTTP headers; lookups ignore case, spelling is kept."""
 
-    __slots__ = ("_by_lower", "_items")
+    __slots__ = ("_by_lower", "_checked", "_items")
 
     def __init__(self, items: Mapping[str, str] | Iterable[tuple[str, str]] = ()) -> None:
         pairs = items.items() if isinstance(items, Mapping) else items
         self._items: tuple[tuple[str, str], ...] = tuple((str(k), str(v)) for k, v in pairs)
         self._by_lower = {k.lower(): v for k, v in self._items}
+        self._checked = False  # set once a Request has checked them: they never change
 
     def __getitem__(self, name: str) -> str:
         return self._by_lower[name.lower()]
@@ -127,10 +128,14 @@ def check_path(path: str) -> None:
 
 
 def _check_headers(headers: Headers) -> None:
+    """Check ``headers`` for a Request, once per (immutable) ``Headers`` value."""
+    if headers._checked:
+        return
     for name, value in headers._items:
         check_header(name, value)
     if len(headers._by_lower) != len(headers._items):
         raise InvalidInputError(f"Request.headers names a header twice: {sorted(headers)}")
+    headers._checked = True
 
 
 def check_header(name: str, value: str, parameter: str | None = None) -> None:
