@@ -29,7 +29,14 @@ from cattrs.fns import identity
 
 from linebot_fp._lazy import pending_members
 from linebot_fp.errors import InvalidPayloadError
-from linebot_fp.models._base import WIRE_KEY, Model, Unknown, strip_optional, type_hints
+from linebot_fp.models._base import (
+    WIRE_KEY,
+    KeepsRaw,
+    Model,
+    Unknown,
+    strip_optional,
+    type_hints,
+)
 
 __all__ = ["converter", "dumps", "dumps_json", "family_member", "family_members", "loads",
            "structure", "unstructure", "wire_key"]
@@ -224,7 +231,7 @@ def family_members(base: type) -> dict[str, type]:
 
 
 def _is_family(cls: Any) -> bool:
-    if _own_tag(cls) is not None or issubclass(cls, Unknown):
+    if _own_tag(cls) is not None or issubclass(cls, KeepsRaw):
         return False
     return _family(cls).has_members()
 
@@ -233,7 +240,7 @@ def _is_family(cls: Any) -> bool:
 
 
 def _unstructure_factory(cls: type) -> Callable[[Any], Any]:
-    if issubclass(cls, Unknown):
+    if issubclass(cls, KeepsRaw):
         return lambda value: dict(value.raw) if isinstance(value.raw, dict) else value.raw
     if _is_family(cls):
         return _unstructure_by_class
@@ -309,8 +316,8 @@ def _unstructure_by_class(value: Any) -> Any:
 
 
 def _structure_factory(cls: type) -> Callable[[Any, Any], Any]:
-    if issubclass(cls, Unknown):
-        return _unknown_structurer(cls)
+    if issubclass(cls, KeepsRaw):
+        return _raw_structurer(cls)
     if _is_family(cls):
         return _family_structurer(cls)
     return _fields_structurer(cls)
@@ -398,17 +405,17 @@ def _on_first_use(scope: dict[str, Any], name: str, hint: Any) -> Callable[[Any,
     return first_use
 
 
-def _unknown_structurer(cls: type) -> Callable[[Any, Any], Any]:
-    def structure_unknown(data: Any, _: Any) -> Any:
+def _raw_structurer(cls: type) -> Callable[[Any, Any], Any]:
+    def structure_raw(data: Any, _: Any) -> Any:
         if not isinstance(data, dict):
             raise _not_an_object(cls, data)
-        return cls(raw=data)  # the shared fields are read from raw by Unknown._check
+        return cls(raw=data)  # the other fields are read from raw by KeepsRaw._check
 
-    return structure_unknown
+    return structure_raw
 
 
 def fill_from_raw(value: Any) -> None:
-    """Set the fields of an Unknown member that were left at their default from its ``raw``.
+    """Set the fields of a :class:`KeepsRaw` model left at their default from its ``raw``.
 
     A field whose JSON cannot be read stays at its default: ``raw`` keeps it anyway.
     What to read is worked out once per class (:func:`_raw_fields`).

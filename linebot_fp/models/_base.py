@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Literal, Union
 
 from linebot_fp.errors import InvalidInputError
 
-__all__ = ["Model", "Unknown", "check_count", "strip_optional", "type_hints", "wire"]
+__all__ = ["KeepsRaw", "Model", "Unknown", "check_count", "strip_optional", "type_hints", "wire"]
 
 WIRE_KEY = "linebot_fp.wire"
 
@@ -200,13 +200,12 @@ def _not_one_of(cls: type, name: str, value: object, allowed: frozenset[object])
     raise InvalidInputError(f"{cls.__name__}.{name} must be one of {expected}, got {value!r}")
 
 
-class Unknown:
-    """Mixin for the member of a tagged family that stands for any tag nobody knows.
+class KeepsRaw:
+    """Mixin for a model whose JSON is kept whole in its ``raw`` field.
 
-    Its ``raw`` field is the JSON object exactly as received. The fields it shares
-    with the family (an event's ``timestamp`` and ``source``, ...) are read from
-    ``raw`` when not given, so ``UnknownEvent(raw=data)`` equals what parsing
-    ``data`` gives.
+    The codec reads such a model as ``cls(raw=data)`` and writes ``raw`` back as it
+    is, so no key is lost, known or not. Its other fields are read from ``raw``
+    when not given, so ``Model(raw=data)`` equals what decoding ``data`` gives.
     """
 
     __slots__ = ()
@@ -216,6 +215,17 @@ class Unknown:
         from linebot_fp.codec import fill_from_raw
 
         fill_from_raw(self)
+
+
+class Unknown(KeepsRaw):
+    """Mixin for the member of a tagged family that stands for any tag nobody knows.
+
+    Its ``raw`` field is the JSON object exactly as received (see :class:`KeepsRaw`);
+    the fields it shares with the family (an event's ``timestamp`` and
+    ``source``, ...) are read from it.
+    """
+
+    __slots__ = ()
 
     if TYPE_CHECKING:  # to type checkers, as to readers: the tag, like any member's
         type: ClassVar[str]

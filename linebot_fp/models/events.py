@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from linebot_fp.errors import InvalidInputError, InvalidPayloadError
-from linebot_fp.models._base import Model, Unknown
+from linebot_fp.models._base import KeepsRaw, Model, Unknown
 from linebot_fp.models.messages import Message
 from linebot_fp.models.sources import Source
 
@@ -212,7 +212,7 @@ _PARAM_ATTRS: dict[str, str] = {
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class PostbackParams(Unknown, Model, Mapping[str, Any]):
+class PostbackParams(KeepsRaw, Model, Mapping[str, Any]):
     """What a datetime picker or rich menu switch action adds to a postback.
 
     The keys this SDK knows are attributes (``date``, ``time``, ``datetime``,

@@ -32,7 +32,7 @@ from typing import Any, TypeVar, Union
 from linebot_fp import codec
 from linebot_fp.compat.models._table import ALIASES, CORE_NAMES, LEGACY
 from linebot_fp.compat.models.base import Base, to_snake_case
-from linebot_fp.models._base import Model, Unknown, strip_optional
+from linebot_fp.models._base import KeepsRaw, Model, strip_optional
 
 __all__ = ["from_core", "json_of", "legacy_class", "legacy_module", "legacy_named", "to_core"]
 
@@ -127,7 +127,7 @@ def _make_class(core: type) -> type[Base]:
                    f"{core.__qualname__}`.",
         "_wire_keys": {"type": "type",
                        **{field.name: codec.wire_key(core, field) for field in fields}},
-        "_unknown": issubclass(core, Unknown),
+        "_keeps_raw": issubclass(core, KeepsRaw),
         **_EXTRAS.get(name, {}),
     }
     cls: type[Base] = types.new_class(name, parents or (Base,),
@@ -309,8 +309,9 @@ def from_core(value: Any) -> Any:
     cls = legacy_class(type(value))
     legacy = cls.__new__(cls)
     spec = typing.cast(_ClassSpec, cls._spec)
-    if spec.tag is not None or cls._unknown:
-        legacy.type = spec.tag or getattr(value, "type", None)
+    tag = spec.tag or getattr(value, "type", None)  # a family member's, or an Unknown's
+    if tag is not None:
+        legacy.type = tag
     for attribute in spec.names:
         legacy.__dict__[attribute] = from_core(getattr(value, attribute, None))
     return legacy
@@ -326,7 +327,7 @@ def to_core(value: Any, core: type[T]) -> T:
     if isinstance(value, core):
         return value
     spec = getattr(type(value), "_spec", None)
-    if isinstance(spec, _ClassSpec) and issubclass(spec.core, core) and not spec.cls._unknown:
+    if isinstance(spec, _ClassSpec) and issubclass(spec.core, core) and not spec.cls._keeps_raw:
         made: T = codec.structure(value.as_json_dict(), spec.core)
         return made
     return codec.structure(json_of(value), core)

@@ -41,8 +41,8 @@ class Base:
     _spec: ClassVar[_Spec | None] = None
     #: attribute -> JSON key, where the key is not the camelCase of the attribute
     _wire_keys: ClassVar[Mapping[str, str]] = {}
-    #: whether this class stands for an unknown ``type`` (its JSON is its ``raw``)
-    _unknown: ClassVar[bool] = False
+    #: whether its JSON is its ``raw`` (an unknown ``type``, postback params)
+    _keeps_raw: ClassVar[bool] = False
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         """Generated classes take their legacy parameters, positionally or by name.
@@ -86,7 +86,7 @@ class Base:
         """This model's JSON object: camelCase keys, ``None`` left out, models nested as JSON."""
         from linebot_fp.compat.models._factory import json_of
 
-        if self._unknown and isinstance(self.__dict__.get("raw"), dict):
+        if self._keeps_raw and isinstance(self.__dict__.get("raw"), dict):
             return dict(self.__dict__["raw"])
         keys = self._wire_keys
         data: dict[str, Any] = {}
