@@ -11,7 +11,7 @@ import time
 from collections.abc import Mapping
 from typing import TypeVar
 
-from linebot_fp.client import _DEFAULT_RETRY, ClientSettings
+from linebot_fp.client_settings import DEFAULT_RETRY, ClientSettings
 from linebot_fp.errors import TransportError
 from linebot_fp.request import Request, Response
 from linebot_fp.sending import MAX_ANSWER_BYTES, Retry, RetryPolicy, Uniform
@@ -33,7 +33,7 @@ class AsyncClient(ClientSettings):
     """
 
     def __init__(self, channel_access_token: str, *, endpoints: Mapping[str, str] | None = None,
-                 timeout: Timeout = 5.0, retry: RetryPolicy | None = _DEFAULT_RETRY,
+                 timeout: Timeout = 5.0, retry: RetryPolicy | None = DEFAULT_RETRY,
                  transport: AsyncTransport | None = None,
                  max_answer_bytes: int | None = MAX_ANSWER_BYTES,
                  uniform: Uniform | None = None) -> None:

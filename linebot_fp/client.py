@@ -15,19 +15,11 @@ import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from linebot_fp.client_settings import DEFAULT_RETRY, ClientSettings
 from linebot_fp.errors import TransportError
 from linebot_fp.request import Request, Response
-from linebot_fp.sending import (
-    MAX_ANSWER_BYTES,
-    Attempt,
-    Retry,
-    RetryPolicy,
-    Uniform,
-    begin,
-    prepare,
-    settle,
-)
-from linebot_fp.transport import HttpRequest, Timeout, Transport, default_transport
+from linebot_fp.sending import MAX_ANSWER_BYTES, Retry, RetryPolicy, Uniform
+from linebot_fp.transport import Timeout, Transport, default_transport
 
 if TYPE_CHECKING:
     from linebot_fp.async_client import AsyncClient
@@ -36,8 +28,6 @@ __all__ = ["AsyncClient", "Client"]
 
 T = TypeVar("T")
 
-_DEFAULT_RETRY = RetryPolicy()
-
 
 def __getattr__(name: str) -> Any:
     if name == "AsyncClient":  # its own module: only async users import asyncio
@@ -45,61 +35,6 @@ def __getattr__(name: str) -> Any:
 
         return AsyncClient
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def check_token(token: object) -> str:
-    """``token`` if it can go in an ``Authorization`` header; else ``ValueError``.
-
-    The message never quotes the token: it may end up in logs.
-    """
-    if not isinstance(token, str) or not token:
-        raise ValueError("channel_access_token must be a non-empty string, "
-                         f"got {'an empty string' if token == '' else type(token).__name__}")
-    bad = next((i for i, c in enumerate(token)
-                if c.isspace() or not c.isprintable() or not c.isascii()), None)
-    if bad is not None:
-        raise ValueError(
-            f"channel_access_token has whitespace, a control or a non-ASCII character at "
-            f"position {bad} of {len(token)} (a trailing newline read from a file?); "
-            f"strip it before passing it")
-    return token
-
-
-class ClientSettings:
-    """What both clients hold and how both begin a send (see :class:`Client`)."""
-
-    def __init__(self, channel_access_token: str, endpoints: Mapping[str, str] | None,
-                 timeout: Timeout, retry: RetryPolicy | None, max_answer_bytes: int | None,
-                 uniform: Uniform | None) -> None:
-        self.channel_access_token = check_token(channel_access_token)
-        self.endpoints: Mapping[str, str] = dict(endpoints or {})
-        self.timeout = timeout
-        self.retry = retry
-        if max_answer_bytes is not None and max_answer_bytes < 1:
-            raise ValueError(f"max_answer_bytes must be positive or None, got {max_answer_bytes}")
-        self.max_answer_bytes = max_answer_bytes
-        self._uniform = uniform
-
-    def __repr__(self) -> str:
-        return (f"{type(self).__name__}(channel_access_token=<redacted>, "
-                f"endpoints={self.endpoints!r}, timeout={self.timeout!r}, retry={self.retry!r})")
-
-    def _begin(self, request: Request[Any], timeout: Timeout | None
-               ) -> tuple[Request[Any], HttpRequest]:
-        """The request as it will be sent (keyed) and its first HTTP attempt."""
-        request = begin(request, self.retry)
-        return request, prepare(
-            request, token=self.channel_access_token, endpoints=self.endpoints,
-            timeout=self.timeout if timeout is None else timeout,
-            max_answer_bytes=self.max_answer_bytes, policy=self.retry)
-
-    def _settle(self, request: Request[Any], http_request: HttpRequest, number: int,
-                began: float, started: float, outcome: Response | TransportError) -> Any:
-        """:func:`~linebot_fp.sending.settle` with this attempt's timings."""
-        ended = time.monotonic()
-        attempt = Attempt(number, ended - began, ended - started, time.time())
-        return settle(request, http_request, self.retry, attempt, outcome,
-                      uniform=self._uniform)
 
 
 class Client(ClientSettings):
@@ -124,7 +59,7 @@ class Client(ClientSettings):
     """
 
     def __init__(self, channel_access_token: str, *, endpoints: Mapping[str, str] | None = None,
-                 timeout: Timeout = 5.0, retry: RetryPolicy | None = _DEFAULT_RETRY,
+                 timeout: Timeout = 5.0, retry: RetryPolicy | None = DEFAULT_RETRY,
                  transport: Transport | None = None,
                  max_answer_bytes: int | None = MAX_ANSWER_BYTES,
                  sleep: Callable[[float], None] = time.sleep,

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from linebot_fp._lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from linebot_fp.testing.clock import FakeClock as FakeClock
     from linebot_fp.testing.events import (
         GROUP_ID as GROUP_ID,
         ROOM_ID as ROOM_ID,
@@ -77,6 +78,7 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
         "postback_event", "sticker_message_event", "text_message_event", "unfollow_event",
         "unknown_event", "unsend_event", "video_message_event", "video_play_complete_event",
     ),
+    "linebot_fp.testing.clock": ("FakeClock",),
     "linebot_fp.testing.fake_api": ("ALL_FAULTS", "FakeLineApi", "FakeResponse", "Fault",
                                     "RecordedRequest"),
     "linebot_fp.testing.transports": ("RecordingTransport", "ScriptedTransport", "json_response"),

@@ -52,8 +52,9 @@ import random
 import re
 import sys
 import threading
+import time
 import uuid
-from collections.abc import Collection, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field, replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
@@ -183,13 +184,18 @@ class FakeLineApi:
     ``requests`` lists every request received, ``accepted`` those the API took
     (answered 2xx, even if the answer was lost), ``faults`` the faults played.
     ``request_ids=False`` leaves ``X-Line-Request-Id`` to the scripted answers.
+    ``clock`` is the API's time (epoch seconds): give a
+    :class:`~linebot_fp.testing.clock.FakeClock` to move it from the test.
     """
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *,
-                 request_ids: bool = True) -> None:
+                 request_ids: bool = True, clock: Callable[[], float] = time.time) -> None:
         if host not in ("127.0.0.1", "localhost", "::1"):
             raise ValueError("FakeLineApi listens on loopback addresses only")
         self.request_ids = request_ids
+        #: the API's time in epoch seconds: ``time.time``, or a
+        #: :class:`~linebot_fp.testing.clock.FakeClock` the test moves
+        self.clock = clock
         self.requests: list[RecordedRequest] = []
         self.accepted: list[RecordedRequest] = []
         self.faults: list[tuple[Fault, RecordedRequest]] = []
