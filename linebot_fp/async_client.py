@@ -15,6 +15,7 @@ from linebot_fp.client_settings import DEFAULT_RETRY, ClientSettings
 from linebot_fp.errors import TransportError
 from linebot_fp.request import Request, Response
 from linebot_fp.sending import MAX_ANSWER_BYTES, Retry, RetryPolicy, Uniform
+from linebot_fp.tokens.auth import TokenProvider
 from linebot_fp.transport import AsyncTransport, HttpRequest, Timeout, default_transport
 
 __all__ = ["AsyncClient"]
@@ -26,13 +27,14 @@ class AsyncClient(ClientSettings):
     """Send requests with an async transport: ``await transport(http_request) -> Response``.
 
     The parameters are those of :class:`~linebot_fp.client.Client` (token checked
-    the same way, ``ValueError`` not quoting it), but ``transport`` is a coroutine
+    the same way, ``ValueError`` not quoting it; a token provider's ``atoken()`` and
+    ``arefresh()`` awaited), but ``transport`` is a coroutine
     function; without one the urllib3 transport runs in a worker thread.
     :mod:`linebot_fp.transports` has ones for httpx and aiohttp. Waits between
     attempts are ``asyncio.sleep``.
     """
 
-    def __init__(self, channel_access_token: str, *, endpoints: Mapping[str, str] | None = None,
+    def __init__(self, channel_access_token: str | TokenProvider, *, endpoints: Mapping[str, str] | None = None,
                  timeout: Timeout = 5.0, retry: RetryPolicy | None = DEFAULT_RETRY,
                  transport: AsyncTransport | None = None,
                  max_answer_bytes: int | None = MAX_ANSWER_BYTES,
@@ -44,14 +46,18 @@ class AsyncClient(ClientSettings):
     async def send(self, request: Request[T], *, timeout: Timeout | None = None) -> T:
         """Send ``request`` and return its decoded answer; raises as :meth:`Client.send` does."""
         keyed, http_request = self._begin(request, timeout)
+        tokens = self.tokens.attempts(keyed)
         began = time.monotonic()
         for number in itertools.count(1):
+            http_request = await tokens.aauthorize(http_request)
             started = time.monotonic()
             outcome: Response | TransportError
             try:
                 outcome = await self._transport(http_request)
             except TransportError as error:
                 outcome = error
+            if await tokens.arefused(outcome):  # 401: once more with a refreshed token
+                continue
             step = self._settle(keyed, http_request, number, began, started, outcome)
             if not isinstance(step, Retry):
                 answer: T = step

@@ -19,6 +19,7 @@ from linebot_fp.client_settings import DEFAULT_RETRY, ClientSettings
 from linebot_fp.errors import TransportError
 from linebot_fp.request import Request, Response
 from linebot_fp.sending import MAX_ANSWER_BYTES, Retry, RetryPolicy, Uniform
+from linebot_fp.tokens.auth import TokenProvider
 from linebot_fp.transport import Timeout, Transport, default_transport
 
 if TYPE_CHECKING:
@@ -40,8 +41,11 @@ def __getattr__(name: str) -> Any:
 class Client(ClientSettings):
     """Send requests to the LINE API, blocking; safe to share between threads.
 
-    * ``channel_access_token``: the bot's token. ``ValueError`` (not quoting it)
-      when it is empty or has whitespace or control characters.
+    * ``channel_access_token``: the bot's token, or a token provider
+      (:mod:`linebot_fp.tokens`: ``StatelessToken``, ``V21Token``, ...) whose token is
+      asked for before each attempt; a 401 answer is met by one ``refresh()`` and one
+      resend of the same request. ``ValueError`` (not quoting it) for a token that is
+      empty or has whitespace or control characters.
     * ``endpoints``: a ``Request.base`` -> URL mapping (``{"api": "http://127.0.0.1:8080"}``);
       missing keys keep the LINE hosts.
     * ``timeout``: seconds for each attempt as a whole (connect, send, read the
@@ -58,7 +62,7 @@ class Client(ClientSettings):
       of its jitter (``random.uniform``), for tests.
     """
 
-    def __init__(self, channel_access_token: str, *, endpoints: Mapping[str, str] | None = None,
+    def __init__(self, channel_access_token: str | TokenProvider, *, endpoints: Mapping[str, str] | None = None,
                  timeout: Timeout = 5.0, retry: RetryPolicy | None = DEFAULT_RETRY,
                  transport: Transport | None = None,
                  max_answer_bytes: int | None = MAX_ANSWER_BYTES,
@@ -85,14 +89,18 @@ class Client(ClientSettings):
         """
         keyed, http_request = self._begin(request, timeout)
         transport = self.transport or default_transport()
+        tokens = self.tokens.attempts(keyed)
         began = time.monotonic()
         for number in itertools.count(1):
+            http_request = tokens.authorize(http_request)
             started = time.monotonic()
             outcome: Response | TransportError
             try:
                 outcome = transport(http_request)
             except TransportError as error:
                 outcome = error
+            if tokens.refused(outcome):  # 401: once more with a refreshed token
+                continue
             step = self._settle(keyed, http_request, number, began, started, outcome)
             if not isinstance(step, Retry):
                 answer: T = step

@@ -13,6 +13,9 @@ from typing import Any
 from linebot_fp.errors import TransportError
 from linebot_fp.request import Request, Response
 from linebot_fp.sending import Attempt, RetryPolicy, Uniform, begin, prepare, settle
+from linebot_fp.tokens.auth import Authorizer, TokenProvider
+from linebot_fp.tokens.secret import REDACTED
+from linebot_fp.tokens.static import check_token
 from linebot_fp.transport import HttpRequest, Timeout
 
 __all__ = ["DEFAULT_RETRY", "ClientSettings", "check_token"]
@@ -22,31 +25,16 @@ __all__ = ["DEFAULT_RETRY", "ClientSettings", "check_token"]
 DEFAULT_RETRY = RetryPolicy()
 
 
-def check_token(token: object) -> str:
-    """``token`` if it can go in an ``Authorization`` header; else ``ValueError``.
-
-    The message never quotes the token: it may end up in logs.
-    """
-    if not isinstance(token, str) or not token:
-        raise ValueError("channel_access_token must be a non-empty string, "
-                         f"got {'an empty string' if token == '' else type(token).__name__}")
-    bad = next((i for i, c in enumerate(token)
-                if c.isspace() or not c.isprintable() or not c.isascii()), None)
-    if bad is not None:
-        raise ValueError(
-            f"channel_access_token has whitespace, a control or a non-ASCII character at "
-            f"position {bad} of {len(token)} (a trailing newline read from a file?); "
-            f"strip it before passing it")
-    return token
-
-
 class ClientSettings:
     """What both clients hold and how both begin a send (see :class:`Client`)."""
 
-    def __init__(self, channel_access_token: str, endpoints: Mapping[str, str] | None,
-                 timeout: Timeout, retry: RetryPolicy | None, max_answer_bytes: int | None,
+    def __init__(self, channel_access_token: str | TokenProvider,
+                 endpoints: Mapping[str, str] | None, timeout: Timeout,
+                 retry: RetryPolicy | None, max_answer_bytes: int | None,
                  uniform: Uniform | None) -> None:
-        self.channel_access_token = check_token(channel_access_token)
+        #: where each attempt's token comes from (see :mod:`linebot_fp.tokens.auth`)
+        self.tokens = Authorizer(channel_access_token)
+        self.channel_access_token = self.tokens.provider
         self.endpoints: Mapping[str, str] = dict(endpoints or {})
         self.timeout = timeout
         self.retry = retry
@@ -56,15 +44,16 @@ class ClientSettings:
         self._uniform = uniform
 
     def __repr__(self) -> str:
-        return (f"{type(self).__name__}(channel_access_token=<redacted>, "
+        return (f"{type(self).__name__}(channel_access_token={self.channel_access_token!r}, "
                 f"endpoints={self.endpoints!r}, timeout={self.timeout!r}, retry={self.retry!r})")
 
     def _begin(self, request: Request[Any], timeout: Timeout | None
                ) -> tuple[Request[Any], HttpRequest]:
-        """The request as it will be sent (keyed) and its first HTTP attempt."""
+        """The request as it will be sent (keyed) and its first HTTP attempt (the token is
+        put in by ``self.tokens`` before each attempt)."""
         request = begin(request, self.retry)
         return request, prepare(
-            request, token=self.channel_access_token, endpoints=self.endpoints,
+            request, token=REDACTED, endpoints=self.endpoints,
             timeout=self.timeout if timeout is None else timeout,
             max_answer_bytes=self.max_answer_bytes, policy=self.retry)
 

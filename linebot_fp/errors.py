@@ -9,6 +9,8 @@
     │       └── UndecodableAnswerError    the API ACCEPTED the call (2xx), but its answer
     │                                     cannot be decoded (or is over the size limit)
     ├── LineBotApiError               the API answered with a non-2xx status
+    ├── ChannelTokenError             a channel access token could not be issued, listed,
+    │                                 or revoked (linebot_fp.tokens): what LINE said, if anything
     └── TransportError (OSError)      no answer at all: connection refused, reset, ...
         ├── TransportTimeoutError (TimeoutError)   ... or none in time
         └── AnswerTooLargeError       (from transports) a body over the client's size limit
@@ -32,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PREVIEW_CHARS",
     "AnswerTooLargeError",
+    "ChannelTokenError",
     "ErrorDetail",
     "ErrorResponse",
     "InvalidInputError",
@@ -127,6 +130,38 @@ class LineBotApiError(LineBotError):
             f"LineBotApiError(status_code={self.status_code}, request_id={self.request_id!r}, "
             f"accepted_request_id={self.accepted_request_id!r}, error={self.error!r})"
         )
+
+
+class ChannelTokenError(LineBotError):
+    """A token provider (:mod:`linebot_fp.tokens`) could not ``action`` a channel access token.
+
+    ``action`` is what failed (``"issue"``, ``"list the key ids of"``, ``"revoke"``),
+    ``kind`` the kind of token, ``channel_id`` the channel. When LINE answered,
+    ``status_code``, ``request_id``, ``error`` and ``error_description`` (LINE's OAuth
+    error body) say what it said; without an answer ``status_code`` is ``None`` and
+    ``reason`` says why. Nothing was sent with a stale token. Neither the token nor a
+    secret appears in it (and it chains no error whose request carried one).
+    """
+
+    def __init__(self, action: str, kind: str, channel_id: str, reason: str, *,
+                 status_code: int | None = None, request_id: str | None = None,
+                 error: str | None = None, error_description: str | None = None) -> None:
+        self.action = action
+        self.kind = kind
+        self.channel_id = channel_id
+        self.reason = reason
+        self.status_code = status_code
+        self.request_id = request_id
+        self.error = error
+        self.error_description = error_description
+        super().__init__(f"could not {action} a {kind} channel access token for channel "
+                         f"{channel_id}: {preview(reason)}"
+                         + (f" (request id {request_id})" if request_id else ""))
+
+    def __repr__(self) -> str:
+        return (f"ChannelTokenError(action={self.action!r}, kind={self.kind!r}, "
+                f"channel_id={self.channel_id!r}, status_code={self.status_code!r}, "
+                f"error={self.error!r}, error_description={self.error_description!r})")
 
 
 class UndecodableAnswerError(InvalidPayloadError):
