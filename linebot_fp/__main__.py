@@ -1,4 +1,5 @@
-"""Command line: ``python -m linebot_fp demo | replay | sign | verify`` (or ``linebot-fp ...``)."""
+"""Command line: ``python -m linebot_fp demo | replay | sign | verify | token``
+(or ``linebot-fp ...``)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from linebot_fp.replay.command import TOKEN_VARIABLE, add_arguments as add_replay_arguments
+from linebot_fp.tokens.command import add_arguments as add_token_arguments
 
 __all__ = ["main", "program_name"]
 
@@ -67,6 +69,13 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("--signature", required=True, help="the X-Line-Signature value")
     verify.add_argument("--secret", help=f"channel secret (default: ${SECRET_VARIABLE})")
     verify.set_defaults(run=_verify)
+
+    token = commands.add_parser(
+        "token", help="issue, verify, revoke and list channel access tokens",
+        description="Channel access tokens for operators. Secrets come from the environment "
+                    "or files, never the command line, and are never printed.")
+    add_token_arguments(token)
+    token.set_defaults(run=_token)
     return parser
 
 
@@ -78,6 +87,12 @@ def _demo(args: argparse.Namespace) -> int:
 
 def _replay(args: argparse.Namespace) -> int:
     from linebot_fp.replay.command import run
+
+    return run(args)
+
+
+def _token(args: argparse.Namespace) -> int:
+    from linebot_fp.tokens.command import run
 
     return run(args)
 

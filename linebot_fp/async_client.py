@@ -34,7 +34,8 @@ class AsyncClient(ClientSettings):
     attempts are ``asyncio.sleep``.
     """
 
-    def __init__(self, channel_access_token: str | TokenProvider, *, endpoints: Mapping[str, str] | None = None,
+    def __init__(self, channel_access_token: str | TokenProvider, *,
+                 endpoints: Mapping[str, str] | None = None,
                  timeout: Timeout = 5.0, retry: RetryPolicy | None = DEFAULT_RETRY,
                  transport: AsyncTransport | None = None,
                  max_answer_bytes: int | None = MAX_ANSWER_BYTES,

@@ -62,7 +62,8 @@ class Client(ClientSettings):
       of its jitter (``random.uniform``), for tests.
     """
 
-    def __init__(self, channel_access_token: str | TokenProvider, *, endpoints: Mapping[str, str] | None = None,
+    def __init__(self, channel_access_token: str | TokenProvider, *,
+                 endpoints: Mapping[str, str] | None = None,
                  timeout: Timeout = 5.0, retry: RetryPolicy | None = DEFAULT_RETRY,
                  transport: Transport | None = None,
                  max_answer_bytes: int | None = MAX_ANSWER_BYTES,

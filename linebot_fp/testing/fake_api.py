@@ -20,6 +20,10 @@ even when the answer is then lost. Retry keys behave as on LINE: a POST whose
 a key that is not a UUID, or one sent to an endpoint other than push,
 multicast, narrowcast and broadcast, gets ``400``.
 
+The channel access token endpoints are played as LINE plays them (``api.tokens``,
+see :mod:`linebot_fp.testing.fake_tokens`): tokens issued on ``api.clock``, JWT
+assertions checked, and a 401 for an issued token that expired or was revoked.
+
 Faults play a network and an API that fail. Each :class:`Fault` is one way:
 
 ==========================  ==============================================  =========
@@ -63,6 +67,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from linebot_fp.request import RETRY_KEY, RETRY_KEY_PATHS, Headers
 from linebot_fp.sending import ACCEPTED_REQUEST_ID, REQUEST_ID
+from linebot_fp.testing.fake_tokens import Answer, FakeTokens
 
 __all__ = ["ALL_FAULTS", "Fault", "FakeLineApi", "FakeResponse", "RecordedRequest"]
 
@@ -196,6 +201,9 @@ class FakeLineApi:
         #: the API's time in epoch seconds: ``time.time``, or a
         #: :class:`~linebot_fp.testing.clock.FakeClock` the test moves
         self.clock = clock
+        #: the token endpoints' channels and issued tokens (see
+        #: :mod:`linebot_fp.testing.fake_tokens`)
+        self.tokens = FakeTokens(lambda: self.clock())
         self.requests: list[RecordedRequest] = []
         self.accepted: list[RecordedRequest] = []
         self.faults: list[tuple[Fault, RecordedRequest]] = []
@@ -337,7 +345,11 @@ class FakeLineApi:
         return chance.plan[chance.draw.choice(chance.kinds)]
 
     def _api_answer(self, recorded: RecordedRequest) -> FakeResponse:
-        """What the API itself answers: key checks, then the rules, then ``200 {}``."""
+        """What the API itself answers: auth, key checks, the rules, the token endpoints,
+        then ``200 {}``."""
+        unauthorized = self.tokens.refusal(recorded.headers)
+        if unauthorized is not None:  # an issued token that expired or was revoked
+            return self._with_request_id(_fake_response(unauthorized), recorded.request_id)
         key = recorded.headers.get(RETRY_KEY) if recorded.method == "POST" else None
         if key is not None:
             refused = _key_refusal(key, recorded.path)
@@ -363,6 +375,10 @@ class FakeLineApi:
             if rule.matches(recorded.method, recorded.path):
                 rule.use()
                 return rule.response
+        token_answer = self.tokens.answer(recorded.method, recorded.path, recorded.query,
+                                          recorded.body)
+        if token_answer is not None:
+            return _fake_response(token_answer)
         return FakeResponse()
 
 
@@ -378,6 +394,12 @@ def _plan(kind: Fault | str, delay: float, retry_after: str) -> _FaultPlan:
 
 def _encode(value: Any) -> bytes:
     return json.dumps({} if value is None else value, ensure_ascii=False).encode()
+
+
+def _fake_response(answer: Answer) -> FakeResponse:
+    if answer.body is None:
+        return FakeResponse(status=answer.status, body=b"", headers={})
+    return FakeResponse(status=answer.status, body=_encode(answer.body))
 
 
 def _error(status: int, message: str, headers: Mapping[str, str] | None = None) -> FakeResponse:

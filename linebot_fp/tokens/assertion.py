@@ -20,7 +20,7 @@ from linebot_fp.extras import import_extra
 from linebot_fp.tokens.secret import Secret
 
 __all__ = ["ASSERTION_SECONDS", "AUDIENCE", "MAX_ASSERTION_SECONDS", "MAX_TOKEN_SECONDS",
-           "PrivateKey", "make_assertion"]
+           "PrivateKey", "check_lifetime", "is_pem", "make_assertion"]
 
 #: the ``aud`` claim LINE requires
 AUDIENCE = "https://api.line.me/"
@@ -101,11 +101,18 @@ def check_lifetime(seconds: object) -> int:
     return int(seconds)
 
 
+def is_pem(key: object) -> bool:
+    """Whether ``key`` is PEM text (str or bytes beginning ``-----``)."""
+    if isinstance(key, bytes):
+        key = key.decode("latin-1")
+    return isinstance(key, str) and key.lstrip().startswith("-----")
+
+
 def _load(key: Mapping[str, Any] | str | bytes) -> object:
     serialization = import_extra("cryptography.hazmat.primitives.serialization", "jwt",
                                  "signing JWT assertions (V21Token)")
-    if isinstance(key, (str, bytes)) and key.strip().startswith(
-            b"-----" if isinstance(key, bytes) else "-----"):
+    if is_pem(key):
+        assert isinstance(key, (str, bytes))
         data = key.encode() if isinstance(key, str) else key
         try:
             return serialization.load_pem_private_key(data, password=None)

@@ -19,7 +19,12 @@ from linebot_fp.api.channel_token import (
     revoke_channel_access_token_v2_1,
 )
 from linebot_fp.errors import InvalidInputError
-from linebot_fp.tokens.assertion import MAX_TOKEN_SECONDS, PrivateKey, check_lifetime, make_assertion
+from linebot_fp.tokens.assertion import (
+    MAX_TOKEN_SECONDS,
+    PrivateKey,
+    check_lifetime,
+    make_assertion,
+)
 from linebot_fp.tokens.cache import TokenCache
 from linebot_fp.tokens.calls import call
 from linebot_fp.tokens.renewing import RenewingToken
