@@ -114,14 +114,14 @@ def test_16_threads_meeting_an_expired_token_cause_one_issue_call(api, clock):
     start = threading.Barrier(16)
     failures = []
 
-    def send():
+    def one_send():
         start.wait(timeout=30)
         try:
             client.send(leave_group("G1"))
         except Exception as error:  # reported below
             failures.append(error)
 
-    threads = [threading.Thread(target=send) for _ in range(16)]
+    threads = [threading.Thread(target=one_send) for _ in range(16)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -156,11 +156,11 @@ def test_16_threads_meeting_a_revoked_token_cause_one_issue_call(api, clock):
     before = issue_calls(api)
     start = threading.Barrier(16)
 
-    def send():
+    def one_send():
         start.wait(timeout=30)
         client.send(leave_group("G1"))
 
-    threads = [threading.Thread(target=send) for _ in range(16)]
+    threads = [threading.Thread(target=one_send) for _ in range(16)]
     for thread in threads:
         thread.start()
     for thread in threads:
@@ -182,7 +182,8 @@ def test_a_revoked_token_is_replaced_after_one_401(api, clock, kind):
     client.send(push_message("U1", TextSendMessage(text="two")))
     pushes = [seen for seen in spy.seen if seen[1] == "/v2/bot/message/push"]
     assert [seen[2] for seen in pushes] == [200, 401, 200]
-    assert pushes[1][3] == revoked and pushes[2][3] != revoked
+    assert pushes[1][3] == revoked
+    assert pushes[2][3] != revoked
     resent = [r for r in api.requests if r.path == "/v2/bot/message/push"][1:]
     assert resent[0].headers["X-Line-Retry-Key"] == resent[1].headers["X-Line-Retry-Key"]
     assert len(api.tokens.issued) == 2
@@ -204,13 +205,17 @@ def test_a_second_401_is_final(api, clock):
 
 
 @pytest.mark.parametrize("client_class", [Client, AsyncClient])
+def send(client, request):
+    """``client.send(request)``, awaited for an AsyncClient."""
+    result = client.send(request)
+    return asyncio.run(result) if asyncio.iscoroutine(result) else result
+
+
 def test_a_string_token_meets_a_401_once(api, client_class):
     api.on("POST", API_PATH, status=401, json={"message": "Authentication failed."})
     client = client_class("token", endpoints=api.endpoints)
     with pytest.raises(LineBotApiError):
-        result = client.send(leave_group("G1"))
-        if asyncio.iscoroutine(result):
-            asyncio.run(result)
+        send(client, leave_group("G1"))
     assert sum(1 for r in api.requests if r.path == API_PATH) == 1
 
 
@@ -235,9 +240,7 @@ def test_any_object_with_token_and_refresh_is_a_provider(api, client_class):
     provider = CountingProvider()
     api.on("POST", API_PATH, status=401, json={"message": "Authentication failed."}, times=1)
     client = client_class(provider, endpoints=api.endpoints)
-    result = client.send(leave_group("G1"))
-    if asyncio.iscoroutine(result):
-        asyncio.run(result)
+    send(client, leave_group("G1"))
     sent = [r.headers["Authorization"] for r in api.requests if r.path == API_PATH]
     assert sent == ["Bearer first-token", "Bearer token-1"]
     assert provider.refreshes == 1
@@ -263,14 +266,14 @@ def test_a_refused_issue_raises_a_clear_error_and_sends_nothing(api, clock, clie
     provider = StatelessToken(CHANNEL_ID, "wrong-secret", endpoints=api.endpoints, clock=clock)
     client = client_class(provider, endpoints=api.endpoints)
     with pytest.raises(ChannelTokenError) as caught:
-        result = client.send(leave_group("G1"))
-        if asyncio.iscoroutine(result):
-            asyncio.run(result)
+        send(client, leave_group("G1"))
     error = caught.value
     assert (error.status_code, error.error, error.channel_id, error.action, error.kind) == \
         (400, "invalid_client", CHANNEL_ID, "issue", "stateless")
-    assert CHANNEL_ID in str(error) and "invalid_client" in str(error)
-    assert "wrong-secret" not in str(error) and "wrong-secret" not in repr(error)
+    assert CHANNEL_ID in str(error)
+    assert "invalid_client" in str(error)
+    assert "wrong-secret" not in str(error)
+    assert "wrong-secret" not in repr(error)
     assert error.request.operation == "leave_group"
     assert not any(r.path == API_PATH for r in api.requests)
 
@@ -280,7 +283,8 @@ def test_no_answer_from_the_token_endpoint_raises_a_clear_error(clock):
                               clock=clock, timeout=2.0)
     with pytest.raises(ChannelTokenError, match="no usable answer") as caught:
         provider.token()
-    assert caught.value.status_code is None and CHANNEL_ID in str(caught.value)
+    assert caught.value.status_code is None
+    assert CHANNEL_ID in str(caught.value)
 
 
 def test_a_failed_renewal_keeps_the_token_until_it_expires_then_raises(api, clock, caplog):
@@ -290,7 +294,8 @@ def test_a_failed_renewal_keeps_the_token_until_it_expires_then_raises(api, cloc
     api.on("POST", "/oauth2/v3/token", status=500, json={"message": "down"})
     with caplog.at_level(logging.WARNING, logger="linebot_fp"):
         assert provider.token() == first  # still good for 80 s: used, with a warning
-    assert "stays in use" in caplog.text and first not in caplog.text
+    assert "stays in use" in caplog.text
+    assert first not in caplog.text
     calls = issue_calls(api)
     assert provider.token() == first  # no new try within RETRY_RENEWAL_SECONDS
     assert issue_calls(api) == calls
@@ -369,7 +374,8 @@ def test_revoke_forgets_the_current_token(api, clock):
     token = v21.token()
     assert v21.key_ids() == (v21.current().key_id,)
     v21.revoke(channel_secret=SECRET)
-    assert not api.tokens.valid(token) and v21.key_ids() == ()
+    assert not api.tokens.valid(token)
+    assert v21.key_ids() == ()
     with pytest.raises(ChannelTokenError, match="invalid_client"):
         v21.revoke(v21.token(), channel_secret="wrong")
 
