@@ -55,6 +55,12 @@ def make(kind, api, clock, **options):
     return V21Token(CHANNEL_ID, key_pair()[0], KID, **reach)
 
 
+def send(client, request):
+    """``client.send(request)``, awaited for an AsyncClient."""
+    result = client.send(request)
+    return asyncio.run(result) if asyncio.iscoroutine(result) else result
+
+
 def issue_calls(api):
     return sum(1 for r in api.requests if r.path in ISSUE_PATHS)
 
@@ -205,12 +211,6 @@ def test_a_second_401_is_final(api, clock):
 
 
 @pytest.mark.parametrize("client_class", [Client, AsyncClient])
-def send(client, request):
-    """``client.send(request)``, awaited for an AsyncClient."""
-    result = client.send(request)
-    return asyncio.run(result) if asyncio.iscoroutine(result) else result
-
-
 def test_a_string_token_meets_a_401_once(api, client_class):
     api.on("POST", API_PATH, status=401, json={"message": "Authentication failed."})
     client = client_class("token", endpoints=api.endpoints)
