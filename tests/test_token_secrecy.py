@@ -9,6 +9,7 @@ is searched for the token's text.
 import asyncio
 import logging
 import traceback
+from pathlib import Path
 
 import pytest
 from transport_servers import closed_port_url
@@ -16,7 +17,7 @@ from transport_servers import closed_port_url
 from linebot_fp.api import get_profile, push_message
 from linebot_fp.async_client import AsyncClient
 from linebot_fp.client import Client
-from linebot_fp.errors import LineBotError
+from linebot_fp.errors import LineBotApiError, LineBotError
 from linebot_fp.models import TextSendMessage
 from linebot_fp.request import Headers
 from linebot_fp.sending import RetryPolicy
@@ -138,3 +139,102 @@ def test_a_token_with_whitespace_or_control_characters_is_refused_without_quotin
 def test_a_token_that_is_not_a_non_empty_string_is_refused(bad):
     with pytest.raises(ValueError, match="channel_access_token"):
         Client(bad)
+
+
+# -- token providers, caches, their errors ---------------------------------------------------
+def test_providers_caches_and_their_errors_never_show_a_token_or_secret(tmp_path, redis_url,
+                                                                        caplog):
+    from tokens_support import CHANNEL_ID, KID, SECRET, key_pair, register
+
+    from linebot_fp.api import leave_group
+    from linebot_fp.errors import ChannelTokenError
+    from linebot_fp.testing import FakeClock
+    from linebot_fp.tokens import (
+        MemoryTokenCache,
+        RedisTokenCache,
+        ShortLivedToken,
+        SqliteTokenCache,
+        StatelessToken,
+        StaticToken,
+        V21Token,
+    )
+
+    clock = FakeClock()
+    collected = []
+    secrets = [SECRET, key_pair()[0]["d"][:24]]
+    with FakeLineApi(clock=clock) as api, caplog.at_level(logging.DEBUG):
+        register(api)
+        caches = [MemoryTokenCache(), SqliteTokenCache(tmp_path / "t.db"),
+                  RedisTokenCache(redis_url)]
+        for cache in caches:
+            reach = {"cache": cache, "endpoints": api.endpoints, "clock": clock}
+            providers = [StatelessToken(CHANNEL_ID, SECRET, **reach),
+                         ShortLivedToken(CHANNEL_ID, SECRET, **reach),
+                         V21Token(CHANNEL_ID, key_pair()[0], KID, **reach)]
+            for provider in providers:
+                client = Client(provider, endpoints=api.endpoints)
+                client.send(leave_group("G1"))
+                if provider.kind != "stateless":
+                    api.tokens.revoke(provider.token())
+                client.send(leave_group("G1"))  # a 401, a refresh, a resend
+                assert repr(provider.token()) == "<redacted>"  # str() is the token: by design
+                collected += [provider, client, provider.current(), cache,
+                              cache.get(provider.cache_key)]
+        collected.append(StaticToken(TOKEN))
+        bad = StatelessToken(CHANNEL_ID, "wrong-" + SECRET, endpoints=api.endpoints,
+                             clock=clock)
+        with pytest.raises(ChannelTokenError) as caught:
+            Client(bad, endpoints=api.endpoints).send(leave_group("G1"))
+        collected += [caught.value, caught.value.request]
+        api.on("POST", "/v2/bot/group/G1/leave", status=401, json={"message": "no"})
+        with pytest.raises(LineBotApiError) as refused:
+            Client(providers[0], endpoints=api.endpoints).send(leave_group("G1"))
+        collected += [refused.value, refused.value.request]
+        tokens = [str(t.token) for t in api.tokens.issued]
+    assert_nothing_shown(collected, [*tokens, *secrets])
+    assert_nothing_shown([record.getMessage() for record in caplog.records], [*tokens, *secrets])
+    assert any("issued a" in record.getMessage() for record in caplog.records)
+    # the errors' tracebacks, their frames' local variables included
+    for error in (caught.value, refused.value):
+        assert_nothing_shown(library_frames(error), [*tokens, *secrets])
+
+
+def test_a_failed_issue_shows_no_secret_even_with_local_variables(tmp_path):
+    from tokens_support import CHANNEL_ID, register
+
+    from linebot_fp.api import leave_group
+    from linebot_fp.errors import ChannelTokenError
+    from linebot_fp.tokens import StatelessToken
+
+    secret = "an0ther-s3cret-v4lue"
+    with FakeLineApi() as api:
+        register(api)
+        for endpoints in (api.endpoints, {"api": closed_port_url()}):
+            client = Client(StatelessToken(CHANNEL_ID, secret, endpoints=endpoints,
+                                           timeout=2.0), endpoints=api.endpoints)
+            with pytest.raises(ChannelTokenError) as caught:
+                client.send(leave_group("G1"))
+            error = caught.value
+            assert error.__cause__ is None
+            assert error.__suppress_context__
+            assert_nothing_shown([error, *library_frames(error), *shown(error)], [secret])
+
+
+def assert_nothing_shown(values, hidden):
+    for value in values:
+        for text in ([value] if isinstance(value, str) else shown(value)):
+            for secret in hidden:
+                assert secret not in text, f"a secret shows in {type(value).__name__}: {text[:300]}"
+
+
+def library_frames(error):
+    """The frames of ``error``'s traceback in linebot_fp, each with its local variables
+    (as an error tracker capturing locals shows them); the test's own frames hold the
+    secrets it passed."""
+    import linebot_fp
+
+    package = str(Path(linebot_fp.__file__).parent)
+    summary = traceback.TracebackException.from_exception(error, capture_locals=True)
+    frames = [frame for frame in summary.stack if frame.filename.startswith(package)]
+    assert frames
+    return [f"{frame.filename}:{frame.lineno} {frame.locals}" for frame in frames]

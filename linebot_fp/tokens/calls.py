@@ -44,6 +44,7 @@ def call(reach: Reach, request: Request[T], *, action: str, kind: str, channel_i
     secret form and query values of the request) are blanked out of what it quotes.
     """
     failure = _attempt(reach, request, (*secrets, *_values(request)))
+    del request, secrets  # they hold secrets: keep them out of a traceback's local variables
     if isinstance(failure, _Failure):
         raise ChannelTokenError(action, kind, channel_id, failure.reason,
                                 status_code=failure.status_code, request_id=failure.request_id,
