@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from linebot_fp.codec import structure as structure, unstructure as unstructure
     from linebot_fp.content import Content as Content
     from linebot_fp.errors import (
+        ChannelTokenError as ChannelTokenError,
         InvalidInputError as InvalidInputError,
         InvalidPayloadError as InvalidPayloadError,
         InvalidSignatureError as InvalidSignatureError,
@@ -50,7 +51,7 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "linebot_fp.client": ("AsyncClient", "Client"),
     "linebot_fp.codec": ("structure", "unstructure"),
     "linebot_fp.content": ("Content",),
-    "linebot_fp.errors": ("InvalidInputError", "InvalidPayloadError", "InvalidSignatureError",
+    "linebot_fp.errors": ("ChannelTokenError", "InvalidInputError", "InvalidPayloadError", "InvalidSignatureError",
                           "LineBotApiError", "LineBotError", "TransportError",
                           "TransportTimeoutError", "UndecodableAnswerError"),
     "linebot_fp.request": ("Headers", "Request", "Response"),

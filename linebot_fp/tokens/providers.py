@@ -37,9 +37,8 @@ class _SecretIssued(RenewingToken):
                  cache: TokenCache | None = None, endpoints: Mapping[str, str] | None = None,
                  timeout: Timeout = 5.0, transport: Transport | None = None,
                  clock: Callable[[], float] | None = None) -> None:
-        extra = {} if clock is None else {"clock": clock}
         super().__init__(channel_id, cache=cache, endpoints=endpoints, timeout=timeout,
-                         transport=transport, **extra)
+                         transport=transport, clock=clock)
         if not isinstance(channel_secret, str) or not channel_secret.strip():
             raise InvalidInputError("channel_secret must be a non-empty string (the channel "
                                     "secret on LINE's console)")

@@ -65,11 +65,11 @@ class RenewingToken:
     def __init__(self, channel_id: str, *, cache: TokenCache | None = None,
                  endpoints: Mapping[str, str] | None = None, timeout: Timeout = 5.0,
                  transport: Transport | None = None,
-                 clock: Callable[[], float] = time.time) -> None:
+                 clock: Callable[[], float] | None = None) -> None:
         self.channel_id = _channel_id(channel_id)
         self.cache: TokenCache = MemoryTokenCache() if cache is None else cache
         self.reach = Reach(dict(endpoints or {}), timeout, transport)
-        self.clock = clock
+        self.clock: Callable[[], float] = time.time if clock is None else clock
         self.cache_key = f"{self.channel_id}:{self.kind}"
         self._current: CachedToken | None = None
         self._quiet_until = 0.0

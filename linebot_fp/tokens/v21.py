@@ -55,9 +55,8 @@ class V21Token(RenewingToken):
                  cache: TokenCache | None = None, endpoints: Mapping[str, str] | None = None,
                  timeout: Timeout = 5.0, transport: Transport | None = None,
                  clock: Callable[[], float] | None = None) -> None:
-        extra = {} if clock is None else {"clock": clock}
         super().__init__(channel_id, cache=cache, endpoints=endpoints, timeout=timeout,
-                         transport=transport, **extra)
+                         transport=transport, clock=clock)
         if not isinstance(kid, str) or not kid.strip():
             raise InvalidInputError("kid must be the key id LINE's console gave the public "
                                     "key (a non-empty string)")
