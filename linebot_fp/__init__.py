@@ -33,6 +33,7 @@ if TYPE_CHECKING:
         HttpRequest as HttpRequest,
         Urllib3Transport as Urllib3Transport,
     )
+    from linebot_fp.validation import validate as validate
     from linebot_fp.webhook import (
         WebhookPayload as WebhookPayload,
         dispatch as dispatch,
@@ -58,6 +59,7 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "linebot_fp.request": ("Headers", "Request", "Response"),
     "linebot_fp.sending": ("RetryPolicy",),
     "linebot_fp.transport": ("HttpRequest", "Urllib3Transport"),
+    "linebot_fp.validation": ("validate",),
     "linebot_fp.webhook": ("WebhookPayload", "dispatch", "parse", "parse_payload",
                            "parse_payload_unverified", "parse_unverified", "verify_signature"),
 })
