@@ -87,8 +87,7 @@ def _postback(report: Report, action: Mapping[str, Any], path: Path) -> None:
         check_text(report, action, key, path, facts.ACTION_TEXT_GRAPHEMES,
                    grapheme_clusters=True)
     if "displayText" in action and "text" in action:
-        report.add((*path, "text"), "text can't be used together with displayText "
-                                    "(#postback-action)")
+        report.add((*path, "text"), "text can't be used together with displayText")
     option = report.string(action, "inputOption", path)
     if option is not None and option not in _INPUT_OPTIONS:
         report.add((*path, "inputOption"), f"inputOption must be one of "

@@ -326,7 +326,8 @@ class _Walk:
             self.report.add((*path, "type"), "a video can only be a bubble's hero")
         elif parent in _CHILDREN and kind not in _CHILDREN[parent]:
             allowed = ", ".join(_CHILDREN[parent])
-            self.report.add((*path, "type"), f"a {parent} box can't hold a {kind} "
+            article = "an" if kind[0] in "aeiou" else "a"
+            self.report.add((*path, "type"), f"a {parent} box can't hold {article} {kind} "
                                              f"(only {allowed})")
 
     # -- the schema of one object

@@ -136,12 +136,12 @@ def check_url(report: Report, obj: Mapping[str, Any], key: str, path: Path, limi
         return value
     scheme = parts.scheme.lower()
     if scheme not in schemes:
-        wanted = " or ".join(sorted(schemes))
+        wanted = ", ".join(sorted(schemes))
         if schemes == HTTPS:
             report.add(where, f"{key} must be an HTTPS URL (LINE fetches media over HTTPS only), "
                               f"got {value[:80]!r}")
         else:
-            report.add(where, f"{key} must use the scheme {wanted}, got {value[:80]!r}")
+            report.add(where, f"{key} must use one of the schemes {wanted}, got {value[:80]!r}")
     elif scheme in ("http", "https") and not parts.netloc:
         report.add(where, f"{key} has no host: {value[:80]!r}")
     return value
