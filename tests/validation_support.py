@@ -108,11 +108,11 @@ def quick_reply(count: int = 3) -> QuickReply:
 
 def bubble(**changes: object) -> BubbleContainer:
     """A bubble like the Simulator's restaurant sample: hero image, baseline rows, buttons."""
-    fields: dict[str, object] = dict(
-        hero=ImageComponent(url="https://example.com/cafe.png", size="full",
+    fields: dict[str, object] = {
+        "hero": ImageComponent(url="https://example.com/cafe.png", size="full",
                             aspect_ratio="20:13", aspect_mode="cover",
                             action=URIAction(uri="https://example.com/")),
-        body=BoxComponent(layout="vertical", contents=[
+        "body": BoxComponent(layout="vertical", contents=[
             TextComponent(text="Brown Cafe", weight="bold", size="xl"),
             BoxComponent(layout="baseline", margin="md", contents=[
                 IconComponent(url="https://example.com/star.png", size="sm"),
@@ -124,14 +124,14 @@ def bubble(**changes: object) -> BubbleContainer:
                          contents=[TextComponent(text="Flex Tower, 7-7-4 Midori-ku",
                                                  wrap=True, size="sm")]),
         ]),
-        footer=BoxComponent(layout="vertical", spacing="sm", contents=[
+        "footer": BoxComponent(layout="vertical", spacing="sm", contents=[
             ButtonComponent(style="link", height="sm",
                             action=URIAction(label="CALL", uri="tel:0312345678")),
             ButtonComponent(style="primary",
                             action=PostbackAction(label="Book a table", data="book=1",
                                                   display_text="Book")),
         ]),
-    )
+    }
     fields.update(changes)
     return BubbleContainer(**fields)  # type: ignore[arg-type]
 
@@ -165,7 +165,8 @@ def valid_messages() -> dict[str, object]:
                             actions=[PostbackAction(label="Buy", data="buy"),
                                      URIAction(label="View", uri="https://example.com/")])
     return {
-        "text": TextSendMessage(text="Hello $", emojis=[Emojis(index=6, product_id="5ac1bfd5040ab15980c9b435", emoji_id="001")]),
+        "text": TextSendMessage(text="Hello $", emojis=[
+            Emojis(index=6, product_id="5ac1bfd5040ab15980c9b435", emoji_id="001")]),
         "text of 5,000 UTF-16 units (2,500 apples)": TextSendMessage(text="🍎" * 2500),
         "text with quick reply and sender": TextSendMessage(
             text="pick one", quick_reply=quick_reply(13),
