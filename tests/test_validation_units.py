@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import struct
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -128,3 +129,14 @@ def test_a_model_and_its_json_give_the_same_problems() -> None:
     assert [p.property for p in problems] == ["messages[0].altText",
                                               "messages[0].contents.body.contents[0].color"]
     assert validate([codec.unstructure(message)]) == problems
+
+
+def test_the_readme_example_prints_what_the_readme_says(capsys: pytest.CaptureFixture[str]
+                                                        ) -> None:
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### Checking messages before sending", 1)[1]
+    code = section.split("```python\n", 1)[1].split("```", 1)[0]
+    exec(compile(code, "README.md", "exec"), {})  # the README's own example
+    printed = capsys.readouterr().out.splitlines()
+    expected = [line.removeprefix("# ") for line in code.splitlines() if line.startswith("# ")]
+    assert printed == expected

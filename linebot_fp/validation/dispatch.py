@@ -24,6 +24,7 @@ from linebot_fp.validation.problems import Problem, Report
 from linebot_fp.validation.rich_menu import IMAGE, check_image, check_rich_menu
 
 __all__ = ["validate"]
+__docformat__ = "google"  # pdoc renders the Raises section
 
 _RICH_MENU_PATHS = ("/v2/bot/richmenu", "/v2/bot/richmenu/validate")
 _WHAT = ("validate checks a send message, a list of them, a flex container or component, a "
