@@ -41,8 +41,10 @@ def validate(value: object, *, image: bytes | bytearray | memoryview | None = No
     ``RichMenu`` (``image`` its image's bytes: JPEG or PNG, at most 1 MB, the
     menu's size), a :class:`~linebot_fp.Request` (the messages or rich menu its body
     carries, or the image of ``set_rich_menu_image``), or the JSON form of any of
-    these. Each :class:`Problem` names its ``property`` as LINE names it in an
-    error's ``details[].property``.
+    these (a JSON object whose ``type`` is a message type is read as a message, so a
+    flex ``text`` or ``image`` component is checked as a model, not as JSON). Each
+    :class:`Problem` names its ``property`` as LINE names it in an error's
+    ``details[].property``.
 
     Raises:
         InvalidInputError: ``value`` is none of these, or ``image`` is given

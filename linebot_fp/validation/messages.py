@@ -66,7 +66,7 @@ def check_message(report: Report, message: Any, path: Path) -> None:
 def check_quick_reply(report: Report, quick_reply: Mapping[str, Any], path: Path) -> None:
     """#quick-reply: at most 13 buttons, each an action with a label and maybe an icon."""
     items = report.array(quick_reply, "items", path, required=True)
-    report.count(items, (*path, "items"), "items", low=1, high=facts.QUICK_REPLY_ITEMS)
+    report.count(items, (*path, "items"), "items", high=facts.QUICK_REPLY_ITEMS)
     for index, item in enumerate(items or ()):
         where = (*path, "items", index)
         if not isinstance(item, Mapping):
