@@ -204,15 +204,10 @@ class _Walk:
 
     def carousel(self, carousel: Mapping[str, Any], path: Path) -> None:
         self._fields(carousel, "carousel", path)
-        bubbles = self.report.array(carousel, "contents", path)
-        self.report.count(bubbles, (*path, "contents"), "contents", low=1,
-                          high=facts.CAROUSEL_BUBBLES)
         sizes: dict[str, int] = {}
-        for index, bubble in enumerate(bubbles or ()):
-            where = (*path, "contents", index)
-            if not isinstance(bubble, Mapping):
-                self.report.add(where, f"a carousel holds bubbles, got {kind_of(bubble)}")
-                continue
+        for where, bubble in self.report.objects(carousel, "contents", path, "a bubble", low=1,
+                                                 high=facts.CAROUSEL_BUBBLES):
+            index = int(where[-1])
             if bubble.get("type") != "bubble":
                 self.report.add((*where, "type"), "a carousel holds only bubbles, got "
                                                   f"{bubble.get('type')!r}")
@@ -292,21 +287,13 @@ class _Walk:
         self._fields(component, kind, path)
         if kind == "box":
             layout = component.get("layout")
-            for index, child in enumerate(self.report.array(component, "contents", path) or ()):
-                where = (*path, "contents", index)
-                if not isinstance(child, Mapping):
-                    self.report.add(where, f"a box holds components, got {kind_of(child)}")
-                    continue
+            for where, child in self.report.objects(component, "contents", path, "a component"):
                 self.component(child, where, parent=layout if isinstance(layout, str) else None,
                                depth=depth + 1)
         elif kind == "text":
             if "text" not in component and not component.get("contents"):
                 self.report.add((*path, "text"), "text is required (or spans in contents)")
-            for index, span in enumerate(self.report.array(component, "contents", path) or ()):
-                where = (*path, "contents", index)
-                if not isinstance(span, Mapping):
-                    self.report.add(where, f"a text holds spans, got {kind_of(span)}")
-                    continue
+            for where, span in self.report.objects(component, "contents", path, "a span"):
                 self.component(span, where, parent="text", depth=depth + 1)
         elif kind == "video":
             alt = self.report.obj(component, "altContent", path)

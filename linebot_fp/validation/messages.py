@@ -65,13 +65,8 @@ def check_message(report: Report, message: Any, path: Path) -> None:
 
 def check_quick_reply(report: Report, quick_reply: Mapping[str, Any], path: Path) -> None:
     """#quick-reply: at most 13 buttons, each an action with a label and maybe an icon."""
-    items = report.array(quick_reply, "items", path, required=True)
-    report.count(items, (*path, "items"), "items", high=facts.QUICK_REPLY_ITEMS)
-    for index, item in enumerate(items or ()):
-        where = (*path, "items", index)
-        if not isinstance(item, Mapping):
-            report.add(where, f"a quick reply item must be an object, got {kind_of(item)}")
-            continue
+    for where, item in report.objects(quick_reply, "items", path, "a quick reply item",
+                                      high=facts.QUICK_REPLY_ITEMS, required=True):
         kind = report.string(item, "type", where, required=True)
         if kind is not None and kind != "action":
             report.add((*where, "type"), f"a quick reply item's type must be 'action', "
@@ -94,14 +89,8 @@ def _sender(report: Report, sender: Mapping[str, Any], path: Path) -> None:
 def _text(report: Report, message: Mapping[str, Any], path: Path) -> None:
     """#text-message: at most 5,000 UTF-16 units; each of at most 20 emoji on a ``$``."""
     text = check_text(report, message, "text", path, facts.TEXT, required=True, nonempty=True)
-    emojis = report.array(message, "emojis", path)
-    report.count(emojis, (*path, "emojis"), "emojis", high=facts.EMOJIS)
     units = text.encode("utf-16-le", "surrogatepass") if text is not None else None
-    for index, emoji in enumerate(emojis or ()):
-        where = (*path, "emojis", index)
-        if not isinstance(emoji, Mapping):
-            report.add(where, f"an emoji must be an object, got {kind_of(emoji)}")
-            continue
+    for where, emoji in report.objects(message, "emojis", path, "an emoji", high=facts.EMOJIS):
         report.string(emoji, "productId", where, required=True, nonempty=True)
         report.string(emoji, "emojiId", where, required=True, nonempty=True)
         position = report.integer(emoji, "index", where, required=True)
@@ -214,19 +203,29 @@ def _template(report: Report, message: Mapping[str, Any], path: Path) -> None:
 
 
 def _template_actions(report: Report, template: Mapping[str, Any], path: Path, low: int,
-                      high: int) -> list[Any] | None:
-    items = report.array(template, "actions", path, required=True)
-    report.count(items, (*path, "actions"), "actions", low=low, high=high)
-    for index, action in enumerate(items or ()):
-        if isinstance(action, Mapping):
-            actions.check_action(report, action, (*path, "actions", index), actions.TEMPLATE)
-        else:
-            report.add((*path, "actions", index), f"an action must be an object, got "
-                                                  f"{kind_of(action)}")
+                      high: int) -> int:
+    """The actions of a template or column (``low`` to ``high``); returns how many."""
+    found = report.objects(template, "actions", path, "an action", low=low, high=high,
+                           required=True)
+    for where, action in found:
+        actions.check_action(report, action, where, actions.TEMPLATE)
     default = report.obj(template, "defaultAction", path)
     if default is not None:
         actions.check_action(report, default, (*path, "defaultAction"), actions.DEFAULT_ACTION)
-    return items
+    return len(found)
+
+
+def _card(report: Report, card: Mapping[str, Any], path: Path, plain: int,
+          decorated: int) -> None:
+    """The image, title and text of a buttons template or carousel column: the text may be
+    ``plain`` characters long, ``decorated`` with an image or a title."""
+    check_url(report, card, "thumbnailImageUrl", path, facts.URL)
+    check_color(report, card, "imageBackgroundColor", path)
+    check_text(report, card, "title", path, facts.TEMPLATE_TITLE_GRAPHEMES,
+               grapheme_clusters=True)
+    limit = decorated if "thumbnailImageUrl" in card or "title" in card else plain
+    check_text(report, card, "text", path, limit, required=True, nonempty=True,
+               grapheme_clusters=True)
 
 
 def _image_options(report: Report, template: Mapping[str, Any], path: Path) -> None:
@@ -238,16 +237,9 @@ def _image_options(report: Report, template: Mapping[str, Any], path: Path) -> N
 
 def _buttons(report: Report, template: Mapping[str, Any], path: Path) -> None:
     """#buttons: title 40, text 160 (60 with an image or title), 1 to 4 actions."""
-    check_url(report, template, "thumbnailImageUrl", path, facts.URL)
     _image_options(report, template, path)
-    check_color(report, template, "imageBackgroundColor", path)
-    check_text(report, template, "title", path, facts.TEMPLATE_TITLE_GRAPHEMES,
-               grapheme_clusters=True)
-    decorated = "thumbnailImageUrl" in template or "title" in template
-    limit = (facts.BUTTONS_TEXT_WITH_IMAGE_GRAPHEMES if decorated
-             else facts.BUTTONS_TEXT_GRAPHEMES)
-    check_text(report, template, "text", path, limit, required=True, nonempty=True,
-               grapheme_clusters=True)
+    _card(report, template, path, facts.BUTTONS_TEXT_GRAPHEMES,
+          facts.BUTTONS_TEXT_WITH_IMAGE_GRAPHEMES)
     _template_actions(report, template, path, 1, facts.BUTTONS_ACTIONS)
 
 
@@ -262,50 +254,34 @@ def _carousel(report: Report, template: Mapping[str, Any], path: Path) -> None:
     """#carousel: 1 to 10 columns with the same number of actions (and all with an image
     and a title, or none)."""
     _image_options(report, template, path)
-    columns = report.array(template, "columns", path, required=True)
-    report.count(columns, (*path, "columns"), "columns", low=1, high=facts.CAROUSEL_COLUMNS)
-    counts: list[tuple[int, int]] = []
-    for index, column in enumerate(columns or ()):
-        where = (*path, "columns", index)
-        if not isinstance(column, Mapping):
-            report.add(where, f"a column must be an object, got {kind_of(column)}")
-            continue
-        check_url(report, column, "thumbnailImageUrl", where, facts.URL)
-        check_color(report, column, "imageBackgroundColor", where)
-        check_text(report, column, "title", where, facts.TEMPLATE_TITLE_GRAPHEMES,
-                   grapheme_clusters=True)
-        decorated = "thumbnailImageUrl" in column or "title" in column
-        limit = (facts.CAROUSEL_TEXT_WITH_IMAGE_GRAPHEMES if decorated
-                 else facts.CAROUSEL_TEXT_GRAPHEMES)
-        check_text(report, column, "text", where, limit, required=True, nonempty=True,
-                   grapheme_clusters=True)
-        items = _template_actions(report, column, where, 1, facts.CAROUSEL_COLUMN_ACTIONS)
-        if items is not None:
-            counts.append((index, len(items)))
-    if len({count for _, count in counts}) > 1:
-        first_index, first = counts[0]
-        for index, count in counts[1:]:
+    columns = report.objects(template, "columns", path, "a column", low=1,
+                             high=facts.CAROUSEL_COLUMNS, required=True)
+    counts: list[tuple[Path, int]] = []
+    for where, column in columns:
+        _card(report, column, where, facts.CAROUSEL_TEXT_GRAPHEMES,
+              facts.CAROUSEL_TEXT_WITH_IMAGE_GRAPHEMES)
+        count = _template_actions(report, column, where, 1, facts.CAROUSEL_COLUMN_ACTIONS)
+        if "actions" in column:  # a missing one is reported as such, not compared
+            counts.append((where, count))
+    if counts:
+        first_where, first = counts[0]
+        for where, count in counts[1:]:
             if count != first:
-                report.add((*path, "columns", index, "actions"),
-                           f"every column must have the same number of actions: {count} here, "
-                           f"{first} in columns[{first_index}]")
+                report.add((*where, "actions"), "every column must have the same number of "
+                                                f"actions: {count} here, {first} in "
+                                                f"columns[{first_where[-1]}]")
     for key in ("thumbnailImageUrl", "title"):
-        having = [isinstance(c, Mapping) and key in c for c in columns or ()]
+        having = [key in column for _, column in columns]
         if any(having) and not all(having):
-            index = having.index(False)
-            report.add((*path, "columns", index, key),
-                       f"{key} is set in some columns but not this one: set it in all or none")
+            where = columns[having.index(False)][0]
+            report.add((*where, key), f"{key} is set in some columns but not this one: set it "
+                                      "in all or none")
 
 
 def _image_carousel(report: Report, template: Mapping[str, Any], path: Path) -> None:
     """#image-carousel: 1 to 10 columns, each an HTTPS image and an action (label 12)."""
-    columns = report.array(template, "columns", path, required=True)
-    report.count(columns, (*path, "columns"), "columns", low=1, high=facts.CAROUSEL_COLUMNS)
-    for index, column in enumerate(columns or ()):
-        where = (*path, "columns", index)
-        if not isinstance(column, Mapping):
-            report.add(where, f"a column must be an object, got {kind_of(column)}")
-            continue
+    for where, column in report.objects(template, "columns", path, "a column", low=1,
+                                        high=facts.CAROUSEL_COLUMNS, required=True):
         check_url(report, column, "imageUrl", where, facts.URL, required=True)
         action = report.obj(column, "action", where, required=True)
         if action is not None:
@@ -332,14 +308,9 @@ def _imagemap(report: Report, message: Mapping[str, Any], path: Path) -> None:
             report.add((*path, "baseSize", "height"), f"height must be positive, got {height}")
         elif width is not None and height is not None:
             bounds = (width, height)
-    items = report.array(message, "actions", path, required=True)
-    report.count(items, (*path, "actions"), "actions", high=facts.IMAGEMAP_ACTIONS)
-    for index, action in enumerate(items or ()):
-        where = (*path, "actions", index)
-        if isinstance(action, Mapping):
-            _imagemap_action(report, action, where, bounds)
-        else:
-            report.add(where, f"an imagemap action must be an object, got {kind_of(action)}")
+    for where, action in report.objects(message, "actions", path, "an imagemap action",
+                                        high=facts.IMAGEMAP_ACTIONS, required=True):
+        _imagemap_action(report, action, where, bounds)
     video = report.obj(message, "video", path)
     if video is not None:
         where = (*path, "video")

@@ -144,6 +144,22 @@ class Report:
         value = self.field(obj, key, path, (list, tuple), "an array", required=required)
         return None if value is None else list(value)
 
+    def objects(self, obj: Mapping[str, Any], key: str, path: Path, what: str, *,
+                low: int = 0, high: int | None = None,
+                required: bool = False) -> list[tuple[Path, Mapping[str, Any]]]:
+        """The objects of the array ``obj[key]``, each with its path; the number of items
+        is checked, and an item that is not an object (``what`` names one) reported."""
+        items = self.array(obj, key, path, required=required)
+        self.count(items, (*path, key), key, low=low, high=high)
+        found = []
+        for index, item in enumerate(items or ()):
+            where = (*path, key, index)
+            if isinstance(item, Mapping):
+                found.append((where, item))
+            else:
+                self.add(where, f"{what} must be an object, got {kind_of(item)}")
+        return found
+
     def count(self, items: Sequence[Any] | None, path: Path, name: str, *, low: int = 0,
               high: int | None = None) -> None:
         """At least ``low`` and at most ``high`` items (nothing when ``items`` is None)."""

@@ -16,7 +16,7 @@ from typing import Any
 from linebot_fp.validation import actions, facts
 from linebot_fp.validation.geometry import check_rectangle
 from linebot_fp.validation.images import image_info
-from linebot_fp.validation.problems import Path, Report, kind_of
+from linebot_fp.validation.problems import Path, Report
 from linebot_fp.validation.text import check_text
 
 __all__ = ["IMAGE", "check_image", "check_rich_menu"]
@@ -33,13 +33,8 @@ def check_rich_menu(report: Report, menu: Mapping[str, Any], path: Path) -> tupl
                nonempty=True, grapheme_clusters=True)
     check_text(report, menu, "chatBarText", path, facts.CHAT_BAR_TEXT_GRAPHEMES, required=True,
                nonempty=True, grapheme_clusters=True)
-    areas = report.array(menu, "areas", path, required=True)
-    report.count(areas, (*path, "areas"), "areas", high=facts.RICH_MENU_AREAS)
-    for index, area in enumerate(areas or ()):
-        where = (*path, "areas", index)
-        if not isinstance(area, Mapping):
-            report.add(where, f"an area must be an object, got {kind_of(area)}")
-            continue
+    for where, area in report.objects(menu, "areas", path, "an area",
+                                      high=facts.RICH_MENU_AREAS, required=True):
         _bounds(report, area, where, size)
         action = report.obj(area, "action", where, required=True)
         if action is not None:
