@@ -61,15 +61,15 @@ __all__ = [
     "URL",
 ]
 
-REFERENCE = "https://developers.line.biz/en/reference/messaging-api/"
-
 # -- a request ---------------------------------------------------------------------------------
 #: messages in one reply, push, multicast, narrowcast or broadcast
 #: (https://developers.line.biz/en/reference/messaging-api/#send-push-message, "Max: 5")
 MESSAGES = 5
 
 # -- message objects (https://developers.line.biz/en/reference/messaging-api/#message-objects)
-#: a text message's ``text`` (#text-message, #text-message-v2: "Max character limit: 5000")
+#: a text message's ``text`` (#text-message, #text-message-v2: "Max character limit: 5000");
+#: LINE counts a LINE emoji's ``$`` as the emoji's alternative text, which it does not
+#: disclose, so a text with LINE emoji may be refused a little below this
 TEXT = 5000
 #: LINE emoji in one text message (#text-message: ``emojis``, "Max: 20 LINE emojis")
 EMOJIS = 20
