@@ -9,7 +9,7 @@ import asyncio
 import itertools
 import time
 from collections.abc import Mapping
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from linebot_fp.client_settings import DEFAULT_RETRY, ClientSettings
 from linebot_fp.errors import TransportError
@@ -17,6 +17,9 @@ from linebot_fp.request import Request, Response
 from linebot_fp.sending import MAX_ANSWER_BYTES, Retry, RetryPolicy, Uniform
 from linebot_fp.tokens.auth import TokenProvider
 from linebot_fp.transport import AsyncTransport, HttpRequest, Timeout, default_transport
+
+if TYPE_CHECKING:
+    from linebot_fp.limits import AsyncRateLimiter
 
 __all__ = ["AsyncClient"]
 
@@ -31,7 +34,8 @@ class AsyncClient(ClientSettings):
     ``arefresh()`` awaited), but ``transport`` is a coroutine
     function; without one the urllib3 transport runs in a worker thread.
     :mod:`linebot_fp.transports` has ones for httpx and aiohttp. Waits between
-    attempts are ``asyncio.sleep``.
+    attempts are ``asyncio.sleep``; a ``limiter`` is awaited (``aacquire``) before
+    each attempt.
     """
 
     def __init__(self, channel_access_token: str | TokenProvider, *,
@@ -39,9 +43,11 @@ class AsyncClient(ClientSettings):
                  timeout: Timeout = 5.0, retry: RetryPolicy | None = DEFAULT_RETRY,
                  transport: AsyncTransport | None = None,
                  max_answer_bytes: int | None = MAX_ANSWER_BYTES,
-                 uniform: Uniform | None = None) -> None:
+                 uniform: Uniform | None = None,
+                 limiter: AsyncRateLimiter | None = None) -> None:
         super().__init__(channel_access_token, endpoints, timeout, retry, max_answer_bytes,
                          uniform)
+        self.limiter: AsyncRateLimiter | None = limiter
         self.transport = transport
 
     async def send(self, request: Request[T], *, timeout: Timeout | None = None) -> T:
@@ -50,6 +56,8 @@ class AsyncClient(ClientSettings):
         tokens = self.tokens.attempts(keyed)
         began = time.monotonic()
         for number in itertools.count(1):
+            if self.limiter is not None:
+                await self.limiter.aacquire(keyed.operation)
             http_request = await tokens.aauthorize(http_request)
             started = time.monotonic()
             outcome: Response | TransportError

@@ -24,6 +24,7 @@ from linebot_fp.transport import Timeout, Transport, default_transport
 
 if TYPE_CHECKING:
     from linebot_fp.async_client import AsyncClient
+    from linebot_fp.limits import RateLimiter
 
 __all__ = ["AsyncClient", "Client"]
 
@@ -60,6 +61,10 @@ class Client(ClientSettings):
     * ``max_answer_bytes``: the largest JSON answer read (``None``: no limit).
     * ``sleep`` and ``uniform``: the wait between attempts and the random source
       of its jitter (``random.uniform``), for tests.
+    * ``limiter``: a :class:`~linebot_fp.limits.Limiter` (or
+      :class:`~linebot_fp.limits.RedisLimiter`, shared by processes) that each
+      attempt, retries included, waits on until LINE's rate limit for its
+      operation leaves room; ``None`` (the default) sends at once.
     """
 
     def __init__(self, channel_access_token: str | TokenProvider, *,
@@ -68,9 +73,10 @@ class Client(ClientSettings):
                  transport: Transport | None = None,
                  max_answer_bytes: int | None = MAX_ANSWER_BYTES,
                  sleep: Callable[[float], None] = time.sleep,
-                 uniform: Uniform | None = None) -> None:
+                 uniform: Uniform | None = None, limiter: RateLimiter | None = None) -> None:
         super().__init__(channel_access_token, endpoints, timeout, retry, max_answer_bytes,
                          uniform)
+        self.limiter: RateLimiter | None = limiter
         self.transport = transport
         self._sleep = sleep
 
@@ -93,6 +99,8 @@ class Client(ClientSettings):
         tokens = self.tokens.attempts(keyed)
         began = time.monotonic()
         for number in itertools.count(1):
+            if self.limiter is not None:
+                self.limiter.acquire(keyed.operation)
             http_request = tokens.authorize(http_request)
             started = time.monotonic()
             outcome: Response | TransportError

@@ -9,6 +9,9 @@
     │       └── UndecodableAnswerError    the API ACCEPTED the call (2xx), but its answer
     │                                     cannot be decoded (or is over the size limit)
     ├── LineBotApiError               the API answered with a non-2xx status
+    │   └── QuotaExceededError        ... 429: the month's messages are spent (never retried)
+    ├── JobFailedError                a job LINE runs in the background ended in failure
+    ├── JobTimeoutError (TimeoutError)    ... or did not end before the deadline
     ├── ChannelTokenError             a channel access token could not be issued, listed,
     │                                 or revoked (linebot_fp.tokens): what LINE said, if anything
     └── TransportError (OSError)      no answer at all: connection refused, reset, ...
@@ -40,8 +43,11 @@ __all__ = [
     "InvalidInputError",
     "InvalidPayloadError",
     "InvalidSignatureError",
+    "JobFailedError",
+    "JobTimeoutError",
     "LineBotApiError",
     "LineBotError",
+    "QuotaExceededError",
     "TransportError",
     "TransportTimeoutError",
     "UndecodableAnswerError",
@@ -163,6 +169,15 @@ class ChannelTokenError(LineBotError):
                 f"channel_id={self.channel_id!r}, status_code={self.status_code!r}, "
                 f"error={self.error!r}, error_description={self.error_description!r})")
 
+class QuotaExceededError(LineBotApiError):
+    """LINE answered 429 "You have reached your monthly limit.": the month's free messages,
+    or the additional messages the plan allows, are spent.
+
+    No retry can succeed before the quota grows (a new month, a larger plan), so
+    the client raises it at once; LINE did not send the request's messages to
+    anyone. Like every error of ``send``, it carries ``.request``.
+    """
+
 
 class UndecodableAnswerError(InvalidPayloadError):
     """The API ACCEPTED the call (it answered 2xx, or 409 "already accepted"), but its
@@ -211,6 +226,26 @@ class AnswerTooLargeError(TransportError):
         self.limit = limit
         self.body = body
         super().__init__(f"the answer ({status_code}) is larger than {limit} bytes; not read")
+
+
+class JobFailedError(LineBotError):
+    """A job LINE runs in the background (a narrowcast, an audience, a rich menu batch,
+    preparing content) ended in failure; ``answer`` is LINE's last word on it, ``job``
+    names it."""
+
+    def __init__(self, job: str, answer: object, reason: str) -> None:
+        self.job = job
+        self.answer = answer
+        super().__init__(f"{job} failed: {reason}")
+
+
+class JobTimeoutError(LineBotError, TimeoutError):
+    """A job was still running at the deadline; ``answer`` is LINE's last word on it."""
+
+    def __init__(self, job: str, answer: object, seconds: float) -> None:
+        self.job = job
+        self.answer = answer
+        super().__init__(f"{job} was still running after {seconds:g} s")
 
 
 def __getattr__(name: str) -> Any:

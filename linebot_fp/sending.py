@@ -14,6 +14,15 @@ A driver is therefore a short loop: begin, then attempt and settle until the
 answer comes (see ``linebot_fp.client``). Every error it raises carries
 ``.request``: the keyed ``Request``, which can be sent again safely.
 
+A ``429 Too Many Requests`` is told apart by its body's ``message``
+(:func:`too_many_requests`, see
+https://developers.line.biz/en/docs/messaging-api/handling-http-429-errors/):
+past a rate limit the client backs off (``Retry-After``, else the operation's
+tier); past the limit on concurrent operations it waits; past the month's
+messages it raises :class:`~linebot_fp.errors.QuotaExceededError` at once,
+never retried. LINE processes no request it answers 429, so one is retried
+even when it carries no retry key.
+
 Retrying is safe by construction: only requests that cannot take effect twice
 are retried (GET, PUT, DELETE, and POSTs carrying ``X-Line-Retry-Key``). A 409
 carrying ``X-Line-Accepted-Request-Id`` means the API had already accepted the
@@ -26,6 +35,7 @@ This module performs no I/O; :func:`settle` only writes log records to the
 
 from __future__ import annotations
 
+import enum
 import logging
 import math
 from collections.abc import Callable, Iterable, Mapping
@@ -41,10 +51,12 @@ from linebot_fp.errors import (
     InvalidPayloadError,
     LineBotApiError,
     LineBotError,
+    QuotaExceededError,
     TransportError,
     UndecodableAnswerError,
     preview,
 )
+from linebot_fp.limits.table import rate_limit
 from linebot_fp.request import (
     RETRY_KEY,
     RETRY_KEY_PATHS,
@@ -55,9 +67,10 @@ from linebot_fp.request import (
 )
 from linebot_fp.transport import HttpRequest, Timeout
 
-__all__ = ["MAX_ANSWER_BYTES", "RETRY_KEY_PATHS", "USER_AGENT", "Attempt", "Retry",
-           "RetryPolicy", "api_error", "begin", "bounded_timeout", "decode", "needs_retry_key",
-           "prepare", "read_body", "retry_after", "settle"]
+__all__ = ["MAX_ANSWER_BYTES", "MONTHLY_LIMIT_MESSAGE", "RATE_LIMIT_MESSAGE",
+           "RETRY_KEY_PATHS", "USER_AGENT", "Attempt", "Retry", "RetryPolicy", "TooManyRequests",
+           "api_error", "begin", "bounded_timeout", "decode", "needs_retry_key", "prepare",
+           "read_body", "retry_after", "settle", "too_many_requests"]
 
 USER_AGENT = f"linebot_fp/{__version__}"
 
@@ -71,6 +84,36 @@ log = logging.getLogger("linebot_fp")
 
 #: ``uniform(low, high)``: a random float in [low, high] (``random.uniform`` by default)
 Uniform = Callable[[float, float], float]
+
+# https://developers.line.biz/en/reference/messaging-api/#error-messages
+#: the ``message`` of LINE's 429 past a rate limit
+RATE_LIMIT_MESSAGE = "The API rate limit has been exceeded. Try again later."
+#: the ``message`` of LINE's 429 past the month's free or additional messages
+MONTHLY_LIMIT_MESSAGE = "You have reached your monthly limit."
+
+
+class TooManyRequests(str, enum.Enum):
+    """Why LINE answered ``429 Too Many Requests``, and so what the client does."""
+
+    RATE_LIMIT = "rate limit"  #: too many requests of one endpoint: back off, then retry
+    CONCURRENT = "concurrent operations"  #: too many audience jobs at once: wait, then retry
+    QUOTA = "quota"  #: the month's messages are spent: raise QuotaExceededError, no retry
+
+
+def too_many_requests(message: str | None) -> TooManyRequests:
+    """Why a 429 came, from its body's ``message``: pure, and lenient with wording.
+
+    "...monthly limit..." or "...additional message..." is the month's quota;
+    "...concurrent..." the limit on concurrent operations; anything else
+    (LINE's "The API rate limit has been exceeded. Try again later.", a proxy's
+    text, no message at all) a rate limit.
+    """
+    text = (message or "").casefold()
+    if "monthly limit" in text or "additional message" in text:
+        return TooManyRequests.QUOTA
+    if "concurrent" in text:
+        return TooManyRequests.CONCURRENT
+    return TooManyRequests.RATE_LIMIT
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -209,9 +252,14 @@ def settle(request: Request[Any], http_request: HttpRequest, policy: RetryPolicy
                             body=too_large.body)
     else:
         response = outcome if isinstance(outcome, Response) else None
-    delay, why = _retry_plan(policy, http_request, attempt, response, uniform)
+    if response is not None and response.status == 429 and not isinstance(response.body, bytes):
+        # its message says whether to retry: read it now (decode gets the bytes)
+        response = replace(response, body=read_body(response, http_request.max_answer_bytes))
+    cause = _cause(response)
+    delay, why = _retry_plan(policy, http_request, attempt, response, uniform,
+                             operation=request.operation, cause=cause)
     _log_attempt(http_request, attempt, outcome, response, why, gave_up=delay is None and
-                 _worth_retrying(policy, response))
+                 _worth_retrying(policy, response, cause))
     try:
         if delay is not None:
             if response is not None:
@@ -276,18 +324,17 @@ def api_error(status: int, headers: Mapping[str, str], body: bytes) -> LineBotAp
     """The exception for a non-2xx answer; the raw body is kept on it whole.
 
     A body that is not JSON (an HTML error page, JSON nested too deeply) is kept
-    as text: its first characters become the error message.
+    as text: its first characters become the error message. A 429 for the
+    month's quota is a :class:`~linebot_fp.errors.QuotaExceededError`.
     """
-    try:
-        parsed: Any = codec.loads(body) if body.strip() else None
-    except InvalidPayloadError:
-        parsed = preview(body)
-    return LineBotApiError(
+    error = _error_body(body)
+    quota = status == 429 and too_many_requests(error.message) is TooManyRequests.QUOTA
+    return (QuotaExceededError if quota else LineBotApiError)(
         status_code=status,
         headers=headers,
         request_id=headers.get(REQUEST_ID),
         accepted_request_id=headers.get(ACCEPTED_REQUEST_ID),
-        error=ErrorResponse.from_json(parsed),
+        error=error,
         body=body,
     )
 
@@ -331,19 +378,43 @@ def _http_date(text: str) -> float | None:
         return None
 
 
-def _worth_retrying(policy: RetryPolicy | None, response: Response | None) -> bool:
+def _error_body(body: bytes) -> ErrorResponse:
+    """An error answer's body, read leniently (text that is not JSON becomes the message)."""
+    try:
+        parsed: Any = codec.loads(body) if body.strip() else None
+    except InvalidPayloadError:
+        parsed = preview(body)
+    return ErrorResponse.from_json(parsed)
+
+
+def _cause(response: Response | None) -> TooManyRequests | None:
+    """Why a 429 came (its body is bytes by now); ``None`` for any other outcome."""
+    if response is None or response.status != 429 or not isinstance(response.body, bytes):
+        return None
+    return too_many_requests(_error_body(response.body).message)
+
+
+def _worth_retrying(policy: RetryPolicy | None, response: Response | None,
+                    cause: TooManyRequests | None) -> bool:
     """Whether this outcome is a failure another attempt might cure."""
-    return policy is not None and (response is None or response.status in policy.statuses)
+    return policy is not None and cause is not TooManyRequests.QUOTA and (
+        response is None or response.status in policy.statuses)
 
 
 def _retry_plan(policy: RetryPolicy | None, http_request: HttpRequest, attempt: Attempt,
-                response: Response | None, uniform: Uniform | None) -> tuple[float | None, str]:
-    """The delay before the next attempt (``None``: no next attempt) and why, for the log."""
+                response: Response | None, uniform: Uniform | None, *, operation: str,
+                cause: TooManyRequests | None) -> tuple[float | None, str]:
+    """The delay before the next attempt (``None``: no next attempt) and why, for the log.
+
+    ``cause`` is why a 429 came (``None`` for any other outcome).
+    """
     if policy is None:
         return None, "retries off"
-    if not _worth_retrying(policy, response):
+    if cause is TooManyRequests.QUOTA:
+        return None, "final answer: the month's message quota is spent"
+    if not _worth_retrying(policy, response, cause):
         return None, "final answer"
-    if not safe_to_repeat(http_request.method, http_request.headers):
+    if cause is None and not safe_to_repeat(http_request.method, http_request.headers):
         return None, f"not retried: a {http_request.method} without {RETRY_KEY} could act twice"
     if attempt.number >= policy.max_attempts:
         return None, f"giving up after {attempt.number} attempts"
@@ -358,10 +429,14 @@ def _retry_plan(policy: RetryPolicy | None, http_request: HttpRequest, attempt: 
                             date=response.headers.get("Date"))
         if asked is not None:
             delay = min(asked, policy.max_backoff)
+        elif cause is TooManyRequests.RATE_LIMIT:  # no sooner than the tier lets one through
+            delay = min(max(delay, rate_limit(operation).spacing), policy.max_backoff)
+        elif cause is TooManyRequests.CONCURRENT:  # the jobs running must end first
+            delay = policy.max_backoff
     left = _time_left(policy, attempt, delay)
     if left is not None and left <= 0:
         return None, f"giving up: the {policy.deadline} s deadline leaves no time for a retry"
-    return delay, f"retry in {delay:.3f} s"
+    return delay, f"retry in {delay:.3f} s" + (f" ({cause.value})" if cause else "")
 
 
 def _time_left(policy: RetryPolicy, attempt: Attempt, delay: float) -> float | None:

@@ -65,9 +65,11 @@ from types import TracebackType
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+from linebot_fp.limits import Rate
 from linebot_fp.request import RETRY_KEY, RETRY_KEY_PATHS, Headers
 from linebot_fp.sending import ACCEPTED_REQUEST_ID, REQUEST_ID
 from linebot_fp.testing.fake_tokens import Answer, FakeTokens
+from linebot_fp.testing.api_limits import ApiLimits
 
 __all__ = ["ALL_FAULTS", "Fault", "FakeLineApi", "FakeResponse", "RecordedRequest"]
 
@@ -191,10 +193,14 @@ class FakeLineApi:
     ``request_ids=False`` leaves ``X-Line-Request-Id`` to the scripted answers.
     ``clock`` is the API's time (epoch seconds): give a
     :class:`~linebot_fp.testing.clock.FakeClock` to move it from the test.
+    LINE's limits (:mod:`linebot_fp.testing.api_limits`): ``enforce_limits=True``
+    (or :meth:`enforce_limits`) refuses requests past the rate limits, and
+    :meth:`set_quota` sets the month's quota; ``api.limits`` keeps the counts.
     """
 
     def __init__(self, host: str = "127.0.0.1", port: int = 0, *,
-                 request_ids: bool = True, clock: Callable[[], float] = time.time) -> None:
+                 request_ids: bool = True, clock: Callable[[], float] = time.time,
+                 enforce_limits: bool = False) -> None:
         if host not in ("127.0.0.1", "localhost", "::1"):
             raise ValueError("FakeLineApi listens on loopback addresses only")
         self.request_ids = request_ids
@@ -204,6 +210,7 @@ class FakeLineApi:
         #: the token endpoints' channels and issued tokens (see
         #: :mod:`linebot_fp.testing.fake_tokens`)
         self.tokens = FakeTokens(lambda: self.clock())
+        self.limits = ApiLimits(lambda: self.clock(), enforce=enforce_limits)
         self.requests: list[RecordedRequest] = []
         self.accepted: list[RecordedRequest] = []
         self.faults: list[tuple[Fault, RecordedRequest]] = []
@@ -279,9 +286,21 @@ class FakeLineApi:
             self._random_faults = None if rate == 0 else _RandomFaults(
                 rate, tuple(plans), plans, random.Random(seed), _Matcher(method, path, None))
 
-    def reset(self) -> None:
-        """Forget recorded requests, accepted retry keys, rules and faults."""
+    def enforce_limits(self, rates: Mapping[str, Rate] | None = None, *, on: bool = True) -> None:
+        """Answer 429 past LINE's rate limits (``rates``: operation -> ``Rate`` overrides)."""
         with self._lock:
+            self.limits.enforce(rates, on=on)
+
+    def set_quota(self, limit: int | None, *, used: int | None = None,
+                  friends: int | None = None) -> None:
+        """Set the month's message quota (``None``: none), its use, and the bot's friends."""
+        with self._lock:
+            self.limits.set_quota(limit, used=used, friends=friends)
+
+    def reset(self) -> None:
+        """Forget recorded requests, accepted retry keys, rules, faults and limit counts."""
+        with self._lock:
+            self.limits.reset()
             self.requests.clear()
             self.accepted.clear()
             self.faults.clear()
@@ -345,12 +364,16 @@ class FakeLineApi:
         return chance.plan[chance.draw.choice(chance.kinds)]
 
     def _api_answer(self, recorded: RecordedRequest) -> FakeResponse:
-        """What the API itself answers: auth, key checks, the rules, the token endpoints,
-        then ``200 {}``."""
+        """What the API itself answers: auth, limits, key checks, the rules, the token
+        endpoints and quota counters, then ``200 {}``."""
         unauthorized = self.tokens.refusal(recorded.headers)
         if unauthorized is not None:  # an issued token that expired or was revoked
             return self._with_request_id(_fake_response(unauthorized), recorded.request_id)
         key = recorded.headers.get(RETRY_KEY) if recorded.method == "POST" else None
+        limited = self.limits.refuse(recorded.method, recorded.path, _token(recorded),
+                                     recorded.body, repeat=key in self._keys)
+        if limited is not None:  # 429 with LINE's message
+            return self._with_request_id(_error(429, limited), recorded.request_id)
         if key is not None:
             refused = _key_refusal(key, recorded.path)
             if refused is not None:
@@ -361,6 +384,7 @@ class FakeLineApi:
         response = self._rule_answer(recorded)
         if 200 <= response.status < 300:
             self.accepted.append(recorded)
+            self.limits.charge(recorded.method, recorded.path, recorded.body)
             if key is not None:
                 self._keys[key] = (recorded.request_id, response.body)
         return self._with_request_id(response, recorded.request_id)
@@ -379,7 +403,13 @@ class FakeLineApi:
                                           recorded.body)
         if token_answer is not None:
             return _fake_response(token_answer)
-        return FakeResponse()
+        counters = self.limits.answer(recorded.method, recorded.path)
+        return FakeResponse() if counters is None else FakeResponse(body=_encode(counters))
+
+
+def _token(recorded: RecordedRequest) -> str:
+    """The bearer token: the channel, as far as the fake's limits tell channels apart."""
+    return recorded.headers.get("Authorization", "").removeprefix("Bearer ")
 
 
 def _plan(kind: Fault | str, delay: float, retry_after: str) -> _FaultPlan:

@@ -1,0 +1,199 @@
+"""LINE's limits as ``FakeLineApi`` plays them: rate windows, the month's quota, 429 bodies.
+
+``FakeLineApi`` meets each request with these rules right after authentication
+and before the retry-key checks (:meth:`ApiLimits.refuse`), charges the quota
+for what it accepted (:meth:`ApiLimits.charge`), and answers the quota
+endpoints from its counters when no ``on()`` rule does (:meth:`ApiLimits.answer`).
+
+* Rate limits (opt-in: ``FakeLineApi(enforce_limits=True)`` or
+  ``api.enforce_limits()``): the limits of :data:`linebot_fp.limits.RATE_LIMITS`
+  per channel (here: per access token) and per endpoint (method and path, ids
+  ignored), over sliding windows on ``api.clock``: a request past the limit of
+  the last ``seconds`` is answered 429 with LINE's body
+  ``{"message": "The API rate limit has been exceeded. Try again later."}`` and
+  does not count. ``counted`` lists ``(time, endpoint)`` of every request the
+  windows let through, so a test can check any window.
+* The month's quota (``api.set_quota(limit)``; none by default): consumption is
+  counted per recipient, as LINE counts messages
+  (https://developers.line.biz/en/docs/messaging-api/pricing/): a push 1 (a
+  group or room too; LINE would count its members), a multicast ``len(to)``, a
+  broadcast the fake's ``friends``, a narrowcast ``friends`` or its
+  ``limit.max`` when lower; replies are free. A send whose recipients do not fit
+  in what remains is refused whole with 429
+  ``{"message": "You have reached your monthly limit."}`` (but a resend of an
+  accepted retry key, which sends nothing, is answered 409 as usual). ``get_message_quota``
+  and ``get_message_quota_consumption`` answer from these counters.
+
+Nothing here does I/O; ``FakeLineApi`` calls it under its lock.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import deque
+from collections.abc import Callable, Mapping
+from functools import cache
+from typing import Any
+
+from linebot_fp.limits import Rate, rate_limit
+from linebot_fp.sending import MONTHLY_LIMIT_MESSAGE, RATE_LIMIT_MESSAGE
+
+__all__ = ["ENDPOINTS", "ApiLimits", "endpoint_of"]
+
+#: operation -> (method, path template) of the endpoints whose limits or counters the fake
+#: keeps: every operation of ``RATE_LIMITS``, the sends the quota counts, the quota reads
+ENDPOINTS: Mapping[str, tuple[str, str]] = {
+    "narrowcast": ("POST", "/v2/bot/message/narrowcast"),
+    "broadcast": ("POST", "/v2/bot/message/broadcast"),
+    "multicast": ("POST", "/v2/bot/message/multicast"),
+    "push_message": ("POST", "/v2/bot/message/push"),
+    "get_message_quota": ("GET", "/v2/bot/message/quota"),
+    "get_message_quota_consumption": ("GET", "/v2/bot/message/quota/consumption"),
+    "get_insight_message_delivery": ("GET", "/v2/bot/insight/message/delivery"),
+    "get_insight_followers": ("GET", "/v2/bot/insight/followers"),
+    "get_insight_demographic": ("GET", "/v2/bot/insight/demographic"),
+    "get_insight_message_event": ("GET", "/v2/bot/insight/message/event"),
+    "get_statistics_per_unit": ("GET", "/v2/bot/insight/message/event/aggregation"),
+    "test_webhook_endpoint": ("POST", "/v2/bot/channel/webhook/test"),
+    "set_webhook_endpoint": ("PUT", "/v2/bot/channel/webhook/endpoint"),
+    "get_webhook_endpoint": ("GET", "/v2/bot/channel/webhook/endpoint"),
+    "create_audience_group": ("POST", "/v2/bot/audienceGroup/upload"),
+    "create_audience_for_uploading_user_ids": ("POST", "/v2/bot/audienceGroup/upload/byFile"),
+    "add_audiences_to_audience_group": ("PUT", "/v2/bot/audienceGroup/upload"),
+    "add_user_ids_to_audience": ("PUT", "/v2/bot/audienceGroup/upload/byFile"),
+    "create_click_audience_group": ("POST", "/v2/bot/audienceGroup/click"),
+    "create_imp_audience_group": ("POST", "/v2/bot/audienceGroup/imp"),
+    "rename_audience_group": ("PUT", "/v2/bot/audienceGroup/{id}/updateDescription"),
+    "delete_audience_group": ("DELETE", "/v2/bot/audienceGroup/{id}"),
+    "get_audience_group": ("GET", "/v2/bot/audienceGroup/{id}"),
+    "get_audience_group_list": ("GET", "/v2/bot/audienceGroup/list"),
+    "get_shared_audience_data": ("GET", "/v2/bot/audienceGroup/shared/{id}"),
+    "get_shared_audience_groups": ("GET", "/v2/bot/audienceGroup/shared/list"),
+    "create_rich_menu": ("POST", "/v2/bot/richmenu"),
+    "delete_rich_menu": ("DELETE", "/v2/bot/richmenu/{id}"),
+    "delete_rich_menu_alias": ("DELETE", "/v2/bot/richmenu/alias/{id}"),
+    "get_rich_menu_batch_progress": ("GET", "/v2/bot/richmenu/progress/batch"),
+    "rich_menu_batch": ("POST", "/v2/bot/richmenu/batch"),
+    "get_membership_subscription": ("GET", "/v2/bot/membership/subscription/{id}"),
+    "get_membership_list": ("GET", "/v2/bot/membership/list"),
+    "create_coupon": ("POST", "/v2/bot/coupon"),
+    "close_coupon": ("PUT", "/v2/bot/coupon/{id}/close"),
+    "list_coupon": ("GET", "/v2/bot/coupon"),
+    "get_coupon_detail": ("GET", "/v2/bot/coupon/{id}"),
+    "show_loading_animation": ("POST", "/v2/bot/chat/loading/start"),
+    "issue_channel_token": ("POST", "/v2/oauth/accessToken"),
+    "issue_stateless_channel_token": ("POST", "/oauth2/v3/token"),
+}
+
+
+@cache
+def _routes() -> tuple[tuple[str, re.Pattern[str], str], ...]:
+    """(method, path pattern, operation), fixed paths before those with an id."""
+    ordered = sorted(ENDPOINTS.items(), key=lambda item: "{" in item[1][1])
+    return tuple((method, re.compile(re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(template))),
+                  operation) for operation, (method, template) in ordered)
+
+
+def endpoint_of(method: str, path: str) -> str:
+    """The operation of ``method`` and ``path`` when :data:`ENDPOINTS` has it, else
+    ``"METHOD path"`` (one endpoint per path, at the default rate)."""
+    for route_method, pattern, operation in _routes():
+        if route_method == method and pattern.fullmatch(path):
+            return operation
+    return f"{method} {path}"
+
+
+class ApiLimits:
+    """The fake API's rate windows and quota counters (see the module docstring)."""
+
+    def __init__(self, clock: Callable[[], float], *, enforce: bool = False) -> None:
+        self._clock = clock
+        self.enforcing = enforce
+        self.rates: dict[str, Rate] = {}
+        self.quota: int | None = None
+        self.used = 0
+        self.friends = 0
+        self.counted: list[tuple[float, str]] = []
+        self._windows: dict[tuple[str, str], deque[float]] = {}
+
+    def enforce(self, rates: Mapping[str, Rate] | None = None, *, on: bool = True) -> None:
+        """Refuse requests past LINE's rate limits (``rates`` replaces some); ``on=False`` stops."""
+        self.enforcing = on
+        self.rates.update(rates or {})
+
+    def set_quota(self, limit: int | None, *, used: int | None = None,
+                  friends: int | None = None) -> None:
+        """This month's ``limit`` (``None``: none), what is ``used`` and the bot's ``friends``."""
+        for name, value in (("limit", limit), ("used", used), ("friends", friends)):
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int)
+                                      or value < 0):
+                raise ValueError(f"{name} must be a whole number >= 0, got {value!r}")
+        self.quota = limit
+        self.used = self.used if used is None else used
+        self.friends = self.friends if friends is None else friends
+
+    def reset(self) -> None:
+        """Forget the windows, the counts and the quota (rates stay enforced or not)."""
+        self.quota, self.used, self.friends = None, 0, 0
+        self.counted.clear()
+        self._windows.clear()
+
+    def rate(self, endpoint: str) -> Rate:
+        """The limit the fake keeps for ``endpoint`` (an operation, or ``"METHOD path"``)."""
+        return self.rates.get(endpoint) or rate_limit(endpoint)
+
+    def refuse(self, method: str, path: str, token: str, body: bytes, *,
+               repeat: bool = False) -> str | None:
+        """The ``message`` of LINE's 429 when a limit refuses this request, else ``None``.
+
+        ``repeat``: its retry key was accepted before (it will be answered 409 and
+        send nothing), so the quota does not refuse it; the rate windows still do.
+        """
+        endpoint = endpoint_of(method, path)
+        if self.enforcing:
+            now, rate = self._clock(), self.rate(endpoint)
+            window = self._windows.setdefault((token, endpoint), deque())
+            while window and window[0] <= now - rate.seconds:
+                window.popleft()
+            if len(window) >= rate.requests:
+                return RATE_LIMIT_MESSAGE
+            window.append(now)
+            self.counted.append((now, endpoint))
+        if self.quota is not None and not repeat \
+                and self.used + self.recipients(endpoint, body) > self.quota:
+            return MONTHLY_LIMIT_MESSAGE
+        return None
+
+    def charge(self, method: str, path: str, body: bytes) -> None:
+        """Count an accepted send's recipients against the month's quota."""
+        self.used += self.recipients(endpoint_of(method, path), body)
+
+    def answer(self, method: str, path: str) -> Any:
+        """The JSON of a quota endpoint from the counters; ``None`` for any other endpoint."""
+        endpoint = endpoint_of(method, path)
+        if endpoint == "get_message_quota":
+            return {"type": "none"} if self.quota is None else {"type": "limited",
+                                                                "value": self.quota}
+        if endpoint == "get_message_quota_consumption":
+            return {"totalUsage": self.used}
+        return None
+
+    def recipients(self, endpoint: str, body: bytes) -> int:
+        """How many messages LINE counts for one request of ``endpoint`` with ``body``."""
+        if endpoint not in ("push_message", "multicast", "broadcast", "narrowcast"):
+            return 0
+        try:
+            sent = json.loads(body) if body else {}
+        except ValueError:
+            sent = {}
+        if not isinstance(sent, dict):
+            sent = {}
+        if endpoint == "push_message":
+            return 1
+        if endpoint == "multicast":
+            to = sent.get("to")
+            return len(to) if isinstance(to, list) else 0
+        limit = sent.get("limit") if endpoint == "narrowcast" else None
+        most = limit.get("max") if isinstance(limit, dict) else None
+        return min(self.friends, most) if isinstance(most, int) else self.friends
