@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from linebot_fp.errors import InvalidInputError, JobFailedError, JobTimeoutError
@@ -109,7 +109,8 @@ def result(client: Client, job: Job[T], *, timeout: float | None = None,
     and ``sleep`` are for tests. Raises ``JobFailedError``, ``JobTimeoutError``,
     or what ``client.send`` raises.
     """
-    deadline = clock() + _seconds(job, timeout)
+    job = _with_timeout(job, timeout)
+    deadline = clock() + job.timeout
     polls = 0
     while True:
         answer = client.send(job.request)
@@ -128,7 +129,8 @@ async def aresult(client: AsyncClient, job: Job[T], *, timeout: float | None = N
         import asyncio
 
         sleep = asyncio.sleep
-    deadline = clock() + _seconds(job, timeout)
+    job = _with_timeout(job, timeout)
+    deadline = clock() + job.timeout
     polls = 0
     while True:
         answer = await client.send(job.request)
@@ -139,11 +141,12 @@ async def aresult(client: AsyncClient, job: Job[T], *, timeout: float | None = N
         await sleep(wait)
 
 
-def _seconds(job: Job[Any], timeout: float | None) -> float:
-    seconds = job.timeout if timeout is None else timeout
-    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not seconds >= 0:
-        raise InvalidInputError(f"timeout must be a number of seconds >= 0, got {seconds!r}")
-    return float(seconds)
+def _with_timeout(job: Job[T], timeout: float | None) -> Job[T]:
+    if timeout is None:
+        return job
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout >= 0:
+        raise InvalidInputError(f"timeout must be a number of seconds >= 0, got {timeout!r}")
+    return replace(job, timeout=float(timeout))
 
 
 # -- the jobs ---------------------------------------------------------------------------------

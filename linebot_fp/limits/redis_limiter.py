@@ -7,7 +7,9 @@ window, counts the rest, and either adds this request or answers how long to
 wait, in one atomic step, so two processes never both take the last slot. The
 time is the Redis server's (``TIME``), one clock for all the machines, unless
 the limiter is given a ``clock`` (tests pass a
-:class:`~linebot_fp.testing.clock.FakeClock`).
+:class:`~linebot_fp.testing.clock.FakeClock`); either way a grant is never
+dated before the last one of its log, so a clock read early (or set back)
+cannot squeeze an extra request into a window.
 
 redis-py comes with the optional extra ``linebot_fp[redis]``; it is imported
 when a ``RedisLimiter`` is made, never before.
@@ -36,6 +38,10 @@ if now == nil then
   if redis.replicate_commands then redis.replicate_commands() end
   local t = redis.call('TIME')
   now = tonumber(t[1]) + tonumber(t[2]) / 1000000
+end
+local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+if last[2] and tonumber(last[2]) > now then
+  now = tonumber(last[2])  -- a clock read before an earlier grant: time never goes back
 end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - seconds)
 local count = redis.call('ZCARD', KEYS[1])

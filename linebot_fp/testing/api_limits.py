@@ -88,19 +88,26 @@ ENDPOINTS: Mapping[str, tuple[str, str]] = {
 
 
 @cache
-def _routes() -> tuple[tuple[str, re.Pattern[str], str], ...]:
-    """(method, path pattern, operation), fixed paths before those with an id."""
-    ordered = sorted(ENDPOINTS.items(), key=lambda item: "{" in item[1][1])
+def _routes() -> tuple[tuple[str | None, re.Pattern[str], str], ...]:
+    """(method or None, path pattern, endpoint): the operations of :data:`ENDPOINTS`, then
+    every builder's path template (``"{template}"``, any method); fixed paths first."""
+    from linebot_fp.api._paths import ROUTES
+
+    known: list[tuple[str | None, str, str]] = [
+        (method, template, operation) for operation, (method, template) in ENDPOINTS.items()]
+    known += [(None, template, template) for template in ROUTES]
+    known.sort(key=lambda route: "{" in route[1])
     return tuple((method, re.compile(re.sub(r"\\\{\w+\\\}", "[^/]+", re.escape(template))),
-                  operation) for operation, (method, template) in ordered)
+                  endpoint) for method, template, endpoint in known)
 
 
 def endpoint_of(method: str, path: str) -> str:
     """The operation of ``method`` and ``path`` when :data:`ENDPOINTS` has it, else
-    ``"METHOD path"`` (one endpoint per path, at the default rate)."""
-    for route_method, pattern, operation in _routes():
-        if route_method == method and pattern.fullmatch(path):
-            return operation
+    ``"METHOD template"`` (``"GET /v2/bot/profile/{userId}"``: the ids of a path do
+    not make another endpoint), else ``"METHOD path"``."""
+    for route_method, pattern, endpoint in _routes():
+        if route_method in (None, method) and pattern.fullmatch(path):
+            return endpoint if route_method else f"{method} {endpoint}"
     return f"{method} {path}"
 
 
