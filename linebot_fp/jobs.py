@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar
 
 from linebot_fp.errors import InvalidInputError, JobFailedError, JobTimeoutError
 from linebot_fp.limits.table import rate_limit
+from linebot_fp.request import Request
 
 if TYPE_CHECKING:
     from linebot_fp.async_client import AsyncClient
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
         MessageProgressNarrowcastResponse,
         RichMenuBatchProgressResponse,
     )
-    from linebot_fp.request import Request
 
 __all__ = ["DONE", "FAILED", "RUNNING", "Job", "Verdict", "aresult", "audience_ready",
            "content_ready", "narrowcast_progress", "result", "rich_menu_batch_progress", "step"]

@@ -28,7 +28,7 @@ from linebot_fp.limits.limiter import (
     WaitingLimiter,
     admit,
 )
-from linebot_fp.limits.quota import Quota, aquota, quota
+from linebot_fp.limits.message_quota import Quota, aquota, quota
 from linebot_fp.limits.redis_limiter import RedisLimiter
 from linebot_fp.limits.table import DEFAULT_RATE, RATE_LIMITS, Rate, describe, rate_limit
 
