@@ -19,7 +19,7 @@ from linebot_fp.tokens.auth import TokenProvider
 from linebot_fp.transport import AsyncTransport, HttpRequest, Timeout, default_transport
 
 if TYPE_CHECKING:
-    from linebot_fp.limits import AsyncRateLimiter
+    from linebot_fp.limits.limiter import AsyncRateLimiter
 
 __all__ = ["AsyncClient"]
 

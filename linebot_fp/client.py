@@ -24,7 +24,7 @@ from linebot_fp.transport import Timeout, Transport, default_transport
 
 if TYPE_CHECKING:
     from linebot_fp.async_client import AsyncClient
-    from linebot_fp.limits import RateLimiter
+    from linebot_fp.limits.limiter import RateLimiter
 
 __all__ = ["AsyncClient", "Client"]
 

@@ -21,20 +21,50 @@ The rate limits, per channel and per operation:
 
 from __future__ import annotations
 
-from linebot_fp.limits.limiter import (
-    AsyncRateLimiter,
-    Limiter,
-    RateLimiter,
-    WaitingLimiter,
-    admit,
-)
-from linebot_fp.limits.message_quota import Quota, aquota, quota
-from linebot_fp.limits.redis_limiter import RedisLimiter
-from linebot_fp.limits.table import DEFAULT_RATE, RATE_LIMITS, Rate, describe, rate_limit
+import importlib
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["DEFAULT_RATE", "RATE_LIMITS", "AsyncRateLimiter", "Limiter", "Quota", "Rate",
-           "RateLimiter", "RedisLimiter", "WaitingLimiter", "admit", "aquota", "describe",
-           "quota", "rate_limit"]
+from linebot_fp.limits.table import (
+    DEFAULT_RATE as DEFAULT_RATE,
+    RATE_LIMITS as RATE_LIMITS,
+    Rate as Rate,
+    describe as describe,
+    rate_limit as rate_limit,
+)
+
+if TYPE_CHECKING:
+    from linebot_fp.limits.limiter import (
+        AsyncRateLimiter as AsyncRateLimiter,
+        Limiter as Limiter,
+        RateLimiter as RateLimiter,
+        WaitingLimiter as WaitingLimiter,
+        admit as admit,
+    )
+    from linebot_fp.limits.message_quota import Quota as Quota, aquota as aquota, quota as quota
+    from linebot_fp.limits.redis_limiter import RedisLimiter as RedisLimiter
+
+#: name -> the module defining it, imported on first use (the send flow reads the table only)
+_LAZY = {
+    **dict.fromkeys(("AsyncRateLimiter", "Limiter", "RateLimiter", "WaitingLimiter", "admit"),
+                    "linebot_fp.limits.limiter"),
+    **dict.fromkeys(("Quota", "aquota", "quota"), "linebot_fp.limits.message_quota"),
+    "RedisLimiter": "linebot_fp.limits.redis_limiter",
+}
+
+__all__ = sorted(["DEFAULT_RATE", "RATE_LIMITS", "Rate", "describe", "rate_limit", *_LAZY])
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value  # next time, a plain attribute
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return __all__
+
 
 if __doc__:  # the table, from its one source (python -OO drops docstrings)
     __doc__ += describe() + "\n"

@@ -18,7 +18,6 @@ when a ``RedisLimiter`` is made, never before.
 from __future__ import annotations
 
 import time
-import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
@@ -88,6 +87,8 @@ class RedisLimiter(WaitingLimiter):
     def attempt(self, operation: str) -> tuple[float, float]:
         """``(wait, now)``: a slot taken at ``now`` (``wait == 0.0``), or the wait (none taken);
         one atomic script on the server, ``now`` the time it read."""
+        import uuid  # here: the send path of a client without this limiter never needs it
+
         rate = self.rate(operation)
         now = "" if self._clock is None else repr(float(self._clock()))
         granted, wait, at = self._admit(keys=[self.key(operation)],
