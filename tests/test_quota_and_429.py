@@ -23,7 +23,7 @@ from linebot_fp.api import (
     rich_menu_batch,
 )
 from linebot_fp.api.batches import multicast_batches
-from linebot_fp.limits import Limiter, Quota, aquota, quota
+from linebot_fp.limits import Limiter, Quota, Rate, aquota, quota
 from linebot_fp.models import (
     Limit,
     MessageQuotaResponse,
@@ -37,7 +37,7 @@ from linebot_fp.sending import (
     TooManyRequests,
     too_many_requests,
 )
-from linebot_fp.testing import FakeClock, FakeLineApi
+from linebot_fp.testing import FakeClock, FakeLineApi, Fault
 from linebot_fp.transport import Urllib3Transport
 
 HI = TextSendMessage(text="hi")
@@ -292,3 +292,43 @@ def test_tasks_sending_through_one_limiter_meet_no_429(api, clock):
     counted = [moment for moment, endpoint in api.limits.counted if endpoint == "multicast"]
     assert len(api.requests) == len(api.accepted) == 1000
     assert most_in_any_second(counted) <= 200
+
+
+class CountingLimiter(Limiter):
+    """A Limiter that lists the operations it was asked for."""
+
+    def __init__(self, **options):
+        super().__init__(**options)
+        self.asked = []
+
+    def attempt(self, operation):
+        self.asked.append(operation)
+        return super().attempt(operation)
+
+
+def test_the_client_waits_on_its_limiter_before_every_attempt_retries_included(api, clock):
+    api.fail(Fault.STATUS_503, path="/v2/bot/message/push", times=2)
+    limiter = CountingLimiter(clock=clock, sleep=clock.sleep)
+    client_for(api, clock, limiter=limiter).send(push_message("U1", HI))
+    assert limiter.asked == ["push_message"] * 3
+    assert len(api.requests) == 3
+
+
+def test_the_async_client_awaits_its_limiter_before_every_attempt(api, clock):
+    api.fail(Fault.STATUS_503, path="/v2/bot/message/push", times=1)
+
+    async def advance(seconds):
+        clock.advance(seconds)
+
+    limiter = CountingLimiter(clock=clock, sleep=clock.sleep, async_sleep=advance,
+                              rates={"push_message": Rate(1, 10.0)})
+
+    async def main():
+        client = AsyncClient("token", endpoints=api.endpoints, limiter=limiter,
+                             retry=RetryPolicy(backoff=0.0))
+        await client.send(push_message("U1", HI))
+
+    start = clock()
+    asyncio.run(main())
+    assert limiter.asked == ["push_message"] * 3  # the retry asked twice: it waited its turn
+    assert clock() - start == pytest.approx(10.0)

@@ -63,8 +63,9 @@ class RedisLimiter(WaitingLimiter):
     the server's time) and ``prefix``, the start of its keys
     (``<prefix>:<channel>:<operation>``). Processes that share a Redis server,
     a prefix and a channel share the channel's allowance. Safe to share between
-    threads; ``close()`` (or ``with``) releases its connections.
-    ``MissingExtraError`` without redis-py; ``ValueError`` for a ``fraction``
+    threads; ``close()`` (or ``with``) releases its connections. When Redis
+    cannot be reached, :meth:`acquire` raises redis-py's error before the
+    request is sent (nothing was sent). ``MissingExtraError`` without redis-py; ``ValueError`` for a ``fraction``
     outside (0, 1].
     """
 
