@@ -7,8 +7,8 @@
         sends COUNT multicasts to the fake API at API_URL through a Client whose
         limiter is RedisLimiter(REDIS_URL, fraction=FRACTION); prints "done"
 
-It waits for a file named by the environment's START_FLAG before it begins, so the
-processes start together.
+Once ready it creates START_FLAG.ready.<pid>, then waits for the file START_FLAG
+(named by the environment) before it begins, so the processes start together.
 """
 
 import os
@@ -24,7 +24,8 @@ from linebot_fp.models import TextSendMessage
 
 def wait_for_start():
     flag = Path(os.environ["START_FLAG"])
-    for _ in range(600):
+    flag.with_name(f"{flag.name}.ready.{os.getpid()}").touch()
+    for _ in range(1200):
         if flag.exists():
             return
         time.sleep(0.05)

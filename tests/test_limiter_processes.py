@@ -1,13 +1,15 @@
 """Two processes sharing one RedisLimiter (a real redis-server) stay under the tier together.
 
 Each process is a child started here and stopped by its pid at the end, even when the
-test fails; both wait for a start flag, so they compete for the same windows.
+test fails; both say when they are ready and then wait for a start flag, so they
+compete for the same windows.
 """
 
 import os
 import signal
 import subprocess
 import sys
+import time
 from collections import Counter
 from contextlib import ExitStack
 from pathlib import Path
@@ -31,6 +33,11 @@ def start_workers(stack, flag, *args_of_each):
                                  env=env)
         stack.callback(stop, child)
         children.append(child)
+    for _ in range(1200):  # at most ~60 s for both to be ready
+        if len(list(flag.parent.glob(f"{flag.name}.ready.*"))) == len(children) \
+                or any(child.poll() is not None for child in children):
+            break
+        time.sleep(0.05)
     flag.touch()
     return children
 
@@ -60,6 +67,9 @@ def test_two_processes_share_the_windows_of_one_redis_limiter(redis_url, tmp_pat
     assert most_in_any_window(times, 1.0) <= 20
     assert max(times) - min(times) >= 2.0  # 60 slots at 20 a second: three windows at least
     assert min(len(first), len(second)) == 30
+    one, other = [float(t) for t in first], [float(t) for t in second]
+    assert min(one) < max(other)
+    assert min(other) < max(one)
 
 
 def test_two_processes_sending_through_a_shared_limiter_meet_no_429(redis_url, tmp_path):
