@@ -65,8 +65,8 @@ class RedisLimiter(WaitingLimiter):
     a prefix and a channel share the channel's allowance. Safe to share between
     threads; ``close()`` (or ``with``) releases its connections. When Redis
     cannot be reached, :meth:`acquire` raises redis-py's error before the
-    request is sent (nothing was sent). ``MissingExtraError`` without redis-py; ``ValueError`` for a ``fraction``
-    outside (0, 1].
+    request is sent (nothing was sent). ``MissingExtraError`` without redis-py;
+    ``ValueError`` for a ``fraction`` outside (0, 1].
     """
 
     def __init__(self, url: str, *, rates: Mapping[str, Rate] | None = None,
