@@ -68,8 +68,8 @@ from urllib.parse import parse_qsl, urlsplit
 from linebot_fp.limits import Rate
 from linebot_fp.request import RETRY_KEY, RETRY_KEY_PATHS, Headers
 from linebot_fp.sending import ACCEPTED_REQUEST_ID, REQUEST_ID
-from linebot_fp.testing.fake_tokens import Answer, FakeTokens
 from linebot_fp.testing.api_limits import ApiLimits
+from linebot_fp.testing.fake_tokens import Answer, FakeTokens
 
 __all__ = ["ALL_FAULTS", "Fault", "FakeLineApi", "FakeResponse", "RecordedRequest"]
 
