@@ -3,47 +3,63 @@
 ::
 
     from linebot_fp.apps import asgi_app, wsgi_app
+    from linebot_fp.inbox import SqliteInbox
 
-    application = wsgi_app(SECRET, {(MessageEvent, TextMessage): echo}, client=Client(TOKEN))
+    application = wsgi_app(SECRET, {(MessageEvent, TextMessage): echo}, client=Client(TOKEN),
+                           inbox=SqliteInbox("inbox.sqlite3"))
     app = asgi_app(SECRET, {(MessageEvent, TextMessage): echo}, client=AsyncClient(TOKEN))
 
 Each serves one path (``/callback`` unless told; ``None`` serves any): another
-path gets 404, a method other than POST 405. The body is read raw and bounded:
-a ``Content-Length`` over ``max_body_size`` gets 413 before a byte is read, and
-a body without one (chunked) gets 413 as soon as it passes the limit. Then
-the endpoint of :mod:`linebot_fp.webhook_endpoint` does the rest (signature
-first, parse, each event once, dispatch, send, 200), with the same parameters.
+path gets 404, a method other than POST 405. The body is read raw, bounded and
+timed: a ``Content-Length`` that is not ASCII digits gets 400, one over
+``max_body_size`` 413 before a byte is read; a body without one (chunked) is
+read to its end and gets 413 as soon as it passes the limit; a body that takes
+longer than ``body_timeout`` seconds to arrive (a client trickling it) gets 408
+and the connection is let go. Then the endpoint of
+:mod:`linebot_fp.webhook_endpoint` does the rest with the same parameters:
+signature first, parse, record each event in the inbox, answer 200 within
+``answer_within`` seconds; the handlers run afterwards, from the inbox, in every
+process serving the app (background threads under WSGI, tasks under ASGI).
 
-Mounted in another app (``Mount("/line", app=asgi_app(...))`` in Starlette or
-FastAPI), the path is matched below the mount point. The ASGI app acknowledges
-lifespan messages, so uvicorn can also serve it alone.
+``app.drain()`` waits until the inbox's due work is done (for tests);
+``app.inbox`` and ``app.endpoint`` are the parts. Mounted in another app
+(``Mount("/line", app=asgi_app(...))`` in Starlette or FastAPI), the path is
+matched below the mount point. The ASGI app starts its workers at lifespan
+startup (or on the first webhook when its host forwards no lifespan) and stops
+them at shutdown.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from linebot_fp.client import Client
-from linebot_fp.event_store import EventStore
+from linebot_fp.inbox.base import Counts, Inbox
+from linebot_fp.inbox.handling import Handler
+from linebot_fp.inbox.sends import REPLY_WITHIN
+from linebot_fp.inbox.workers import POLL_INTERVAL
 from linebot_fp.webhook_endpoint import (
+    ANSWER_WITHIN,
     MAX_BODY_SIZE,
-    Handler,
+    AsyncWebhookEndpoint,
     Handlers,
     Secrets,
-    StoreOption,
     WebhookAnswer,
+    WebhookEndpoint,
     async_webhook_endpoint,
     too_large,
     webhook_endpoint,
 )
 
 if TYPE_CHECKING:
-    from _typeshed.wsgi import StartResponse, WSGIApplication, WSGIEnvironment
+    from _typeshed.wsgi import StartResponse, WSGIEnvironment
 
     from linebot_fp.async_client import AsyncClient
 
-__all__ = ["ASGIApp", "Receive", "Scope", "Send", "asgi_app", "wsgi_app"]
+__all__ = ["BODY_TIMEOUT", "ASGIApp", "AsgiWebhookApp", "Receive", "Scope", "Send",
+           "WsgiWebhookApp", "asgi_app", "wsgi_app"]
 
 Scope = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[MutableMapping[str, Any]]]
@@ -51,71 +67,71 @@ Send = Callable[[MutableMapping[str, Any]], Awaitable[None]]
 #: the ASGI 3 application shape (what uvicorn, Starlette and FastAPI take)
 ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 
+#: the default bound (seconds) on receiving a whole body: LINE sends its bodies at once
+BODY_TIMEOUT = 5.0
+
 _CHUNK = 64 * 1024
+_TRICKLING = WebhookAnswer(408, "the body did not arrive in time")
 
 
-def wsgi_app(channel_secret: Secrets, handlers: Handlers, *,
-             default: Handler | None = None, client: Client | None = None,
-             path: str | None = "/callback", max_body_size: int = MAX_BODY_SIZE,
-             store: EventStore | Literal["memory"] | None = "memory") -> WSGIApplication:
-    """A WSGI application serving LINE's webhook on ``path``.
+class WsgiWebhookApp:
+    """The WSGI application :func:`wsgi_app` makes (call it as WSGI servers do)."""
 
-    ``channel_secret`` (one or several), ``handlers``, ``default``, ``client``
-    (a :class:`~linebot_fp.client.Client`), ``max_body_size`` and ``store`` are
-    those of :func:`~linebot_fp.webhook_endpoint.webhook_endpoint`; ``path`` is
-    the one path served (``None``: any). Handlers run in the server's thread.
-    Raises ``ValueError`` for a bad setting.
-    """
-    _check_path(path)
-    endpoint = webhook_endpoint(channel_secret, handlers, default=default, client=client,
-                                max_body_size=max_body_size, store=store)
+    def __init__(self, endpoint: WebhookEndpoint, path: str | None, max_body_size: int,
+                 body_timeout: float) -> None:
+        self.endpoint = endpoint
+        self.inbox: Inbox = endpoint.inbox
+        self._path = path
+        self._limit = max_body_size
+        self._body_timeout = body_timeout
 
-    def application(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
-        answer = _refusal(path, max_body_size, environ.get("REQUEST_METHOD", ""),
+    def __call__(self, environ: WSGIEnvironment,
+                 start_response: StartResponse) -> Iterable[bytes]:
+        answer = _refusal(self._path, self._limit, environ.get("REQUEST_METHOD", ""),
                           environ.get("PATH_INFO", ""), environ.get("CONTENT_LENGTH"))
         if answer is None:
-            body = _read_wsgi_body(environ, max_body_size)
-            answer = body if isinstance(body, WebhookAnswer) else endpoint(
+            body = _read_wsgi_body(environ, self._limit, self._body_timeout)
+            answer = body if isinstance(body, WebhookAnswer) else self.endpoint(
                 body, environ.get("HTTP_X_LINE_SIGNATURE"))
         payload = answer.text.encode()
         start_response(_status_line(answer.status), _headers(answer, payload))
         return [payload]
 
-    return application
+    def drain(self, timeout: float = 10.0) -> Counts:
+        """Wait until this process's workers have nothing due left; the inbox's counts."""
+        return self.endpoint.drain(timeout)
+
+    def stop(self) -> None:
+        """Stop this process's workers."""
+        self.endpoint.stop()
 
 
-def asgi_app(channel_secret: Secrets, handlers: Handlers, *,
-             default: Handler | None = None, client: AsyncClient | Client | None = None,
-             path: str | None = "/callback", max_body_size: int = MAX_BODY_SIZE,
-             store: StoreOption = "memory") -> ASGIApp:
-    """An ASGI application serving LINE's webhook on ``path`` (below its mount point).
+class AsgiWebhookApp:
+    """The ASGI application :func:`asgi_app` makes (an :data:`ASGIApp`)."""
 
-    The parameters are those of
-    :func:`~linebot_fp.webhook_endpoint.async_webhook_endpoint` and ``path``:
-    coroutine handlers are awaited, plain ones run in worker threads, ``client``
-    is an :class:`~linebot_fp.client.AsyncClient` (or a ``Client``, used from a
-    worker thread), and the events of different chats are handled concurrently.
-    Raises ``ValueError`` for a bad setting.
-    """
-    _check_path(path)
-    endpoint = async_webhook_endpoint(channel_secret, handlers, default=default, client=client,
-                                      max_body_size=max_body_size, store=store)
+    def __init__(self, endpoint: AsyncWebhookEndpoint, path: str | None, max_body_size: int,
+                 body_timeout: float) -> None:
+        self.endpoint = endpoint
+        self.inbox: Inbox = endpoint.inbox
+        self._path = path
+        self._limit = max_body_size
+        self._body_timeout = body_timeout
 
-    async def application(scope: Scope, receive: Receive, send: Send) -> None:
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
-            await _lifespan(receive, send)
+            await self._lifespan(receive, send)
             return
         if scope["type"] != "http":
             return
         headers = {name.decode("latin-1").lower(): value.decode("latin-1")
                    for name, value in scope.get("headers", ())}
-        answer = _refusal(path, max_body_size, scope["method"], _path_below_mount(scope),
+        answer = _refusal(self._path, self._limit, scope["method"], _path_below_mount(scope),
                           headers.get("content-length"))
         if answer is None:
-            body = await _read_asgi_body(receive, max_body_size)
+            body = await _read_asgi_body(receive, self._limit, self._body_timeout)
             if body is None:
                 return  # the client went away
-            answer = body if isinstance(body, WebhookAnswer) else await endpoint(
+            answer = body if isinstance(body, WebhookAnswer) else await self.endpoint(
                 body, headers.get("x-line-signature"))
         payload = answer.text.encode()
         await send({"type": "http.response.start", "status": answer.status,
@@ -123,7 +139,82 @@ def asgi_app(channel_secret: Secrets, handlers: Handlers, *,
                                 for name, value in _headers(answer, payload)]})
         await send({"type": "http.response.body", "body": payload})
 
-    return application
+    def drain(self, timeout: float = 10.0) -> Counts:
+        """From a thread other than the server's: wait until nothing due is left."""
+        return self.endpoint.drain(timeout)
+
+    async def _lifespan(self, receive: Receive, send: Send) -> None:
+        """Start the workers at startup, stop them at shutdown."""
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                self.endpoint.start()
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await self.endpoint.stop()
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+
+def wsgi_app(channel_secret: Secrets, handlers: Handlers, *,
+             default: Handler | None = None, client: Client | None = None,
+             path: str | None = "/callback", max_body_size: int = MAX_BODY_SIZE,
+             inbox: Inbox | None = None, answer_within: float = ANSWER_WITHIN,
+             body_timeout: float = BODY_TIMEOUT, concurrency: int = 4,
+             reply_within: float = REPLY_WITHIN,
+             poll_interval: float = POLL_INTERVAL) -> WsgiWebhookApp:
+    """A WSGI application serving LINE's webhook on ``path``.
+
+    ``channel_secret`` (one or several), ``handlers``, ``default``, ``client``
+    (a :class:`~linebot_fp.client.Client`), ``max_body_size``, ``inbox``,
+    ``answer_within``, ``concurrency``, ``reply_within`` and ``poll_interval``
+    are those of :func:`~linebot_fp.webhook_endpoint.webhook_endpoint`; ``path``
+    is the one path served (``None``: any); ``body_timeout`` bounds the reading of
+    a body (seconds; a stalled read is cut off where the server exposes its socket,
+    as gunicorn does). Handlers run in background threads of each process serving
+    the app (gunicorn's sync workers included). Raises ``ValueError`` for a bad
+    setting.
+    """
+    _check_path(path)
+    _check_timeout(body_timeout)
+    endpoint = webhook_endpoint(channel_secret, handlers, default=default, client=client,
+                                max_body_size=max_body_size, inbox=inbox,
+                                answer_within=answer_within, concurrency=concurrency,
+                                reply_within=reply_within, poll_interval=poll_interval)
+    return WsgiWebhookApp(endpoint, path, max_body_size, body_timeout)
+
+
+def asgi_app(channel_secret: Secrets, handlers: Handlers, *,
+             default: Handler | None = None, client: AsyncClient | Client | None = None,
+             path: str | None = "/callback", max_body_size: int = MAX_BODY_SIZE,
+             inbox: Inbox | None = None, answer_within: float = ANSWER_WITHIN,
+             body_timeout: float = BODY_TIMEOUT, concurrency: int = 4,
+             reply_within: float = REPLY_WITHIN,
+             poll_interval: float = POLL_INTERVAL) -> AsgiWebhookApp:
+    """An ASGI application serving LINE's webhook on ``path`` (below its mount point).
+
+    The parameters are those of :func:`wsgi_app` and
+    :func:`~linebot_fp.webhook_endpoint.async_webhook_endpoint`: coroutine
+    handlers are awaited, plain ones run in the app's own threads, ``client`` is
+    an :class:`~linebot_fp.client.AsyncClient` (or a ``Client``, used from those
+    threads), the inbox is called from threads of its own, and the events of
+    different chats are handled concurrently. Raises ``ValueError`` for a bad
+    setting.
+    """
+    _check_path(path)
+    _check_timeout(body_timeout)
+    endpoint = async_webhook_endpoint(channel_secret, handlers, default=default, client=client,
+                                      max_body_size=max_body_size, inbox=inbox,
+                                      answer_within=answer_within, concurrency=concurrency,
+                                      reply_within=reply_within, poll_interval=poll_interval)
+    return AsgiWebhookApp(endpoint, path, max_body_size, body_timeout)
+
+
+def _check_timeout(body_timeout: float) -> None:
+    if isinstance(body_timeout, bool) or not isinstance(body_timeout, (int, float)) \
+            or not 0 < body_timeout < 3600:
+        raise ValueError(f"body_timeout must be a positive number of seconds, "
+                         f"got {body_timeout!r}")
 
 
 def _check_path(path: str | None) -> None:
@@ -138,12 +229,23 @@ def _refusal(served: str | None, limit: int, method: str, path: str,
         return WebhookAnswer(404, "not found")
     if method != "POST":
         return WebhookAnswer(405, "only POST is served here")
-    if content_length is not None:
-        if not content_length.strip().isdigit():
-            return WebhookAnswer(400, "bad Content-Length")
-        if int(content_length) > limit:
-            return too_large(limit)
+    length = _content_length(content_length)
+    if isinstance(length, WebhookAnswer):
+        return length
+    if length is not None and length > limit:
+        return too_large(limit)
     return None
+
+
+def _content_length(value: str | None) -> int | WebhookAnswer | None:
+    """``Content-Length`` read by the HTTP rules (RFC 9110: ``1*DIGIT``, ASCII digits only);
+    ``None`` when absent or empty, the 400 answer when malformed."""
+    if value is None or not value.strip(" \t"):
+        return None
+    digits = value.strip(" \t")
+    if not (digits.isascii() and digits.isdigit()):
+        return WebhookAnswer(400, "bad Content-Length")
+    return int(digits)
 
 
 def _headers(answer: WebhookAnswer, payload: bytes) -> list[tuple[str, str]]:
@@ -158,24 +260,40 @@ def _status_line(status: int) -> str:
     return f"{status} {HTTPStatus(status).phrase}"
 
 
-def _read_wsgi_body(environ: WSGIEnvironment, limit: int) -> bytes | WebhookAnswer:
+def _read_wsgi_body(environ: WSGIEnvironment, limit: int,
+                    timeout: float) -> bytes | WebhookAnswer:
+    """The body, or the answer saying what is wrong with it (411, 413, 400, 408)."""
     stream = environ["wsgi.input"]
-    length = environ.get("CONTENT_LENGTH")
-    if length:  # _refusal() checked it: digits, at most the limit
-        wanted = int(length)
-        chunks: list[bytes] = []
-        size = 0
-        while size < wanted:
-            chunk = stream.read(min(wanted - size, _CHUNK))
+    deadline = time.monotonic() + timeout
+    wanted = _content_length(environ.get("CONTENT_LENGTH"))
+    if isinstance(wanted, WebhookAnswer):  # _refusal() answered it already
+        return wanted
+    if wanted is None and not environ.get("wsgi.input_terminated"):
+        return WebhookAnswer(411, "Content-Length is required")
+    connection = environ.get("gunicorn.socket")  # a stalled read raises instead of hanging
+    if connection is not None:
+        connection.settimeout(timeout)
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while wanted is None or size < wanted:
+            chunk = stream.read(_CHUNK if wanted is None else min(wanted - size, _CHUNK))
             if not chunk:
+                if wanted is None:
+                    break  # a chunked body read to its end
                 return WebhookAnswer(400, "the body is shorter than its Content-Length")
             chunks.append(chunk)
             size += len(chunk)
-        return b"".join(chunks)
-    if not environ.get("wsgi.input_terminated"):
-        return WebhookAnswer(411, "Content-Length is required")
-    body = stream.read(limit + 1)
-    return too_large(limit) if len(body) > limit else body
+            if size > limit:
+                return too_large(limit)
+            if time.monotonic() > deadline:
+                return _TRICKLING
+    except (TimeoutError, OSError):
+        return _TRICKLING
+    finally:
+        if connection is not None:
+            connection.settimeout(None)
+    return b"".join(chunks)
 
 
 def _path_below_mount(scope: Scope) -> str:
@@ -184,13 +302,21 @@ def _path_below_mount(scope: Scope) -> str:
     return path[len(root):] if root and path.startswith(root) else path
 
 
-async def _read_asgi_body(receive: Receive, limit: int) -> bytes | WebhookAnswer | None:
-    """The body, the 413 answer once it passes ``limit``, or None when the client left."""
+async def _read_asgi_body(receive: Receive, limit: int,
+                          timeout: float) -> bytes | WebhookAnswer | None:
+    """The body, the 413 answer once it passes ``limit``, the 408 answer when it has not
+    arrived within ``timeout`` seconds, or None when the client left."""
+    import asyncio
+
+    deadline = time.monotonic() + timeout
     chunks: list[bytes] = []
     size = 0
     more = True
     while more:
-        message = await receive()
+        try:
+            message = await asyncio.wait_for(receive(), max(deadline - time.monotonic(), 0))
+        except asyncio.TimeoutError:
+            return _TRICKLING
         if message["type"] == "http.disconnect":
             return None
         chunk: bytes = message.get("body", b"")
@@ -200,14 +326,3 @@ async def _read_asgi_body(receive: Receive, limit: int) -> bytes | WebhookAnswer
         chunks.append(chunk)
         more = bool(message.get("more_body", False))
     return b"".join(chunks)
-
-
-async def _lifespan(receive: Receive, send: Send) -> None:
-    """Acknowledge startup and shutdown: the app holds nothing to open or close."""
-    while True:
-        message = await receive()
-        if message["type"] == "lifespan.startup":
-            await send({"type": "lifespan.startup.complete"})
-        elif message["type"] == "lifespan.shutdown":
-            await send({"type": "lifespan.shutdown.complete"})
-            return

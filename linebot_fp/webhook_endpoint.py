@@ -1,11 +1,12 @@
 """The webhook endpoint any web framework can call: raw body and signature in, status out.
 
 :func:`webhook_endpoint` (blocking) and :func:`async_webhook_endpoint` (asyncio)
-make a function of ``(body, signature)``, where ``body`` is the raw request
-body and ``signature`` its ``X-Line-Signature`` header, that answers with the
-:class:`WebhookAnswer` to send back (status and text)::
+make an endpoint: a callable of ``(body, signature)``, where ``body`` is the raw
+request body and ``signature`` its ``X-Line-Signature`` header, that answers
+with the :class:`WebhookAnswer` to send back (status and text)::
 
-    endpoint = webhook_endpoint(SECRET, {(MessageEvent, TextMessage): echo}, client=client)
+    endpoint = webhook_endpoint(SECRET, {(MessageEvent, TextMessage): echo}, client=client,
+                                inbox=SqliteInbox("inbox.sqlite3"))
 
     @csrf_exempt                                       # a Django view, for one
     def callback(request):
@@ -18,63 +19,78 @@ For each call:
 2. the signature is checked against each channel secret before anything is
    decoded (a missing or wrong one: 400), then the body is parsed (not a
    webhook payload: 400);
-3. each event the store has not seen handled (by ``webhook_event_id``) goes to
-   its handler, chosen as :func:`linebot_fp.webhook.dispatch` does: the
-   ``(event class, message class)`` pair, then the event class, then ``default``;
-4. a handler returns what to send: a ``Request``, a list of them, or ``None``;
-   ``client`` sends them in the order given;
-5. a handler that raises, or returns something else, and a send that fails are
-   logged on the ``"linebot_fp"`` logger and cost no other event: the answer
-   is 200 ``OK`` whatever the handlers did (LINE would only redeliver).
+3. the events are written to the inbox (:mod:`linebot_fp.inbox`), each once
+   (a redelivered ``webhook_event_id`` is not recorded again), and the answer is
+   200 ``OK``, within ``answer_within`` seconds whatever the handlers do: when
+   the inbox cannot record the events in that time the answer is 503 (LINE may
+   redeliver; a record that lands late is not recorded twice).
 
-The async endpoint (the only part that imports asyncio) awaits coroutine
-handlers, runs plain ones in a worker thread, and handles the events of
-different chats concurrently, those of one chat in order.
+The handlers do not run in the call. Workers of the endpoint, in every process
+that serves it, lease the events from the inbox and run them
+(:mod:`linebot_fp.inbox.handling`): a handler is chosen as
+:func:`linebot_fp.webhook.dispatch` does (the ``(event class, message class)``
+pair, then the event class, then ``default``), returns what to send (a
+``Request``, a list of them, or ``None``), and ``client`` sends it with retry
+keys derived from the event, a late reply becoming a push
+(:mod:`linebot_fp.inbox.sends`). A handler that raises, or a send that fails,
+is logged on the ``"linebot_fp"`` logger and the event retried with backoff,
+then parked (``python -m linebot_fp inbox``). The events of one chat are
+handled in order, those of different chats concurrently (``concurrency`` at a
+time per process).
+
+The blocking endpoint runs handlers in background threads; the async one (the
+only part that imports asyncio) in tasks of the server's loop, awaiting
+coroutine handlers and running plain ones in its own threads.
 :mod:`linebot_fp.apps` serves these endpoints as WSGI and ASGI applications.
-Handled events are recorded as :mod:`linebot_fp.event_store` describes
-(claim, then confirm or release).
+In tests, ``endpoint.drain()`` waits until the inbox's due work is done.
 """
 
 from __future__ import annotations
 
 import inspect
 import logging
+import uuid
 from collections.abc import Awaitable, Callable, Mapping, Sequence
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar, cast
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from linebot_fp.client import Client
 from linebot_fp.errors import InvalidPayloadError
-from linebot_fp.event_store import AsyncEventStore, EventStore, MemoryEventStore
-from linebot_fp.models.events import Event
+from linebot_fp.inbox.base import Counts, Entry, Inbox, NewEvent
+from linebot_fp.inbox.handling import Handler, handling, run_handling
+from linebot_fp.inbox.memory import MemoryInbox
+from linebot_fp.inbox.sends import REPLY_WITHIN
+from linebot_fp.inbox.threads import DaemonExecutor
+from linebot_fp.inbox.workers import POLL_INTERVAL, ThreadWorkers
+from linebot_fp.models import Event
 from linebot_fp.request import Request
 from linebot_fp.signature import verify_signature
 from linebot_fp.webhook import dispatch, parse_unverified
 
 if TYPE_CHECKING:
     from linebot_fp.async_client import AsyncClient
+    from linebot_fp.inbox.async_workers import TaskWorkers
 
-__all__ = ["MAX_BODY_SIZE", "AsyncEndpoint", "Endpoint", "Handler", "Handlers", "Secrets",
-           "StoreOption",
-           "WebhookAnswer", "async_webhook_endpoint", "webhook_endpoint"]
+__all__ = ["ANSWER_WITHIN", "MAX_BODY_SIZE", "AsyncEndpoint", "AsyncWebhookEndpoint", "Endpoint",
+           "Handler", "Handlers", "Secrets", "WebhookAnswer", "WebhookEndpoint",
+           "async_webhook_endpoint", "webhook_endpoint"]
 
 log = logging.getLogger("linebot_fp")
-T = TypeVar("T")
 
 #: the default limit on a webhook body, in bytes: far above what LINE sends, far below harm
 MAX_BODY_SIZE = 1024 * 1024
+#: the default bound (seconds) on answering LINE once the body is read: LINE counts a
+#: webhook not answered within about two seconds as a failed delivery
+#: (https://developers.line.biz/en/docs/messaging-api/check-webhook-error-statistics/)
+ANSWER_WITHIN = 1.0
 
-#: a handler takes the event and returns a Request, a list of Requests or None
-#: (in the async endpoint, it may be a coroutine function)
-Handler = Callable[[Any], Any]
 #: the handler table: an event class, or an ``(event class, message class)`` pair, to its
 #: :data:`Handler` (values are typed ``object`` so that a dict of differently typed
 #: handlers type-checks; each is checked to be callable when the endpoint is made)
 Handlers = Mapping[Any, object]
 #: one channel secret, or several (all accepted, to rotate without downtime)
 Secrets = str | bytes | Sequence[str | bytes]
-#: an event store, ``"memory"`` for a fresh :class:`MemoryEventStore`, or ``None`` for none
-StoreOption = EventStore | AsyncEventStore | Literal["memory"] | None
 
 
 class WebhookAnswer(NamedTuple):
@@ -84,133 +100,205 @@ class WebhookAnswer(NamedTuple):
     text: str
 
 
-#: the answer to a webhook that was handled (whatever its handlers did)
+#: the answer to a webhook whose events were recorded
 OK = WebhookAnswer(200, "OK")
+#: the answer when the inbox could not record the events in time
+NOT_RECORDED = WebhookAnswer(503, "the events could not be recorded; LINE may redeliver them")
 
 Endpoint = Callable[[bytes, "str | None"], WebhookAnswer]
 AsyncEndpoint = Callable[[bytes, "str | None"], Awaitable[WebhookAnswer]]
 
 
+class WebhookEndpoint:
+    """A blocking endpoint (made by :func:`webhook_endpoint`): ``endpoint(body, signature)``.
+
+    ``inbox`` is where the events go; :meth:`drain` waits for the due work
+    (tests); :meth:`stop` stops this process's workers.
+    """
+
+    def __init__(self, webhook: _Webhook, inbox: Inbox, client: Client | None, *,
+                 answer_within: float, concurrency: int, reply_within: float,
+                 poll_interval: float) -> None:
+        self.inbox = inbox
+        self.answer_within = answer_within
+        self._webhook = webhook
+        send = _no_client if client is None else client.send
+
+        def run(entry: Entry) -> None:
+            run_handling(handling(entry, webhook.handler, now=inbox.clock,
+                                  reply_within=reply_within), inbox, entry, send)
+
+        self.workers = ThreadWorkers(inbox, run, concurrency=concurrency,
+                                     poll_interval=poll_interval)
+        self._store_pool = DaemonExecutor(4, "linebot_fp-inbox-store")
+
+    def __call__(self, body: bytes, signature: str | None) -> WebhookAnswer:
+        outcome = self._webhook.events(body, signature)
+        if isinstance(outcome, WebhookAnswer):
+            return outcome
+        if not outcome:
+            return OK  # LINE's connection check
+        self.workers.start()
+        new = new_events(outcome)
+        try:
+            if not self.inbox.blocking:
+                self.inbox.record(new)
+            else:
+                self._store_pool.submit(self.inbox.record, new).result(self.answer_within)
+        except FutureTimeout:
+            log.error("the inbox did not record %d events within %s s: answered 503",
+                      len(new), self.answer_within)
+            return NOT_RECORDED
+        except Exception:
+            log.exception("the inbox failed to record %d events: answered 503", len(new))
+            return NOT_RECORDED
+        self.workers.wake()
+        return OK
+
+    def drain(self, timeout: float = 10.0) -> Counts:
+        """Wait until this process's workers have nothing due left; the inbox's counts."""
+        return self.workers.drain(timeout)
+
+    def stop(self) -> None:
+        """Stop this process's workers (running handlers finish; the leases of any cut short
+        lapse)."""
+        self.workers.stop()
+
+
+class AsyncWebhookEndpoint:
+    """An asyncio endpoint (made by :func:`async_webhook_endpoint`):
+    ``await endpoint(body, signature)``; :meth:`drain` (from another thread) and
+    :meth:`stop` as in :class:`WebhookEndpoint`, :meth:`start` in the loop."""
+
+    def __init__(self, webhook: _Webhook, inbox: Inbox, client: AsyncClient | Client | None,
+                 *, answer_within: float, concurrency: int, reply_within: float,
+                 poll_interval: float) -> None:
+        from linebot_fp.async_client import AsyncClient
+        from linebot_fp.inbox.async_workers import TaskWorkers
+
+        self.inbox = inbox
+        self.answer_within = answer_within
+        self._webhook = webhook
+
+        async def send(request: Request[Any]) -> Any:
+            if isinstance(client, AsyncClient):
+                return await client.send(request)
+            import asyncio
+
+            return await asyncio.get_running_loop().run_in_executor(
+                workers.handler_pool, _no_client if client is None else client.send, request)
+
+        self.workers: TaskWorkers = TaskWorkers(
+            inbox, lambda entry: handling(entry, webhook.handler, now=inbox.clock,
+                                          reply_within=reply_within),
+            send, concurrency=concurrency, poll_interval=poll_interval)
+        workers = self.workers
+
+    async def __call__(self, body: bytes, signature: str | None) -> WebhookAnswer:
+        import asyncio
+
+        outcome = self._webhook.events(body, signature)
+        if isinstance(outcome, WebhookAnswer):
+            return outcome
+        if not outcome:
+            return OK
+        self.workers.start()
+        new = new_events(outcome)
+        try:
+            await asyncio.wait_for(self.workers.store(self.inbox.record, new),
+                                   self.answer_within)
+        except asyncio.TimeoutError:
+            log.error("the inbox did not record %d events within %s s: answered 503",
+                      len(new), self.answer_within)
+            return NOT_RECORDED
+        except Exception:
+            log.exception("the inbox failed to record %d events: answered 503", len(new))
+            return NOT_RECORDED
+        self.workers.wake()
+        return OK
+
+    def start(self) -> None:
+        """Start the workers in the running loop (the apps do it at lifespan startup)."""
+        self.workers.start()
+
+    def drain(self, timeout: float = 10.0) -> Counts:
+        """From a thread other than the loop's: wait until nothing due is left."""
+        return self.workers.drain(timeout)
+
+    async def stop(self) -> None:
+        """Stop the workers (running handlers are cancelled; their leases lapse)."""
+        await self.workers.stop()
+
+
 def webhook_endpoint(channel_secret: Secrets, handlers: Handlers, *,
                      default: Handler | None = None, client: Client | None = None,
-                     max_body_size: int = MAX_BODY_SIZE,
-                     store: EventStore | Literal["memory"] | None = "memory") -> Endpoint:
-    """``endpoint(body, signature) -> WebhookAnswer``, handling the events in the calling thread.
+                     max_body_size: int = MAX_BODY_SIZE, inbox: Inbox | None = None,
+                     answer_within: float = ANSWER_WITHIN, concurrency: int = 4,
+                     reply_within: float = REPLY_WITHIN,
+                     poll_interval: float = POLL_INTERVAL) -> WebhookEndpoint:
+    """``endpoint(body, signature) -> WebhookAnswer``; handlers run in background threads.
 
     ``channel_secret`` is the channel secret, or several (a body signed with any
     of them is accepted). ``handlers`` maps an event class, or an ``(event
     class, message class)`` pair, to a function of the event; ``default``
     handles the events no key matches. ``client`` sends the ``Request`` values
-    the handlers return. ``max_body_size`` bounds the body in bytes. ``store``
-    records the handled events (``"memory"``: a :class:`MemoryEventStore` of
-    this endpoint; ``None``: handle every delivery).
+    the handlers return. ``max_body_size`` bounds the body in bytes. ``inbox``
+    records the events (a fresh :class:`~linebot_fp.inbox.MemoryInbox` unless
+    given); ``answer_within`` bounds the wait for it (seconds); ``concurrency``
+    is how many events this process handles at once; ``reply_within`` how old
+    (seconds) a reply token may be before a reply is pushed instead;
+    ``poll_interval`` how often idle workers look for work from other processes.
 
     Raises ``ValueError`` for an empty or malformed secret, handler table
-    (a coroutine handler too), client, limit or store.
+    (a coroutine handler too), client, inbox or setting.
     """
     if client is not None and not isinstance(client, Client):
         raise ValueError(f"a blocking endpoint sends with a Client, got {type(client).__name__} "
                          f"(async_webhook_endpoint and asgi_app take an AsyncClient)")
-    either_store = _store(store)
-    if either_store is not None and inspect.iscoroutinefunction(either_store.claim):
-        raise ValueError("a blocking endpoint needs an EventStore with plain methods (an "
-                         "AsyncEventStore works with async_webhook_endpoint and asgi_app)")
-    events_store = cast("EventStore | None", either_store)
-    webhook = _Webhook.make(channel_secret, handlers, default, max_body_size)
-    for handler in (*handlers.values(), default):
+    for handler in (*_values(handlers), default):
         if inspect.iscoroutinefunction(handler):
             raise ValueError(f"handler {getattr(handler, '__qualname__', handler)} is a coroutine "
                              f"function: serve it with async_webhook_endpoint or asgi_app")
-    send = _no_client if client is None else client.send
-
-    def handle(event: Event) -> None:
-        event_id = _claim(events_store, event)
-        if event_id is False:
-            return
-        handled = False
-        try:
-            sent = [_sent(send, request, event) for request in webhook.call(event)]  # every one
-            handled = all(sent)
-        except Exception:
-            log.exception("webhook handler failed on %s", _describe(event))
-        _settle(events_store, event_id, handled)
-
-    def endpoint(body: bytes, signature: str | None) -> WebhookAnswer:
-        outcome = webhook.events(body, signature)
-        if isinstance(outcome, WebhookAnswer):
-            return outcome
-        for event in outcome:
-            handle(event)
-        return OK
-
-    return endpoint
+    webhook = _Webhook.make(channel_secret, handlers, default, max_body_size)
+    return WebhookEndpoint(webhook, _inbox(inbox), client,
+                           **_timings(answer_within, concurrency, reply_within, poll_interval))
 
 
 def async_webhook_endpoint(channel_secret: Secrets, handlers: Handlers, *,
                            default: Handler | None = None,
                            client: AsyncClient | Client | None = None,
-                           max_body_size: int = MAX_BODY_SIZE,
-                           store: StoreOption = "memory") -> AsyncEndpoint:
+                           max_body_size: int = MAX_BODY_SIZE, inbox: Inbox | None = None,
+                           answer_within: float = ANSWER_WITHIN, concurrency: int = 4,
+                           reply_within: float = REPLY_WITHIN,
+                           poll_interval: float = POLL_INTERVAL) -> AsyncWebhookEndpoint:
     """``await endpoint(body, signature) -> WebhookAnswer``, never blocking the event loop.
 
     The parameters are those of :func:`webhook_endpoint`, except: handlers may
-    be coroutine functions (awaited) or plain functions (run in a worker
-    thread); ``client`` is an :class:`~linebot_fp.client.AsyncClient` (a
-    ``Client`` sends from a worker thread); ``store`` may be an
-    :class:`~linebot_fp.event_store.AsyncEventStore` (a sync store other than
-    the in-memory one is called from a worker thread). Raises ``ValueError`` as
-    :func:`webhook_endpoint` does.
+    be coroutine functions (awaited) or plain functions (run in the endpoint's
+    own threads); ``client`` is an :class:`~linebot_fp.client.AsyncClient` (a
+    ``Client`` sends from those threads). The inbox is called from threads of
+    its own, so neither handlers nor a full default executor delay an answer.
+    The workers start with the first webhook (or :meth:`AsyncWebhookEndpoint.start`).
+    Raises ``ValueError`` as :func:`webhook_endpoint` does.
     """
-    import asyncio
-
     from linebot_fp.async_client import AsyncClient
 
     if client is not None and not isinstance(client, (AsyncClient, Client)):
         raise ValueError(f"client must be an AsyncClient or a Client, got {type(client).__name__}")
-    events_store = _async_store(_store(store))
     webhook = _Webhook.make(channel_secret, handlers, default, max_body_size)
+    return AsyncWebhookEndpoint(webhook, _inbox(inbox), client,
+                                **_timings(answer_within, concurrency, reply_within,
+                                           poll_interval))
 
-    async def send(request: Request[Any]) -> Any:
-        if isinstance(client, AsyncClient):
-            return await client.send(request)
-        return await asyncio.to_thread(_no_client if client is None else client.send, request)
 
-    async def call(event: Event) -> list[Request[Any]]:
-        handler = webhook.handler(event)
-        if handler is None:
-            return []
-        if inspect.iscoroutinefunction(handler):
-            result = await handler(event)
-        else:
-            result = await asyncio.to_thread(handler, event)
-            if inspect.isawaitable(result):
-                result = await result
-        return _requests_of(result, handler)
+def new_events(events: Sequence[Event]) -> list[NewEvent]:
+    """The inbox records of ``events``: id (``webhook_event_id``, or a fresh one when LINE
+    sent none), chat (the source's group, room or user id) and JSON."""
+    from linebot_fp.codec import dumps, unstructure
 
-    async def handle(event: Event) -> None:
-        event_id = await _aclaim(events_store, event)
-        if event_id is False:
-            return
-        handled = False
-        try:
-            sent = [await _asent(send, request, event) for request in await call(event)]
-            handled = all(sent)
-        except Exception:
-            log.exception("webhook handler failed on %s", _describe(event))
-        await _asettle(events_store, event_id, handled)
-
-    async def handle_chat(events: list[Event]) -> None:
-        for event in events:
-            await handle(event)
-
-    async def endpoint(body: bytes, signature: str | None) -> WebhookAnswer:
-        outcome = webhook.events(body, signature)
-        if isinstance(outcome, WebhookAnswer):
-            return outcome
-        await asyncio.gather(*(handle_chat(chat) for chat in _by_chat(outcome)))
-        return OK
-
-    return endpoint
+    return [NewEvent(event.webhook_event_id or f"no-id-{uuid.uuid4()}",
+                     None if event.source is None else event.source.sender_id,
+                     dumps(unstructure(event)).decode()) for event in events]
 
 
 # -- the parts both endpoints share ---------------------------------------------------------------
@@ -268,15 +356,41 @@ class _Webhook:
         chosen = dispatch(self.handlers, (event,), self.default)
         return chosen[0] if chosen else None
 
-    def call(self, event: Event) -> list[Request[Any]]:
-        """Call the handler of ``event`` here; the requests it returned."""
-        handler = self.handler(event)
-        return [] if handler is None else _requests_of(handler(event), handler)
-
-
 def too_large(limit: int) -> WebhookAnswer:
     """The 413 answer for a body over ``limit`` bytes."""
     return WebhookAnswer(413, f"the body is larger than {limit} bytes")
+
+
+def _values(handlers: Handlers) -> list[object]:
+    return list(handlers.values()) if isinstance(handlers, Mapping) else []
+
+
+def _inbox(inbox: Inbox | None) -> Inbox:
+    if inbox is None:
+        return MemoryInbox()
+    missing = [name for name in ("record", "lease", "renew", "note", "complete", "fail", "counts")
+               if not callable(getattr(inbox, name, None))]
+    if missing or not hasattr(inbox, "settings"):
+        raise ValueError(f"inbox must be an Inbox (MemoryInbox, SqliteInbox, RedisInbox, ...), "
+                         f"got {type(inbox).__name__}")
+    return inbox
+
+
+def _timings(answer_within: float, concurrency: int, reply_within: float,
+             poll_interval: float) -> dict[str, Any]:
+    for name, value in (("answer_within", answer_within), ("reply_within", reply_within)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 < value < 3600:
+            raise ValueError(f"{name} must be a positive number of seconds, got {value!r}")
+    from linebot_fp.inbox.workers import check_workers
+
+    check_workers(concurrency, poll_interval)
+    return {"answer_within": float(answer_within), "concurrency": concurrency,
+            "reply_within": float(reply_within), "poll_interval": float(poll_interval)}
+
+
+def _no_client(request: Request[Any]) -> None:
+    raise ValueError(f"the handler returned {request.operation} to send, but the endpoint "
+                     f"was given no client")
 
 
 def _returning(handler: Handler) -> Callable[[Event], Handler]:
@@ -305,155 +419,3 @@ def _secrets(channel_secret: Secrets) -> tuple[bytes, ...]:
                              f"got {type(secret).__name__}")
         secrets.append(secret.encode() if isinstance(secret, str) else secret)
     return tuple(secrets)
-
-
-def _requests_of(result: object, handler: Handler) -> list[Request[Any]]:
-    """What a handler returned, as the list of requests to send (``TypeError`` if neither)."""
-    if result is None:
-        return []
-    if isinstance(result, Request):
-        return [result]
-    if isinstance(result, (list, tuple)) and all(isinstance(r, Request) for r in result):
-        return list(result)
-    name = getattr(handler, "__qualname__", repr(handler))
-    raise TypeError(f"handler {name} returned {type(result).__name__}; a handler returns a "
-                    f"Request, a list of Requests or None")
-
-
-def _no_client(request: Request[Any]) -> None:
-    raise ValueError(f"the handler returned {request.operation} to send, but the endpoint "
-                     f"was given no client")
-
-
-def _describe(event: Event) -> str:
-    return f"{type(event).__name__} {event.webhook_event_id or '(no webhook_event_id)'}"
-
-
-def _by_chat(events: list[Event]) -> list[list[Event]]:
-    """The events grouped by the chat they come from, in order (no source: alone)."""
-    chats: dict[object, list[Event]] = {}
-    for index, event in enumerate(events):
-        chat = None if event.source is None else event.source.sender_id
-        chats.setdefault(index if chat is None else chat, []).append(event)
-    return list(chats.values())
-
-
-def _store(store: StoreOption) -> EventStore | AsyncEventStore | None:
-    if isinstance(store, str):
-        if store != "memory":
-            raise ValueError(f"store is an EventStore, \"memory\" or None, got {store!r}")
-        return MemoryEventStore()
-    if store is not None and not all(callable(getattr(store, method, None))
-                                     for method in ("claim", "done", "release")):
-        raise ValueError(f"store must have claim, done and release methods, "
-                         f"got {type(store).__name__}")
-    return store
-
-
-# -- sending and recording, blocking and async ----------------------------------------------------
-#
-# A store that fails is logged and never costs an event: a claim that fails
-# counts as claimed (handle rather than lose), a record that fails is dropped.
-
-
-def _sent(send: Callable[[Request[Any]], Any], request: Request[Any], event: Event) -> bool:
-    try:
-        send(request)
-    except Exception as error:
-        return _send_failed(request, event, error)
-    return True
-
-
-async def _asent(send: Callable[[Request[Any]], Awaitable[Any]], request: Request[Any],
-                 event: Event) -> bool:
-    try:
-        await send(request)
-    except Exception as error:
-        return _send_failed(request, event, error)
-    return True
-
-
-def _send_failed(request: Request[Any], event: Event, error: Exception) -> bool:
-    log.error("sending %s for %s failed", request.operation, _describe(event), exc_info=error)
-    return False
-
-
-def _claim(store: EventStore | None, event: Event) -> str | Literal[False] | None:
-    """The claimed event id; ``None`` when there is nothing to record; False to skip the event."""
-    if store is None or not event.webhook_event_id:
-        return None
-    try:
-        return _claimed(event, store.claim(event.webhook_event_id))
-    except Exception as error:
-        _claim_failed(event, error)
-        return None
-
-
-async def _aclaim(store: AsyncEventStore | None, event: Event) -> str | Literal[False] | None:
-    if store is None or not event.webhook_event_id:
-        return None
-    try:
-        return _claimed(event, await store.claim(event.webhook_event_id))
-    except Exception as error:
-        _claim_failed(event, error)
-        return None
-
-
-def _claimed(event: Event, claimed: bool) -> str | Literal[False]:
-    if not claimed:
-        log.info("skipped %s: already handled", _describe(event))
-        return False
-    return cast(str, event.webhook_event_id)
-
-
-def _claim_failed(event: Event, error: Exception) -> None:
-    log.error("event store failed to claim %s; handling it anyway", _describe(event),
-              exc_info=error)
-
-
-def _settle(store: EventStore | None, event_id: str | None, handled: bool) -> None:
-    if store is not None and event_id is not None:
-        try:
-            (store.done if handled else store.release)(event_id)
-        except Exception as error:
-            log.error("event store failed to record %s", event_id, exc_info=error)
-
-
-async def _asettle(store: AsyncEventStore | None, event_id: str | None, handled: bool) -> None:
-    if store is not None and event_id is not None:
-        try:
-            await (store.done if handled else store.release)(event_id)
-        except Exception as error:
-            log.error("event store failed to record %s", event_id, exc_info=error)
-
-
-def _async_store(store: EventStore | AsyncEventStore | None) -> AsyncEventStore | None:
-    """``store`` with coroutine methods: as it is, or run in worker threads if it may block."""
-    if store is None or inspect.iscoroutinefunction(store.claim):
-        return cast("AsyncEventStore | None", store)
-    return _ThreadedStore(cast(EventStore, store))
-
-
-class _ThreadedStore:
-    """A blocking store called from worker threads (the in-memory one, which never
-    blocks, directly)."""
-
-    def __init__(self, store: EventStore) -> None:
-        self._store = store
-        self._direct = isinstance(store, MemoryEventStore)
-
-    async def _run(self, method: Callable[[str], T], event_id: str) -> T:
-        if self._direct:
-            return method(event_id)
-        import asyncio
-
-        return await asyncio.to_thread(method, event_id)
-
-    async def claim(self, event_id: str) -> bool:
-        return await self._run(self._store.claim, event_id)
-
-    async def done(self, event_id: str) -> None:
-        await self._run(self._store.done, event_id)
-
-    async def release(self, event_id: str) -> None:
-        await self._run(self._store.release, event_id)

@@ -1,8 +1,9 @@
-"""Real servers on 127.0.0.1 for ASGI apps (uvicorn) and aiohttp apps, each in a thread,
-and an async event store kept in a dict.
+"""A real server on 127.0.0.1 for aiohttp apps, in a thread.
 
-``WsgiServer`` of the testing kit serves WSGI apps; these two serve the rest the
-same way: a free port, ``.url``, a context manager that stops and joins.
+The testing kit's ``WsgiServer`` and ``AsgiServer`` serve WSGI and ASGI apps; this
+serves aiohttp's own apps the same way: a free port, ``.url``, a context manager
+that stops and joins. ``AsgiServer`` is re-exported for the tests that import it
+from here.
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ import threading
 from abc import ABC, abstractmethod
 from types import TracebackType
 from typing import Any
+
+from linebot_fp.testing import AsgiServer
+
+__all__ = ["AiohttpServer", "AsgiServer"]
 
 #: the longest a server may take to start or stop before the test fails
 START_SECONDS = 10.0
@@ -31,33 +36,6 @@ class _ThreadedServer(ABC):
     @abstractmethod
     def stop(self) -> None:
         """Stop serving and join the thread."""
-
-
-class AsgiServer(_ThreadedServer):
-    """An ASGI app served by uvicorn on a free port of 127.0.0.1."""
-
-    def __init__(self, app: Any) -> None:
-        import uvicorn
-
-        self._socket = socket.create_server(("127.0.0.1", 0))
-        self.url = f"http://127.0.0.1:{self._socket.getsockname()[1]}"
-        config = uvicorn.Config(app, log_level="warning", lifespan="auto")
-        self._server = uvicorn.Server(config)
-        self._thread = threading.Thread(target=self._server.run,
-                                        kwargs={"sockets": [self._socket]}, daemon=True)
-        self._thread.start()
-        for _ in range(int(START_SECONDS / 0.02)):
-            if self._server.started or not self._thread.is_alive():
-                break
-            threading.Event().wait(0.02)
-        if not self._server.started:
-            self.stop()
-            raise RuntimeError("uvicorn did not start")
-
-    def stop(self) -> None:
-        self._server.should_exit = True
-        self._thread.join(timeout=START_SECONDS)
-        self._socket.close()
 
 
 class AiohttpServer(_ThreadedServer):
@@ -84,23 +62,3 @@ class AiohttpServer(_ThreadedServer):
         self._thread.join(timeout=START_SECONDS)
         self._loop.close()
         self._socket.close()
-
-
-class DictAsyncStore:
-    """An ``AsyncEventStore`` in a dict (``state``: event id to ``"claimed"`` or ``"done"``)."""
-
-    def __init__(self) -> None:
-        self.state: dict[str, str] = {}
-
-    async def claim(self, event_id: str) -> bool:
-        if event_id in self.state:
-            return False
-        self.state[event_id] = "claimed"
-        return True
-
-    async def done(self, event_id: str) -> None:
-        self.state[event_id] = "done"
-
-    async def release(self, event_id: str) -> None:
-        if self.state.get(event_id) == "claimed":
-            del self.state[event_id]

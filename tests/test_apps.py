@@ -14,12 +14,11 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
-from apps_support import AsgiServer, DictAsyncStore
 
 from linebot_fp import AsyncClient, Client
 from linebot_fp.api import push_message, reply_message
 from linebot_fp.apps import asgi_app, wsgi_app
-from linebot_fp.event_store import MemoryEventStore
+from linebot_fp.inbox import MemoryInbox
 from linebot_fp.models import (
     FollowEvent,
     MessageEvent,
@@ -29,10 +28,13 @@ from linebot_fp.models import (
 )
 from linebot_fp.request import Response
 from linebot_fp.testing import (
+    AsgiServer,
+    FakeClock,
     FakeLineApi,
     WsgiServer,
     follow_event,
     post_webhook,
+    run_pending,
     sign,
     sticker_message_event,
     text_message_event,
@@ -69,15 +71,17 @@ class Served:
         options.setdefault("client", (Client if kind == "wsgi" else AsyncClient)(
             TOKEN, endpoints=api.endpoints))
         options.setdefault("default", None)
-        if kind == "wsgi":
-            self.server: Any = WsgiServer(wsgi_app(options.pop("secret", SECRET), handlers,
-                                                   **options)).start()
-        else:
-            self.server = AsgiServer(asgi_app(options.pop("secret", SECRET), handlers, **options))
+        make = wsgi_app if kind == "wsgi" else asgi_app
+        self.app: Any = make(options.pop("secret", SECRET), handlers, **options)
+        self.server: Any = (WsgiServer if kind == "wsgi" else AsgiServer)(self.app).start()
         self.url = self.server.url + "/callback"
 
     def post(self, events: Any, secret: str = SECRET) -> Response:
-        return post_webhook(self.url, *webhook_body(events, secret))
+        """Post, then wait until the handlers have run (when the webhook was accepted)."""
+        answer = post_webhook(self.url, *webhook_body(events, secret))
+        if answer.status == 200:
+            run_pending(self.app)
+        return answer
 
     def stop(self) -> None:
         self.server.stop()
@@ -185,6 +189,7 @@ def test_a_chunked_body_is_limited_while_it_is_read(api):
         small, small_signature = webhook_body([text_message_event("y")], SECRET)
         headers["X-Line-Signature"] = small_signature
         assert raw_post(served.url, b"", headers, chunks=[small[:10], small[10:]])[0] == 200
+        run_pending(served.app)
     finally:
         served.stop()
     assert replied(api) == ["y"]
@@ -208,34 +213,41 @@ def test_only_post_on_the_webhook_path_is_served(serve, api):
 # -- failures stay with their event ---------------------------------------------------------------
 
 
-def test_a_failing_handler_is_logged_and_costs_no_other_event(serve, api, caplog):
+def test_a_failing_handler_is_logged_retried_and_costs_no_other_event(serve, api, caplog):
     def broken(event: Any) -> Any:
         raise RuntimeError("handler bug")
 
+    inbox = MemoryInbox(clock=FakeClock())
     served = serve({FollowEvent: broken, (MessageEvent, StickerMessage): lambda e: "nonsense",
-                    (MessageEvent, TextMessage): echo})
+                    (MessageEvent, TextMessage): echo}, inbox=inbox)
     with caplog.at_level(logging.ERROR, logger="linebot_fp"):
-        answer = served.post([follow_event(), sticker_message_event(),
-                              text_message_event("still here")])
+        answer = served.post([follow_event(), sticker_message_event(user_id="U2"),
+                              text_message_event("still here", user_id="U3")])
     assert answer.status == 200
     assert replied(api) == ["still here"]
-    failures = [r for r in caplog.records if r.name == "linebot_fp"]
+    failures = sorted((r for r in caplog.records if r.name == "linebot_fp"),
+                      key=lambda r: r.getMessage())
     assert len(failures) == 2
     assert "FollowEvent" in failures[0].getMessage()
     assert "handler bug" in str(failures[0].exc_info[1])
     assert "returned str" in str(failures[1].exc_info[1])
+    assert inbox.counts() == (2, 0, 0, 1)  # both wait for their retry
+    (entry,) = [e for e in (inbox.get(follow_event().webhook_event_id),) if e]
+    assert (entry.attempts, entry.error) == (1, "RuntimeError: handler bug")
 
 
-def test_a_refused_send_is_logged_and_the_answer_is_200(serve, api, caplog):
+def test_a_reply_refused_for_its_token_becomes_one_push(serve, api, caplog):
     api.on("POST", "/v2/bot/message/reply", status=400, json={"message": "Invalid reply token"},
            times=1)
     served = serve({(MessageEvent, TextMessage): echo})
-    with caplog.at_level(logging.ERROR, logger="linebot_fp"):
-        answer = served.post([text_message_event("a"), text_message_event("b", user_id="U2")])
+    answer = served.post([text_message_event("a"), text_message_event("b", user_id="U2")])
     assert answer.status == 200
+    pushes = [r for r in api.requests if r.path == "/v2/bot/message/push"]
     assert len([r for r in api.requests if r.path == "/v2/bot/message/reply"]) == 2
-    (failure,) = [r for r in caplog.records if r.name == "linebot_fp"]
-    assert "sending reply_message" in failure.getMessage()
+    assert len(pushes) == 1
+    assert pushes[0].json()["messages"] == [{"type": "text", "text": pushes[0].json()[
+        "messages"][0]["text"]}]
+    assert pushes[0].headers["X-Line-Retry-Key"]
 
 
 def test_requests_without_a_client_are_an_error_of_that_event(serve, api, caplog):
@@ -249,8 +261,9 @@ def test_requests_without_a_client_are_an_error_of_that_event(serve, api, caplog
 # -- each event once ------------------------------------------------------------------------------
 
 
-def test_a_redelivered_event_is_skipped(serve, api):
-    served = serve({(MessageEvent, TextMessage): echo})
+def test_a_redelivered_event_is_recorded_once(serve, api):
+    inbox = MemoryInbox()
+    served = serve({(MessageEvent, TextMessage): echo}, inbox=inbox)
     first = text_message_event("once", webhook_event_id="01HEVENT00000000000000000A")
     again = text_message_event("once", webhook_event_id="01HEVENT00000000000000000A",
                                redelivery=True)
@@ -259,34 +272,29 @@ def test_a_redelivered_event_is_skipped(serve, api):
     assert served.post([first]).status == 200
     assert served.post([again, other]).status == 200
     assert replied(api) == ["once", "other"]
+    assert inbox.counts() == (0, 0, 0, 2)
 
 
-def test_without_a_store_every_delivery_is_handled(serve, api):
-    served = serve({(MessageEvent, TextMessage): echo}, store=None)
-    event = text_message_event("twice")
-    served.post([event])
-    served.post([event])
-    assert replied(api) == ["twice", "twice"]
-
-
-def test_an_event_whose_handler_failed_is_handled_again_when_redelivered(serve, api):
+def test_a_failing_handler_is_retried_with_backoff_until_it_succeeds(serve, api):
     calls: list[str] = []
 
     def flaky(event: Any) -> Any:
         calls.append(event.message.text)
-        if len(calls) == 1:
-            raise RuntimeError("first time fails")
+        if len(calls) <= 2:
+            raise RuntimeError(f"failure {len(calls)}")
         return echo(event)
 
-    store = MemoryEventStore()
-    served = serve({(MessageEvent, TextMessage): flaky}, store=store)
-    event = text_message_event("retry me")
-    served.post([event])
-    served.post([event])
-    served.post([event])
-    assert calls == ["retry me", "retry me"]  # failed, then done: the third is skipped
+    clock = FakeClock()
+    inbox = MemoryInbox(clock=clock, backoff=1.0)
+    served = serve({(MessageEvent, TextMessage): flaky}, inbox=inbox)
+    served.post([text_message_event("retry me")])
+    assert calls == ["retry me"]
+    clock.advance(1)
+    run_pending(served.app)
+    clock.advance(2)
+    assert run_pending(served.app) == (0, 0, 0, 1)
+    assert calls == ["retry me"] * 3
     assert replied(api) == ["retry me"]
-    assert len(store) == 1
 
 
 def test_secret_rotation_accepts_each_secret(serve, api):
@@ -346,18 +354,14 @@ def test_asgi_handles_chats_concurrently_and_each_chat_in_order(api):
     assert seen.index("b1") < seen.index("a2")
 
 
-def test_asgi_sends_with_a_sync_client_and_an_async_store(api):
-    store = DictAsyncStore()
+def test_asgi_sends_with_a_sync_client(api):
     served = Served("asgi", api, {(MessageEvent, TextMessage): echo},
-                    client=Client(TOKEN, endpoints=api.endpoints), store=store)
+                    client=Client(TOKEN, endpoints=api.endpoints))
     try:
-        event = text_message_event("x")
-        served.post([event])
-        served.post([event])
+        served.post([text_message_event("x")])
     finally:
         served.stop()
     assert replied(api) == ["x"]
-    assert store.state == {event.webhook_event_id: "done"}
 
 
 def test_the_asgi_app_answers_below_its_mount_point(api):
@@ -370,6 +374,7 @@ def test_the_asgi_app_answers_below_its_mount_point(api):
         answer = post_webhook(server.url + "/line/callback",
                               *webhook_body([text_message_event("mounted")], SECRET))
         assert answer.status == 200
+        run_pending(bot)  # started by the first webhook: Mount forwards no lifespan
         assert post_webhook(server.url + "/callback", b"{}", "x").status == 404
     assert replied(api) == ["mounted"]
 
@@ -389,8 +394,13 @@ def test_the_asgi_app_answers_below_its_mount_point(api):
     ("s", {MessageEvent: "echo"}, {}, "not callable"),
     ("s", {}, {"path": "callback"}, "path must start"),
     ("s", {}, {"max_body_size": 0}, "max_body_size"),
-    ("s", {}, {"store": "redis"}, "store"),
-    ("s", {}, {"store": object()}, "claim, done and release"),
+    ("s", {}, {"inbox": "redis"}, "inbox must be an Inbox"),
+    ("s", {}, {"inbox": object()}, "inbox must be an Inbox"),
+    ("s", {}, {"answer_within": 0}, "answer_within"),
+    ("s", {}, {"reply_within": -1}, "reply_within"),
+    ("s", {}, {"body_timeout": 0}, "body_timeout"),
+    ("s", {}, {"concurrency": 0}, "concurrency"),
+    ("s", {}, {"poll_interval": 0}, "poll_interval"),
     ("s", {}, {"client": "token"}, "Client"),
 ])
 def test_bad_settings_raise_value_error(make, secret, handlers, options, message):
@@ -402,9 +412,6 @@ def test_the_wsgi_app_wants_sync_parts():
     with pytest.raises(ValueError, match="AsyncClient"):
         wsgi_app("s", {}, client=AsyncClient("t"))
 
-    with pytest.raises(ValueError, match="plain methods"):
-        wsgi_app("s", {}, store=DictAsyncStore())
-
     async def welcome(event: Any) -> None:
         return None
 
@@ -414,32 +421,29 @@ def test_the_wsgi_app_wants_sync_parts():
         wsgi_app("s", {}, default=welcome)
 
 
-def test_a_failing_store_is_logged_and_costs_no_event(serve, api, caplog):
-    class DownStore:
-        def __init__(self, claims: bool) -> None:
-            self.claims = claims
+def test_an_inbox_that_cannot_record_is_answered_503_so_line_redelivers(serve, api, caplog):
+    class DownInbox(MemoryInbox):
+        blocking = True  # called in the app's store threads, bounded by answer_within
 
-        def claim(self, event_id: str) -> bool:
-            if not self.claims:
-                raise ConnectionError("store is down")
-            return True
+        def __init__(self, hang: bool) -> None:
+            super().__init__()
+            self.hang = hang
 
-        def done(self, event_id: str) -> None:
-            raise ConnectionError("store is down")
+        def record(self, events: Any) -> list[bool]:
+            if self.hang:
+                threading.Event().wait(3)
+            raise ConnectionError("inbox is down")
 
-        def release(self, event_id: str) -> None:
-            raise ConnectionError("store is down")
-
-    first, second = text_message_event("one"), text_message_event("two")
     with caplog.at_level(logging.ERROR, logger="linebot_fp"):
-        assert serve({(MessageEvent, TextMessage): echo},
-                     store=DownStore(claims=False)).post([first]).status == 200
-        assert serve({(MessageEvent, TextMessage): echo},
-                     store=DownStore(claims=True)).post([second]).status == 200
-    assert replied(api) == ["one", "two"]
-    assert [r.getMessage() for r in caplog.records if r.name == "linebot_fp"] == [
-        f"event store failed to claim MessageEvent {first.webhook_event_id}; handling it anyway",
-        f"event store failed to record {second.webhook_event_id}"]
+        down = serve({(MessageEvent, TextMessage): echo}, inbox=DownInbox(hang=False))
+        slow = serve({(MessageEvent, TextMessage): echo}, inbox=DownInbox(hang=True),
+                     answer_within=0.3)
+        assert down.post([text_message_event("one")]).status == 503
+        assert slow.post([text_message_event("two")]).status == 503
+    assert api.requests == []
+    messages = [r.getMessage() for r in caplog.records if r.name == "linebot_fp"]
+    assert "the inbox failed to record 1 events: answered 503" in messages
+    assert "the inbox did not record 1 events within 0.3 s: answered 503" in messages
 
 
 def test_a_wsgi_app_imports_neither_asyncio_nor_urllib3_until_it_sends():

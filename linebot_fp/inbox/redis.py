@@ -257,8 +257,9 @@ class RedisInbox:
         with self._redis.pipeline(transaction=False) as pipe:
             for event_id in ids:
                 pipe.hgetall(self._key(event_id))
-            return [_entry(event_id, fields) for event_id, fields in zip(ids, pipe.execute())
-                    if fields]
+            found = pipe.execute()
+        return [_entry(event_id, fields) for event_id, fields in zip(ids, found, strict=True)
+                if fields]
 
     def retry(self, event_ids: Iterable[str] | None = None) -> int:
         return self._managed("retry", event_ids)
@@ -302,7 +303,7 @@ def _number(value: float) -> str:
 
 def _entry(event_id: str, fields: Any, *, keep_lease: bool = False) -> Entry:
     if isinstance(fields, list):  # HGETALL inside a script: [field, value, field, value, ...]
-        fields = dict(zip(fields[::2], fields[1::2]))
+        fields = dict(zip(fields[::2], fields[1::2], strict=True))
     solo = fields.get("solo") == "1"
     return Entry(id=event_id, chat=None if solo else fields["chat"], event=fields["event"],
                  state=fields["state"], received=float(fields["received"]),

@@ -35,7 +35,8 @@ _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS inbox_events ("
     " id TEXT PRIMARY KEY, position INTEGER NOT NULL, chat TEXT NOT NULL,"
     " state TEXT NOT NULL, event TEXT NOT NULL, received REAL NOT NULL,"
-    " attempts INTEGER NOT NULL DEFAULT 0, due REAL NOT NULL, leased_until REAL NOT NULL DEFAULT 0,"
+    " attempts INTEGER NOT NULL DEFAULT 0, due REAL NOT NULL,"
+    " leased_until REAL NOT NULL DEFAULT 0,"
     " lease TEXT, error TEXT, notes TEXT NOT NULL DEFAULT '{}', solo INTEGER NOT NULL DEFAULT 0)",
     "CREATE INDEX IF NOT EXISTS inbox_open ON inbox_events (chat, position) "
     "WHERE state IN ('pending', 'leased')",
@@ -44,7 +45,8 @@ _SCHEMA = (
     " position INTEGER NOT NULL)",
     "INSERT OR IGNORE INTO inbox_counter VALUES (0, 0)",
 )
-_COLUMNS = "id, chat, event, state, received, attempts, due, leased_until, error, notes, lease, solo"
+_COLUMNS = ("id, chat, event, state, received, attempts, due, leased_until, error, notes, lease, "
+            "solo")
 # the head of each chat's line that may be leased now: due, or its lease lapsed
 _LEASABLE = (
     f"SELECT {_COLUMNS} FROM inbox_events e WHERE "

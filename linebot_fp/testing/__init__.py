@@ -6,7 +6,8 @@
 * ``RecordingTransport`` and ``ScriptedTransport`` let a real ``Client`` run with
   no socket at all; ``FakeLineApi`` is a real HTTP server on 127.0.0.1 playing
   the LINE API (retry keys included) that can inject every ``Fault`` a network
-  and the API commit, and ``WsgiServer`` serves your bot's WSGI app next to it.
+  and the API commit, and ``WsgiServer`` / ``AsgiServer`` serve your bot's WSGI / ASGI
+  app next to it; ``run_pending(app)`` waits for an inbox-backed app's handlers.
 
 Nothing here is imported by ``import linebot_fp``; names below load on first use.
 """
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from linebot_fp._lazy import lazy_exports
 
 if TYPE_CHECKING:
+    from linebot_fp.testing.asgi import AsgiServer as AsgiServer
     from linebot_fp.testing.clock import FakeClock as FakeClock
     from linebot_fp.testing.events import (
         GROUP_ID as GROUP_ID,
@@ -54,6 +56,7 @@ if TYPE_CHECKING:
         Fault as Fault,
         RecordedRequest as RecordedRequest,
     )
+    from linebot_fp.testing.inbox import run_pending as run_pending
     from linebot_fp.testing.transports import (
         RecordingTransport as RecordingTransport,
         ScriptedTransport as ScriptedTransport,
@@ -78,7 +81,9 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
         "postback_event", "sticker_message_event", "text_message_event", "unfollow_event",
         "unknown_event", "unsend_event", "video_message_event", "video_play_complete_event",
     ),
+    "linebot_fp.testing.asgi": ("AsgiServer",),
     "linebot_fp.testing.clock": ("FakeClock",),
+    "linebot_fp.testing.inbox": ("run_pending",),
     "linebot_fp.testing.fake_api": ("ALL_FAULTS", "FakeLineApi", "FakeResponse", "Fault",
                                     "RecordedRequest"),
     "linebot_fp.testing.transports": ("RecordingTransport", "ScriptedTransport", "json_response"),

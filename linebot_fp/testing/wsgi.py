@@ -31,6 +31,9 @@ class _ThreadingWSGIServer(ThreadingMixIn, WSGIServer):
 
 
 class _QuietHandler(WSGIRequestHandler):
+    #: seconds a read of the request may stall before the connection is dropped
+    timeout = 10
+
     def log_message(self, format: str, *args: Any) -> None:
         """Stay quiet: tests and the demo print what matters themselves."""
 
