@@ -6,7 +6,8 @@
 
 aiohttp serves its own apps (not ASGI), so the view hands the raw body and the
 ``X-Line-Signature`` header to ``async_webhook_endpoint``, which checks, parses,
-dispatches, sends and says what to answer. aiohttp itself refuses a body over
+records the events in its inbox and says what to answer; its workers (tasks of
+aiohttp's loop) run the handlers and send. aiohttp itself refuses a body over
 ``client_max_size`` with 413. ``LINE_API_ENDPOINT`` (optional) sends every
 request elsewhere, e.g. to a FakeLineApi.
 """
@@ -21,9 +22,15 @@ from linebot_fp import AsyncClient
 from linebot_fp.api import reply_message
 from linebot_fp.models import FollowEvent, MessageEvent, TextMessage, TextSendMessage
 from linebot_fp.transports import AiohttpTransport
-from linebot_fp.webhook_endpoint import MAX_BODY_SIZE, async_webhook_endpoint
+from linebot_fp.webhook_endpoint import (
+    MAX_BODY_SIZE,
+    AsyncWebhookEndpoint,
+    async_webhook_endpoint,
+)
 
 ENDPOINT = os.environ.get("LINE_API_ENDPOINT")
+#: where make_app() keeps the webhook endpoint (tests wait on its inbox: endpoint.drain())
+LINE_ENDPOINT = web.AppKey("line_endpoint", AsyncWebhookEndpoint)
 
 
 async def echo(event):
@@ -48,12 +55,14 @@ def make_app() -> web.Application:
                                       request.headers.get("X-Line-Signature"))
         return web.Response(status=status, text=text)
 
-    async def close_transport(app: web.Application) -> None:
+    async def close(app: web.Application) -> None:
+        await endpoint.stop()
         await transport.aclose()
 
     app = web.Application(client_max_size=MAX_BODY_SIZE)
     app.router.add_post("/callback", callback)
-    app.on_cleanup.append(close_transport)
+    app.on_cleanup.append(close)
+    app[LINE_ENDPOINT] = endpoint
     return app
 
 

@@ -6,7 +6,8 @@
 
 In a project of your own, the view and ``endpoint`` go in an app's ``views.py``
 and the path in ``urls.py``; the settings here are the few the view needs.
-``webhook_endpoint`` takes the raw body and the ``X-Line-Signature`` header and
+``webhook_endpoint`` takes the raw body and the ``X-Line-Signature`` header,
+records the events in its inbox (its background threads run the handlers) and
 says what to answer; Django refuses a body over ``DATA_UPLOAD_MAX_MEMORY_SIZE``
 before reading it, which the view answers with 413. ``LINE_API_ENDPOINT``
 (optional) sends the replies elsewhere, e.g. to a FakeLineApi.

@@ -57,6 +57,6 @@ async def health() -> dict[str, str]:
     return {"status": "ok"}
 
 
-app.mount("/line", asgi_app(os.environ["LINE_CHANNEL_SECRET"].split(","),
-                            {(MessageEvent, TextMessage): echo, FollowEvent: welcome},
-                            client=client))
+webhook = asgi_app(os.environ["LINE_CHANNEL_SECRET"].split(","),
+                   {(MessageEvent, TextMessage): echo, FollowEvent: welcome}, client=client)
+app.mount("/line", webhook)

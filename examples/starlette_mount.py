@@ -1,16 +1,17 @@
-"""Bot mounted in a Starlette app, several worker processes sharing one record of handled events.
+"""Bot mounted in a Starlette app, several worker processes sharing one inbox.
 
     pip install starlette uvicorn 'linebot_fp[aiohttp]'
     export LINE_CHANNEL_SECRET=... LINE_CHANNEL_ACCESS_TOKEN=...
     uvicorn examples.starlette_mount:app --workers 4  # webhook URL: https://<host>/line/callback
 
-LINE redelivers the events of a webhook it got no answer for. The app skips an
-event whose ``webhook_event_id`` it already handled; with several processes on
-one machine they share that record through an SQLite file (``LINE_EVENT_DB``,
-``handled-events.sqlite3`` unless set). Across machines, give ``store=`` an
-object with ``claim``, ``done`` and ``release`` on Redis or DynamoDB (see
-``linebot_fp.event_store``). ``LINE_API_ENDPOINT`` (optional) sends every
-request elsewhere, e.g. to a FakeLineApi.
+The app writes every event to its inbox before answering LINE, then the
+workers of every process lease the events and run the handlers: an event is
+recorded once however often LINE redelivers it, and handled once even when a
+worker dies mid-way (its lease lapses and another process takes it).
+``LINE_INBOX`` says where the inbox lives: an SQLite file the processes of one
+machine share (``inbox.sqlite3`` unless set), or a ``redis://`` URL the
+machines share. ``LINE_API_ENDPOINT`` (optional) sends every request
+elsewhere, e.g. to a FakeLineApi.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from starlette.routing import Mount, Route
 from linebot_fp import AsyncClient
 from linebot_fp.api import reply_message
 from linebot_fp.apps import asgi_app
-from linebot_fp.event_store import SqliteEventStore
+from linebot_fp.inbox import open_inbox
 from linebot_fp.models import MessageEvent, StickerMessage, TextMessage, TextSendMessage
 from linebot_fp.transports import AiohttpTransport
 
@@ -52,9 +53,7 @@ async def home(request: Request) -> PlainTextResponse:
 webhook = asgi_app(os.environ["LINE_CHANNEL_SECRET"].split(","),
                    {(MessageEvent, TextMessage): echo, (MessageEvent, StickerMessage): sticker},
                    client=client,
-                   store=SqliteEventStore(os.environ.get("LINE_EVENT_DB",
-                                                         "handled-events.sqlite3")))
-
+                   inbox=open_inbox(os.environ.get("LINE_INBOX", "inbox.sqlite3")))
 
 
 @asynccontextmanager

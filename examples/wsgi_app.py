@@ -4,9 +4,11 @@
     python examples/wsgi_app.py           # then set the webhook URL to https://<host>/callback
 
 ``wsgi_app`` reads the body (at most 1 MiB: 413 beyond), checks the signature
-(400), parses, hands each event to its handler once, sends what the handlers
-return and answers 200. Any WSGI server (gunicorn, uWSGI, waitress) can serve
-``application``. ``LINE_CHANNEL_SECRET`` may hold several secrets separated by
+(400), parses, records each event once in its inbox and answers 200 at once;
+background threads then hand each event to its handler and send what it
+returns (a failing handler is retried, then parked). Any WSGI server
+(gunicorn, uWSGI, waitress) can serve ``application``; with several worker
+processes, give them one inbox file: ``LINE_INBOX=inbox.sqlite3``. ``LINE_CHANNEL_SECRET`` may hold several secrets separated by
 commas while you rotate them. ``LINE_API_ENDPOINT`` (optional) sends the replies
 elsewhere, e.g. to a FakeLineApi.
 """
@@ -19,6 +21,7 @@ from wsgiref.simple_server import make_server
 from linebot_fp import Client
 from linebot_fp.api import reply_message
 from linebot_fp.apps import wsgi_app
+from linebot_fp.inbox import open_inbox
 from linebot_fp.models import FollowEvent, MessageEvent, TextMessage, TextSendMessage
 
 ENDPOINT = os.environ.get("LINE_API_ENDPOINT")
@@ -36,7 +39,9 @@ def welcome(event):
 
 application = wsgi_app(os.environ["LINE_CHANNEL_SECRET"].split(","),
                        {(MessageEvent, TextMessage): echo, FollowEvent: welcome},
-                       client=client)
+                       client=client,
+                       inbox=open_inbox(os.environ["LINE_INBOX"]) if "LINE_INBOX" in os.environ
+                       else None)
 
 if __name__ == "__main__":
     port = int(os.environ.get("PORT", "8000"))

@@ -1,8 +1,19 @@
-"""Handle each webhook event once: stores of the ``webhook_event_id`` values already handled.
+"""Deprecated: the apps record events in :mod:`linebot_fp.inbox` now; this module goes in 2.0.
+
+The ready apps no longer take ``store=``: they write every event to an inbox
+(``inbox=``: :class:`~linebot_fp.inbox.MemoryInbox`, ``SqliteInbox``,
+``RedisInbox``) before answering and run the handlers from it under a lease, so
+an event whose worker died is handled again without waiting for LINE to
+redeliver it, and a failing handler is retried, then parked. The stores below
+still work on their own (for code that calls them itself) and warn
+(``DeprecationWarning``) when made.
+
+What follows is their original description.
+
+Handle each webhook event once: stores of the ``webhook_event_id`` values already handled.
 
 LINE redelivers the events of a webhook the bot did not acknowledge, with the
-same ``webhook_event_id`` and ``delivery_context.is_redelivery`` set. The apps of
-:mod:`linebot_fp.apps` ask a store before handling an event, with
+same ``webhook_event_id`` and ``delivery_context.is_redelivery`` set. A caller asks a store before handling an event, with
 *claim, then confirm*:
 
 1. ``claim(event_id)`` returns True when nobody handled the event or is
@@ -39,6 +50,7 @@ import os
 import sqlite3
 import threading
 import time
+import warnings
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -87,6 +99,11 @@ class AsyncEventStore(Protocol):
         ...
 
 
+def _deprecated(name: str) -> None:
+    warnings.warn(f"{name} is deprecated: the apps take inbox= (linebot_fp.inbox) instead of "
+                  f"store=; linebot_fp.event_store goes in 2.0", DeprecationWarning, stacklevel=3)
+
+
 def _check_durations(keep_seconds: float, claim_seconds: float) -> None:
     if not keep_seconds > 0 or not claim_seconds > 0:
         raise ValueError(f"keep_seconds and claim_seconds must be positive, "
@@ -104,6 +121,7 @@ class MemoryEventStore:
     def __init__(self, *, max_events: int = 10_000, keep_seconds: float = KEEP_SECONDS,
                  claim_seconds: float = CLAIM_SECONDS,
                  clock: Callable[[], float] = time.monotonic) -> None:
+        _deprecated("MemoryEventStore")
         if max_events < 1:
             raise ValueError(f"max_events must be at least 1, got {max_events}")
         _check_durations(keep_seconds, claim_seconds)
@@ -160,6 +178,7 @@ class SqliteEventStore:
     def __init__(self, path: str | os.PathLike[str], *, keep_seconds: float = KEEP_SECONDS,
                  claim_seconds: float = CLAIM_SECONDS,
                  clock: Callable[[], float] = time.time, lock_timeout: float = 10.0) -> None:
+        _deprecated("SqliteEventStore")
         _check_durations(keep_seconds, claim_seconds)
         self.path = Path(path)
         self.keep_seconds = keep_seconds

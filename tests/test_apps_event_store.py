@@ -1,4 +1,5 @@
-"""The handled-event stores: claim, then confirm or release; bounded; expiring; shared."""
+"""The deprecated handled-event stores (the apps use linebot_fp.inbox now): they still work
+on their own, and warn when made."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ import threading
 from pathlib import Path
 
 import pytest
-from apps_support import DictAsyncStore
 
-from linebot_fp.event_store import (
+pytestmark = pytest.mark.filterwarnings("ignore:.*is deprecated:DeprecationWarning")
+
+from linebot_fp.event_store import (  # noqa: E402
     AsyncEventStore,
     EventStore,
     MemoryEventStore,
@@ -142,5 +144,23 @@ def test_bad_settings_raise_value_error(tmp_path: Path):
 
 
 def test_the_protocols_describe_sync_and_async_stores():
-    assert isinstance(DictAsyncStore(), AsyncEventStore)
+    class Async:
+        async def claim(self, event_id: str) -> bool:
+            return True
+
+        async def done(self, event_id: str) -> None:
+            return None
+
+        async def release(self, event_id: str) -> None:
+            return None
+
+    assert isinstance(Async(), AsyncEventStore)
     assert not isinstance(object(), EventStore)
+
+
+@pytest.mark.filterwarnings("default")
+def test_making_a_store_warns_that_it_is_deprecated(tmp_path: Path):
+    with pytest.warns(DeprecationWarning, match="inbox="):
+        MemoryEventStore()
+    with pytest.warns(DeprecationWarning, match="SqliteEventStore is deprecated"):
+        SqliteEventStore(tmp_path / "x.sqlite3")

@@ -21,8 +21,8 @@ def test_a_bot_on_the_apps_and_transports_type_checks(checker):
 def test_a_wrong_handler_table_is_caught(checker, tmp_path):
     wrong = tmp_path / "apps_wrong.py"
     wrong.write_text(SAMPLE.read_text().replace(
-        'endpoint = webhook_endpoint("secret", {(MessageEvent, TextMessage): echo}, store=None)',
-        'endpoint = webhook_endpoint("secret", [echo], store=None)'))
+        'endpoint = webhook_endpoint("secret", {(MessageEvent, TextMessage): echo})',
+        'endpoint = webhook_endpoint("secret", [echo])'))
     assert wrong.read_text() != SAMPLE.read_text()
     _, errors = CHECKERS[checker](wrong)
     assert wrong.name in by_file(errors)

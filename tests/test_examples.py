@@ -39,6 +39,7 @@ from linebot_fp.testing import (
     location_message_event,
     post_webhook,
     postback_event,
+    run_pending,
     sticker_message_event,
     text_message_event,
     webhook_body,
@@ -276,10 +277,12 @@ def status_of(method: str, url: str) -> int:
             return error.code
 
 
-def check_echo_bot(api: FakeLineApi, callback: str) -> None:
-    """A text and a follow get their replies; a forged body is refused and sends nothing."""
+def check_echo_bot(api: FakeLineApi, callback: str, app: Any) -> None:
+    """A text and a follow get their replies (once ``app``'s handlers ran); a forged body is
+    refused and sends nothing."""
     text, follow = text_message_event("hello"), follow_event(user_id="U2")
     assert post_webhook(callback, *webhook_body([text, follow], SECRET)).status == 200
+    run_pending(app)
     forged = post_webhook(callback, *webhook_body([text_message_event("x")], "not the secret"))
     assert forged.status == 400
     assert sorted(texts(api)) == ["Thanks for adding me!", "hello"]
@@ -288,7 +291,7 @@ def check_echo_bot(api: FakeLineApi, callback: str) -> None:
 def test_wsgi_app_example(load, api):
     example = load("wsgi_app")
     with WsgiServer(example.application) as bot:
-        check_echo_bot(api, bot.url + "/callback")
+        check_echo_bot(api, bot.url + "/callback", example.application)
         assert status_of("GET", bot.url + "/callback") == 405
         assert declared_too_large(bot.url + "/callback") == 413
 
@@ -299,6 +302,7 @@ def test_wsgi_app_example_accepts_each_secret_while_rotating(load, api):
         for secret in ("old-secret", "new-secret"):
             body, signature = webhook_body([text_message_event(secret)], secret)
             assert post_webhook(bot.url + "/callback", body, signature).status == 200
+        run_pending(example.application)
     assert sorted(texts(api)) == ["new-secret", "old-secret"]
 
 
@@ -311,6 +315,7 @@ def test_fastapi_bot(load, api):
         text, follow = text_message_event("hello"), follow_event(user_id="U2")
         assert post_webhook(bot.url + "/line/callback",
                             *webhook_body([text, follow], SECRET)).status == 200
+        run_pending(example.webhook)
         forged = post_webhook(bot.url + "/line/callback",
                               *webhook_body([text_message_event("x")], "not the secret"))
         assert forged.status == 400
@@ -320,10 +325,10 @@ def test_fastapi_bot(load, api):
     assert vars(example.transport)["_client"] is None  # closed by the lifespan
 
 
-def test_starlette_mount_skips_redelivered_events_across_processes(load, api, tmp_path):
+def test_starlette_mount_records_redelivered_events_once_across_processes(load, api, tmp_path):
     pytest.importorskip("starlette")
-    database = tmp_path / "events.sqlite3"
-    example = load("starlette_mount", LINE_EVENT_DB=str(database))
+    database = tmp_path / "inbox.sqlite3"
+    example = load("starlette_mount", LINE_INBOX=str(database))
     body, signature = webhook_body([text_message_event("only once"),
                                     sticker_message_event(user_id="U2")], SECRET)
     with AsgiServer(example.app) as bot:
@@ -331,18 +336,21 @@ def test_starlette_mount_skips_redelivered_events_across_processes(load, api, tm
         assert post_webhook(bot.url + "/line/callback", body, signature).status == 200
         assert post_webhook(bot.url + "/line/callback", body, signature).status == 200
         assert post_webhook(bot.url + "/line/callback", body, "Zm9yZ2Vk").status == 400
+        run_pending(example.webhook)
     assert sorted(texts(api)) == ["Nice sticker!", "only once"]
-    again = load("starlette_mount", LINE_EVENT_DB=str(database))  # another worker, same file
+    again = load("starlette_mount", LINE_INBOX=str(database))  # another worker, same file
     with AsgiServer(again.app) as bot:
         assert post_webhook(bot.url + "/line/callback", body, signature).status == 200
+        run_pending(again.webhook)
     assert len(replies(api)) == 2
 
 
 def test_aiohttp_bot(load, api):
     pytest.importorskip("aiohttp")
     example = load("aiohttp_bot")
-    with AiohttpServer(example.make_app()) as bot:
-        check_echo_bot(api, bot.url + "/callback")
+    app = example.make_app()
+    with AiohttpServer(app) as bot:
+        check_echo_bot(api, bot.url + "/callback", app[example.LINE_ENDPOINT])
         assert status_of("GET", bot.url + "/callback") == 405
         unsigned = post_webhook(bot.url + "/callback", b"{}", "")
         assert (unsigned.status, unsigned.read()) == (400, b"X-Line-Signature is missing")
@@ -352,7 +360,7 @@ def test_django_bot(load, api):
     pytest.importorskip("django")
     example = load("django_bot")
     with WsgiServer(example.application) as bot:
-        check_echo_bot(api, bot.url + "/callback")
+        check_echo_bot(api, bot.url + "/callback", example.endpoint)
         assert status_of("GET", bot.url + "/callback") == 405
         assert declared_too_large(bot.url + "/callback") == 413
         assert post_webhook(bot.url + "/callback", b"{}", "").status == 400

@@ -9,7 +9,7 @@ from linebot_fp import AsyncClient, Client, Request
 from linebot_fp.api import get_message_content, get_profile, reply_message
 from linebot_fp.apps import ASGIApp, asgi_app, wsgi_app
 from linebot_fp.content import Content
-from linebot_fp.event_store import MemoryEventStore, SqliteEventStore
+from linebot_fp.inbox import Counts, Inbox, MemoryInbox, SqliteInbox
 from linebot_fp.models import (
     FollowEvent,
     MessageEvent,
@@ -48,12 +48,13 @@ async def welcome(event: FollowEvent) -> Request[ReplyMessageResponse] | None:
 
 HANDLERS = {(MessageEvent, TextMessage): echo, FollowEvent: welcome}
 
-app = asgi_app(["new-secret", "old-secret"], HANDLERS, client=client,
-               store=SqliteEventStore("events.sqlite3"))
-assert_type(app, ASGIApp)
+inbox: Inbox = SqliteInbox("inbox.sqlite3", max_attempts=3)
+app = asgi_app(["new-secret", "old-secret"], HANDLERS, client=client, inbox=inbox)
+served: ASGIApp = app
 application = wsgi_app("secret", {(MessageEvent, TextMessage): echo}, client=Client("token"),
-                       store=MemoryEventStore(max_events=100))
-endpoint = webhook_endpoint("secret", {(MessageEvent, TextMessage): echo}, store=None)
+                       inbox=MemoryInbox(lease_seconds=30), answer_within=0.5)
+assert_type(application.drain(), Counts)
+endpoint = webhook_endpoint("secret", {(MessageEvent, TextMessage): echo})
 async_endpoint = async_webhook_endpoint("secret", HANDLERS, client=client)
 
 
