@@ -1,5 +1,7 @@
-"""Command line: ``python -m linebot_fp demo | replay | sign | verify | token``
-(or ``linebot-fp ...``)."""
+"""Command line: ``python -m linebot_fp demo | replay | inbox | sign | verify | token``.
+
+``linebot-fp ...`` (the installed script) is the same.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from linebot_fp.inbox.command import add_arguments as add_inbox_arguments
 from linebot_fp.replay.command import TOKEN_VARIABLE, add_arguments as add_replay_arguments
 from linebot_fp.tokens.command import add_arguments as add_token_arguments
 
@@ -59,6 +62,13 @@ def _parser() -> argparse.ArgumentParser:
     add_replay_arguments(replay)
     replay.set_defaults(run=_replay)
 
+    inbox = commands.add_parser(
+        "inbox", help="show an inbox's counts; list, retry and drop its parked events",
+        description="Look into the inbox of the ready apps (an SQLite file or a redis:// URL): "
+                    "counts, parked events, retry or drop them.")
+    add_inbox_arguments(inbox)
+    inbox.set_defaults(run=_inbox)
+
     sign = commands.add_parser("sign", help="print the X-Line-Signature of a webhook body")
     sign.add_argument("file", nargs="?", type=Path, help="body file (default: standard input)")
     sign.add_argument("--secret", help=f"channel secret (default: ${SECRET_VARIABLE})")
@@ -93,6 +103,12 @@ def _replay(args: argparse.Namespace) -> int:
 
 def _token(args: argparse.Namespace) -> int:
     from linebot_fp.tokens.command import run
+
+    return run(args)
+
+
+def _inbox(args: argparse.Namespace) -> int:
+    from linebot_fp.inbox.command import run
 
     return run(args)
 
