@@ -8,8 +8,9 @@
 background threads then hand each event to its handler and send what it
 returns (a failing handler is retried, then parked). Any WSGI server
 (gunicorn, uWSGI, waitress) can serve ``application``; with several worker
-processes, give them one inbox file: ``LINE_INBOX=inbox.sqlite3``. ``LINE_CHANNEL_SECRET`` may hold several secrets separated by
-commas while you rotate them. ``LINE_API_ENDPOINT`` (optional) sends the replies
+processes, give them one inbox file: ``LINE_INBOX=inbox.sqlite3``.
+``LINE_CHANNEL_SECRET`` may hold several secrets separated by commas while you
+rotate them. ``LINE_API_ENDPOINT`` (optional) sends the replies
 elsewhere, e.g. to a FakeLineApi.
 """
 

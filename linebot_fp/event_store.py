@@ -13,8 +13,8 @@ What follows is their original description.
 Handle each webhook event once: stores of the ``webhook_event_id`` values already handled.
 
 LINE redelivers the events of a webhook the bot did not acknowledge, with the
-same ``webhook_event_id`` and ``delivery_context.is_redelivery`` set. A caller asks a store before handling an event, with
-*claim, then confirm*:
+same ``webhook_event_id`` and ``delivery_context.is_redelivery`` set. A caller
+asks a store before handling an event, with *claim, then confirm*:
 
 1. ``claim(event_id)`` returns True when nobody handled the event or is
    handling it now, and records the claim; a claim lapses after

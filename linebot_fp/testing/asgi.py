@@ -1,4 +1,4 @@
-"""``AsgiServer``: serve a bot's ASGI app on 127.0.0.1 with uvicorn in a thread, for end-to-end tests.
+"""``AsgiServer``: serve a bot's ASGI app on 127.0.0.1 with uvicorn in a thread, for tests.
 
 Any ASGI app works (a Starlette or FastAPI app, :func:`linebot_fp.apps.asgi_app`);
 post signed webhooks to it with :func:`~linebot_fp.testing.webhooks.post_webhook`
@@ -28,7 +28,8 @@ START_SECONDS = 10.0
 
 
 class AsgiServer:
-    """An ASGI app served by uvicorn over real HTTP; a context manager, or ``start()``/``stop()``."""
+    """An ASGI app served by uvicorn over real HTTP: a context manager, or ``start()``,
+    ``stop()``."""
 
     def __init__(self, app: Any, host: str = "127.0.0.1", port: int = 0) -> None:
         if host not in ("127.0.0.1", "localhost"):

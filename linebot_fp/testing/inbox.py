@@ -34,4 +34,5 @@ def run_pending(app: Drains, *, timeout: float = 10.0) -> Counts:
     if not callable(drain):
         raise ValueError(f"run_pending takes an app or endpoint of linebot_fp.apps / "
                          f"linebot_fp.webhook_endpoint, got {type(app).__name__}")
-    return drain(timeout)
+    counts: Counts = drain(timeout)
+    return counts
