@@ -31,6 +31,7 @@ them at shutdown.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
 from typing import TYPE_CHECKING, Any
@@ -270,9 +271,7 @@ def _read_wsgi_body(environ: WSGIEnvironment, limit: int,
         return wanted
     if wanted is None and not environ.get("wsgi.input_terminated"):
         return WebhookAnswer(411, "Content-Length is required")
-    connection = environ.get("gunicorn.socket")  # a stalled read raises instead of hanging
-    if connection is not None:
-        connection.settimeout(timeout)
+    cutoff = _cut_off_at_deadline(environ.get("gunicorn.socket"), timeout)
     chunks: list[bytes] = []
     size = 0
     try:
@@ -291,9 +290,41 @@ def _read_wsgi_body(environ: WSGIEnvironment, limit: int,
     except (TimeoutError, OSError):
         return _TRICKLING
     finally:
-        if connection is not None:
-            connection.settimeout(None)
+        if cutoff is not None:
+            cutoff.cancel()
+    if cutoff is not None and cutoff.fired.is_set():
+        return _TRICKLING  # the read ended because the deadline shut it down
     return b"".join(chunks)
+
+
+class _Cutoff:
+    """Shuts the reading side of a socket down at a deadline, so a blocked read returns."""
+
+    def __init__(self, connection: Any, timeout: float) -> None:
+        import threading
+
+        self.fired = threading.Event()
+        self._connection = connection
+        self._timer = threading.Timer(timeout, self._fire)
+        self._timer.daemon = True
+        self._timer.start()
+
+    def _fire(self) -> None:
+        import socket
+
+        self.fired.set()
+        with contextlib.suppress(OSError):
+            self._connection.shutdown(socket.SHUT_RD)  # the answer can still be written
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+
+
+def _cut_off_at_deadline(connection: Any, timeout: float) -> _Cutoff | None:
+    """A :class:`_Cutoff` for the server's socket where the server exposes it (gunicorn's
+    ``gunicorn.socket``); elsewhere the deadline is checked between reads only."""
+    return None if connection is None or not hasattr(connection, "shutdown") else _Cutoff(
+        connection, timeout)
 
 
 def _path_below_mount(scope: Scope) -> str:

@@ -131,6 +131,7 @@ class WebhookEndpoint:
         self.workers = ThreadWorkers(inbox, run, concurrency=concurrency,
                                      poll_interval=poll_interval)
         self._store_pool = DaemonExecutor(4, "linebot_fp-inbox-store")
+        self.workers.start()  # now: this process serves the app, webhooks or not
 
     def __call__(self, body: bytes, signature: str | None) -> WebhookAnswer:
         outcome = self._webhook.events(body, signature)

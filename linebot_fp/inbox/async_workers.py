@@ -180,6 +180,6 @@ class TaskWorkers:
         if running:
             kept = await self.store(self.inbox.renew, running)
             for entry, held in zip(running, kept, strict=True):
-                if not held:
+                if not held and entry.id in self._running:  # not one that just finished
                     log.warning("lost the lease on %s (it lapsed): another worker may "
                                 "handle it", entry.id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import sqlite3
 import threading
 import time
@@ -214,11 +215,11 @@ class SqliteInbox:
 
     def _connect(self) -> sqlite3.Connection:
         if self._connection is None or self._pid != os.getpid():
-            db = sqlite3.connect(self.path, timeout=self._lock_timeout, isolation_level=None,
+            db = sqlite3.connect(self.path, timeout=0, isolation_level=None,
                                  check_same_thread=False)
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")
-            with _immediate(db):
+            with _immediate(db, self._lock_timeout):
                 for statement in _SCHEMA:
                     db.execute(statement)
             self._connection, self._pid = db, os.getpid()
@@ -231,7 +232,7 @@ class SqliteInbox:
             if not write:
                 yield db
                 return
-            with _immediate(db):
+            with _immediate(db, self._lock_timeout):
                 yield db
 
     @staticmethod
@@ -251,9 +252,23 @@ class SqliteInbox:
 
 
 @contextmanager
-def _immediate(db: sqlite3.Connection) -> Iterator[None]:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``: one writer at a time, across processes."""
-    db.execute("BEGIN IMMEDIATE")
+def _immediate(db: sqlite3.Connection, lock_timeout: float) -> Iterator[None]:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``: one writer at a time, across processes.
+
+    A busy database is retried here every millisecond or so (SQLite's own busy handler
+    sleeps in steps up to 100 ms, or whole seconds where it was built without usleep, which
+    shows as answers late by that much when several processes write).
+    """
+    deadline = time.monotonic() + lock_timeout
+    while True:
+        try:
+            db.execute("BEGIN IMMEDIATE")
+            break
+        except sqlite3.OperationalError as error:
+            busy = "locked" in str(error) or "busy" in str(error)
+            if not busy or time.monotonic() > deadline:
+                raise
+            time.sleep(random.uniform(0.0005, 0.002))
     try:
         yield
     except BaseException:

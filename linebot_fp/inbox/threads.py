@@ -28,13 +28,15 @@ def worker_name() -> str:
 
 
 class DaemonExecutor(Executor):
-    """At most ``max_workers`` daemon threads, started as work comes (an ``Executor``)."""
+    """At most ``max_workers`` daemon threads, started as work comes and ended after
+    ``idle_seconds`` without any (an ``Executor``)."""
 
-    def __init__(self, max_workers: int, name: str) -> None:
+    def __init__(self, max_workers: int, name: str, idle_seconds: float = 10.0) -> None:
         if max_workers < 1:
             raise ValueError(f"max_workers must be at least 1, got {max_workers}")
         self._max = max_workers
         self._name = name
+        self._idle_seconds = idle_seconds
         self._work: queue.SimpleQueue[tuple[Future[Any], Callable[..., Any], tuple[Any, ...]]
                                       | None] = queue.SimpleQueue()
         self._threads: list[threading.Thread] = []
@@ -53,14 +55,22 @@ class DaemonExecutor(Executor):
                 thread = threading.Thread(target=self._serve, daemon=True,
                                           name=f"{self._name}-{len(self._threads)}")
                 self._threads.append(thread)
+                self._idle += 1  # counted idle until it takes the work below
                 thread.start()
-            else:
-                self._idle -= 1 if self._idle else 0
+            self._idle -= 1 if self._idle else 0
         return future
 
     def _serve(self) -> None:
         while True:
-            item = self._work.get()
+            try:
+                item = self._work.get(timeout=self._idle_seconds)
+            except queue.Empty:
+                with self._lock:
+                    if not self._work.empty():
+                        continue  # work came as the wait ended: this thread takes it
+                    self._idle -= 1
+                    self._threads.remove(threading.current_thread())
+                    return
             if item is None:
                 return
             future, call, args = item

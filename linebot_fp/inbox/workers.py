@@ -6,7 +6,8 @@ running a few times a lease; it wakes when the app records events and at
 least every ``poll_interval`` seconds, so it also takes the events other
 processes recorded, the leases that lapsed and the retries that came due.
 Threads start on first use in each process (after a fork too: gunicorn
-workers each start their own). Standard library only.
+workers each start their own). The dispatcher holds its workers weakly: an app
+that is dropped stops looking for work. Standard library only.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import logging
 import os
 import threading
 import time
+import weakref
 from collections.abc import Callable
+from functools import partial
 
 from linebot_fp.inbox.base import Counts, Entry, Inbox
 from linebot_fp.inbox.threads import DaemonExecutor, Rounds, worker_name
@@ -55,7 +58,10 @@ class ThreadWorkers:
         self._rounds = Rounds()
         self._handlers: DaemonExecutor | None = None
         self._dispatcher: threading.Thread | None = None
+        self._renewed = 0.0
         self.name = ""
+        if hasattr(os, "register_at_fork"):  # a forked child (gunicorn --preload) starts its own
+            os.register_at_fork(after_in_child=partial(_restart_in_child, weakref.ref(self)))
 
     def start(self) -> None:
         """Start the threads in this process, unless they run already."""
@@ -69,8 +75,10 @@ class ThreadWorkers:
             self._rounds = Rounds()
             self.name = worker_name()
             self._handlers = DaemonExecutor(self.concurrency, "linebot_fp-handler")
-            self._dispatcher = threading.Thread(target=self._dispatch, daemon=True,
-                                                name="linebot_fp-inbox")
+            self._renewed = time.monotonic()
+            self._dispatcher = threading.Thread(
+                target=_dispatch, args=(weakref.ref(self), self._stop, self._wake), daemon=True,
+                name="linebot_fp-inbox")
             self._pid = os.getpid()
             self._dispatcher.start()
 
@@ -104,34 +112,33 @@ class ThreadWorkers:
 
     # -- the dispatcher ----------------------------------------------------------------------------
 
-    def _dispatch(self) -> None:
-        stop, handlers = self._stop, self._handlers
+    def _round(self) -> float | None:
+        """One dispatcher round: lease for the free threads, renew; how long to wait after
+        (``None``: look again at once)."""
+        handlers = self._handlers
         assert handlers is not None
         renew_every = self.inbox.settings.lease_seconds / 3
-        renewed = time.monotonic()
-        while not stop.is_set():
-            self._wake.clear()
-            leased: list[Entry] = []
-            with self._lock:
-                free = self.concurrency - len(self._running)
-            try:
-                if free > 0:
-                    leased = self.inbox.lease(self.name, free)
-                for entry in leased:
-                    with self._lock:
-                        self._running[entry.id] = entry
-                    handlers.submit(self._handle, entry)
-                if time.monotonic() - renewed >= renew_every:
-                    renewed = time.monotonic()
-                    self._renew()
-            except Exception:
-                log.exception("the inbox failed; trying again in %s s", self.poll_interval)
-            with self._lock:
-                idle = not leased and not self._running
-            self._rounds.finished(idle)
-            if leased and len(leased) == free:
-                continue  # there may be more: look again at once
-            self._wake.wait(min(self.poll_interval, renew_every))
+        leased: list[Entry] = []
+        with self._lock:
+            free = self.concurrency - len(self._running)
+        try:
+            if free > 0:
+                leased = self.inbox.lease(self.name, free)
+            for entry in leased:
+                with self._lock:
+                    self._running[entry.id] = entry
+                handlers.submit(self._handle, entry)
+            if time.monotonic() - self._renewed >= renew_every:
+                self._renewed = time.monotonic()
+                self._renew()
+        except Exception:
+            log.exception("the inbox failed; trying again in %s s", self.poll_interval)
+        with self._lock:
+            idle = not leased and not self._running
+        self._rounds.finished(idle)
+        if leased and len(leased) == free:
+            return None  # there may be more: look again at once
+        return min(self.poll_interval, renew_every)
 
     def _handle(self, entry: Entry) -> None:
         try:
@@ -149,6 +156,33 @@ class ThreadWorkers:
             running = list(self._running.values())
         if running:
             for entry, kept in zip(running, self.inbox.renew(running), strict=True):
-                if not kept:
+                with self._lock:
+                    still_running = entry.id in self._running
+                if not kept and still_running:  # (one that just finished is done, not lost)
                     log.warning("lost the lease on %s (it lapsed): another worker may "
                                 "handle it", entry.id)
+
+
+def _dispatch(ref: weakref.ReferenceType[ThreadWorkers], stop: threading.Event,
+              wake: threading.Event) -> None:
+    """The dispatcher thread: rounds until stopped or until its workers are dropped."""
+    while not stop.is_set():
+        wake.clear()
+        workers = ref()
+        if workers is None:
+            return
+        wait = workers._round()
+        del workers  # held only during a round
+        if wait is not None:
+            wake.wait(wait)
+
+
+def _restart_in_child(ref: weakref.ReferenceType[ThreadWorkers]) -> None:
+    workers = ref()
+    if workers is not None and workers._pid and not workers._stop.is_set():
+        workers._pid = 0  # the parent's threads did not come along
+        workers._lock = threading.Lock()
+        try:
+            workers.start()
+        except Exception:  # a fork must not fail for this; the first webhook starts them
+            log.exception("could not start the inbox workers in a forked process")
