@@ -27,6 +27,7 @@ from benchmarks import (
     builds,
     cold_start,
     fake_api_rps,
+    inbox_webhooks,
     memory,
     parse_throughput,
     profiling,
@@ -208,6 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "memory per event": lambda: memory.run(sdk=sdk, legacy=legacy),
         "replay round trip": lambda: replay_roundtrip.run(repeat=repeat, min_time=min_time),
         "FakeLineApi requests/s": lambda: fake_api_rps.run(rps_requests),
+        "webhooks through the apps per inbox": lambda: inbox_webhooks.run(rps_requests),
     }
     figures = []
     for label, measure in measures.items():
