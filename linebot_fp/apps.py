@@ -34,7 +34,7 @@ from __future__ import annotations
 import contextlib
 import time
 from collections.abc import Awaitable, Callable, Iterable, MutableMapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from linebot_fp.client import Client
 from linebot_fp.inbox.base import Counts, Inbox
@@ -72,19 +72,29 @@ ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
 BODY_TIMEOUT = 5.0
 
 _CHUNK = 64 * 1024
+E = TypeVar("E", WebhookEndpoint, AsyncWebhookEndpoint)
 _TRICKLING = WebhookAnswer(408, "the body did not arrive in time")
 
 
-class WsgiWebhookApp:
-    """The WSGI application :func:`wsgi_app` makes (call it as WSGI servers do)."""
+class _WebhookApp(Generic[E]):
+    """What both apps hold: the endpoint, its inbox, the path and the body's limits."""
 
-    def __init__(self, endpoint: WebhookEndpoint, path: str | None, max_body_size: int,
+    def __init__(self, endpoint: E, path: str | None, max_body_size: int,
                  body_timeout: float) -> None:
-        self.endpoint = endpoint
+        self.endpoint: E = endpoint
         self.inbox: Inbox = endpoint.inbox
         self._path = path
         self._limit = max_body_size
         self._body_timeout = body_timeout
+
+    def drain(self, timeout: float = 10.0) -> Counts:
+        """Wait until this process's workers have nothing due left; the inbox's counts
+        (for the ASGI app: call it from a thread other than the server's)."""
+        return self.endpoint.drain(timeout)
+
+
+class WsgiWebhookApp(_WebhookApp[WebhookEndpoint]):
+    """The WSGI application :func:`wsgi_app` makes (call it as WSGI servers do)."""
 
     def __call__(self, environ: WSGIEnvironment,
                  start_response: StartResponse) -> Iterable[bytes]:
@@ -98,25 +108,13 @@ class WsgiWebhookApp:
         start_response(_status_line(answer.status), _headers(answer, payload))
         return [payload]
 
-    def drain(self, timeout: float = 10.0) -> Counts:
-        """Wait until this process's workers have nothing due left; the inbox's counts."""
-        return self.endpoint.drain(timeout)
-
     def stop(self) -> None:
         """Stop this process's workers."""
         self.endpoint.stop()
 
 
-class AsgiWebhookApp:
+class AsgiWebhookApp(_WebhookApp[AsyncWebhookEndpoint]):
     """The ASGI application :func:`asgi_app` makes (an :data:`ASGIApp`)."""
-
-    def __init__(self, endpoint: AsyncWebhookEndpoint, path: str | None, max_body_size: int,
-                 body_timeout: float) -> None:
-        self.endpoint = endpoint
-        self.inbox: Inbox = endpoint.inbox
-        self._path = path
-        self._limit = max_body_size
-        self._body_timeout = body_timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "lifespan":
@@ -139,10 +137,6 @@ class AsgiWebhookApp:
                     "headers": [(name.lower().encode(), value.encode())
                                 for name, value in _headers(answer, payload)]})
         await send({"type": "http.response.body", "body": payload})
-
-    def drain(self, timeout: float = 10.0) -> Counts:
-        """From a thread other than the server's: wait until nothing due is left."""
-        return self.endpoint.drain(timeout)
 
     async def _lifespan(self, receive: Receive, send: Send) -> None:
         """Start the workers at startup, stop them at shutdown."""

@@ -134,25 +134,18 @@ class WebhookEndpoint:
         self.workers.start()  # now: this process serves the app, webhooks or not
 
     def __call__(self, body: bytes, signature: str | None) -> WebhookAnswer:
-        outcome = self._webhook.events(body, signature)
-        if isinstance(outcome, WebhookAnswer):
-            return outcome
-        if not outcome:
-            return OK  # LINE's connection check
+        new = self._webhook.new_events(body, signature)
+        if isinstance(new, WebhookAnswer):
+            return new
         self.workers.start()
-        new = new_events(outcome)
         try:
             if not self.inbox.blocking:
                 self.inbox.record(new)
             else:
                 self._store_pool.submit(self.inbox.record, new).result(self.answer_within)
-        except FutureTimeout:
-            log.error("the inbox did not record %d events within %s s: answered 503",
-                      len(new), self.answer_within)
-            return NOT_RECORDED
-        except Exception:
-            log.exception("the inbox failed to record %d events: answered 503", len(new))
-            return NOT_RECORDED
+        except Exception as error:
+            return _not_recorded(new, error, self.answer_within,
+                                 timed_out=isinstance(error, FutureTimeout))
         self.workers.wake()
         return OK
 
@@ -198,23 +191,16 @@ class AsyncWebhookEndpoint:
     async def __call__(self, body: bytes, signature: str | None) -> WebhookAnswer:
         import asyncio
 
-        outcome = self._webhook.events(body, signature)
-        if isinstance(outcome, WebhookAnswer):
-            return outcome
-        if not outcome:
-            return OK
+        new = self._webhook.new_events(body, signature)
+        if isinstance(new, WebhookAnswer):
+            return new
         self.workers.start()
-        new = new_events(outcome)
         try:
             await asyncio.wait_for(self.workers.store(self.inbox.record, new),
                                    self.answer_within)
-        except asyncio.TimeoutError:
-            log.error("the inbox did not record %d events within %s s: answered 503",
-                      len(new), self.answer_within)
-            return NOT_RECORDED
-        except Exception:
-            log.exception("the inbox failed to record %d events: answered 503", len(new))
-            return NOT_RECORDED
+        except Exception as error:
+            return _not_recorded(new, error, self.answer_within,
+                                 timed_out=isinstance(error, asyncio.TimeoutError))
         self.workers.wake()
         return OK
 
@@ -352,6 +338,14 @@ class _Webhook:
             log.warning("refused a signed webhook body: %s", error)
             return WebhookAnswer(400, str(error))
 
+    def new_events(self, body: bytes, signature: str | None) -> list[NewEvent] | WebhookAnswer:
+        """What to record of a signed body (nothing for LINE's connection check: then the
+        answer, 200), or the answer saying what is wrong with it."""
+        outcome = self.events(body, signature)
+        if isinstance(outcome, WebhookAnswer):
+            return outcome
+        return new_events(outcome) if outcome else OK
+
     def handler(self, event: Event) -> Handler | None:
         """The handler of ``event``, chosen as :func:`~linebot_fp.webhook.dispatch` does."""
         chosen = dispatch(self.handlers, (event,), self.default)
@@ -387,6 +381,18 @@ def _timings(answer_within: float, concurrency: int, reply_within: float,
     check_workers(concurrency, poll_interval)
     return {"answer_within": float(answer_within), "concurrency": concurrency,
             "reply_within": float(reply_within), "poll_interval": float(poll_interval)}
+
+
+def _not_recorded(new: list[NewEvent], error: Exception, within: float, *,
+                  timed_out: bool) -> WebhookAnswer:
+    """Log why ``new`` was not recorded; the 503 answer (LINE may redeliver)."""
+    if timed_out:
+        log.error("the inbox did not record %d events within %s s: answered 503", len(new),
+                  within)
+    else:
+        log.error("the inbox failed to record %d events: answered 503", len(new),
+                  exc_info=error)
+    return NOT_RECORDED
 
 
 def _no_client(request: Request[Any]) -> None:

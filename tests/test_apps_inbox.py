@@ -270,18 +270,18 @@ def test_after_a_crash_and_a_rerun_a_push_reaches_line_once(api, tmp_path):
     location = tmp_path / "inbox.sqlite3"
     lease = 1.0
     inbox = SqliteInbox(location, lease_seconds=lease)
-    app = wsgi_app(SECRET, {(MessageEvent, TextMessage): lambda e: push_message(
-        e.source.user_id, TextSendMessage(text="once"))},
-        client=Client(TOKEN, endpoints=api.endpoints), inbox=inbox, poll_interval=0.1)
     event = text_message_event("crash")
     from linebot_fp.webhook_endpoint import new_events
 
     inbox.record(new_events([event]))  # as the app records it
     worker = subprocess.run([sys.executable, "-c", CRASHING_WORKER, str(location), api.url,
                              str(lease)], capture_output=True, timeout=60)
-    assert worker.returncode == -signal.SIGKILL
+    assert worker.returncode == -signal.SIGKILL, worker.stderr
     assert inbox.counts() == (0, 1, 0, 0)  # the dead worker's lease holds until it lapses
     time.sleep(lease + 0.2)
+    app = wsgi_app(SECRET, {(MessageEvent, TextMessage): lambda e: push_message(
+        e.source.user_id, TextSendMessage(text="once"))},
+        client=Client(TOKEN, endpoints=api.endpoints), inbox=inbox, poll_interval=0.1)
     try:
         assert run_pending(app) == (0, 0, 0, 1)  # this process takes it again
     finally:
