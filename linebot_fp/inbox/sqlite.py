@@ -215,13 +215,14 @@ class SqliteInbox:
 
     def _connect(self) -> sqlite3.Connection:
         if self._connection is None or self._pid != os.getpid():
-            db = sqlite3.connect(self.path, timeout=0, isolation_level=None,
+            db = sqlite3.connect(self.path, timeout=self._lock_timeout, isolation_level=None,
                                  check_same_thread=False)
-            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA journal_mode=WAL")  # processes starting together wait here
             db.execute("PRAGMA synchronous=FULL")
             with _immediate(db, self._lock_timeout):
                 for statement in _SCHEMA:
                     db.execute(statement)
+            db.execute(f"PRAGMA busy_timeout = {_BUSY_MS}")  # then _immediate() retries
             self._connection, self._pid = db, os.getpid()
         return self._connection
 
@@ -249,6 +250,10 @@ class SqliteInbox:
             return found
         wanted = set(event_ids)
         return [event_id for event_id in found if event_id in wanted]
+
+
+#: how long (ms) SQLite's own busy handler waits before _immediate() retries finer
+_BUSY_MS = 20
 
 
 @contextmanager
