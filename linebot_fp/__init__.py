@@ -8,7 +8,7 @@ Names below load on first use: ``import linebot_fp`` imports almost nothing.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from linebot_fp._lazy import lazy_exports
 
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 #: ``User-Agent`` of every request and ``linebot-fp --version`` read it
 __version__ = "0.1.0"
 
-__all__, __getattr__, __dir__ = lazy_exports(__name__, {
+__all__, _exported, __dir__ = lazy_exports(__name__, {
     "linebot_fp.client": ("AsyncClient", "Client"),
     "linebot_fp.codec": ("structure", "unstructure"),
     "linebot_fp.content": ("Content",),
@@ -64,3 +64,13 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "linebot_fp.webhook": ("WebhookPayload", "dispatch", "parse", "parse_payload",
                            "parse_payload_unverified", "parse_unverified", "verify_signature"),
 })
+
+
+def __getattr__(name: str) -> Any:
+    """A name of ``__all__``, loaded on first use; a legacy name points to ``linebot_fp.compat``."""
+    try:
+        return _exported(name)
+    except AttributeError:
+        from linebot_fp._legacy_names import missing_attribute
+
+        raise missing_attribute(__name__, name) from None

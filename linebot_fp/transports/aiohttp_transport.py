@@ -23,6 +23,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from linebot_fp.errors import TransportError, TransportTimeoutError
+from linebot_fp.extras import import_extra
 from linebot_fp.request import Headers, Response
 from linebot_fp.transport import HttpRequest, attempt_seconds
 from linebot_fp.transports._common import AsyncStream, ClosingTransport, bounded, read_whole
@@ -46,7 +47,8 @@ class AiohttpTransport(ClosingTransport):
 
     def __init__(self, session: aiohttp.ClientSession | None = None,
                  **session_options: Any) -> None:
-        import aiohttp  # noqa: F401  (here, not on the event loop at the first request)
+        # here, not on the event loop at the first request; a missing extra is named
+        import_extra("aiohttp", "aiohttp", "AiohttpTransport")
 
         if session is not None and session_options:
             raise ValueError("give either an aiohttp.ClientSession or options for one, not both")

@@ -21,6 +21,7 @@ from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from linebot_fp.errors import TransportError, TransportTimeoutError
+from linebot_fp.extras import import_extra
 from linebot_fp.request import Headers, Response
 from linebot_fp.transport import HttpRequest, attempt_seconds
 from linebot_fp.transports._common import AsyncStream, ClosingTransport, bounded, read_whole
@@ -43,14 +44,14 @@ class HttpxTransport(ClosingTransport):
     """
 
     def __init__(self, client: httpx.AsyncClient | None = None, **client_options: Any) -> None:
-        import httpx  # here, not on the event loop at the first request
-
+        # here, not on the event loop at the first request; a missing extra is named
+        library = import_extra("httpx", "httpx", "HttpxTransport")
         if client is not None and client_options:
             raise ValueError("give either an httpx.AsyncClient or options for one, not both")
         self._owned = client is None
         self._client_options = client_options
         self._client: httpx.AsyncClient | None = (
-            httpx.AsyncClient(**client_options) if client is None else client)
+            library.AsyncClient(**client_options) if client is None else client)
 
     async def __call__(self, request: HttpRequest) -> Response:
         import httpx
