@@ -3,6 +3,8 @@
 * Hypothesis without per-example deadlines (CI machines are shared).
 * ``redis_server``: one real Redis server for the session (see ``redis_support``);
   ``redis_url`` gives each test an empty database on it.
+* The run's summary says how many tests were skipped because the full LINE OpenAPI
+  spec is absent (``spec_support``), and where it was looked for.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import HealthCheck, settings
 from redis_support import RedisServer, running_redis
+from spec_support import NEEDS_SPEC, SPEC_DIR
 
 settings.register_profile("linebot_fp", deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
@@ -37,3 +40,14 @@ def redis_url(redis_server: RedisServer) -> Iterator[str]:
     finally:
         connection.flushdb()
         connection.close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """One line counting the tests skipped for want of the full spec, and why."""
+    skipped = [report for report in terminalreporter.stats.get("skipped", [])
+               if isinstance(report.longrepr, tuple) and NEEDS_SPEC in report.longrepr[2]]
+    if skipped:
+        terminalreporter.write_line(
+            f"{len(skipped)} skipped: they need the full LINE OpenAPI schemas, not found at "
+            f"{SPEC_DIR}; set LINEBOT_FP_SPEC_DIR to run them (every other spec check reads "
+            "tests/spec_facts.json)", yellow=True)

@@ -1,8 +1,14 @@
-"""The LINE OpenAPI spec for the tests: where it is, its files parsed, and one JSON Schema check.
+"""The full LINE OpenAPI spec for the checks that need its schemas: where it is, its files
+parsed, and one JSON Schema check.
 
-The spec lives outside the project, in ``../shared/line-openapi/`` (or wherever the
-environment variable ``LINEBOT_FP_SPEC_DIR`` points). Every helper here skips the
-calling test (or module) with a reason when the folder or the file is absent.
+Most tests need only facts of the spec (operation ids, paths, field names, required
+fields); they read the committed table ``tests/spec_facts.json`` through
+``facts_support`` and run on a fresh clone. The checks here need the whole schemas
+(formats, lengths, patterns, ``nullable``) or the spec's examples, so they read the spec
+itself from ``LINEBOT_FP_SPEC_DIR``, else the first ``shared/line-openapi`` beside the
+project or a folder above it (``tools/spec_facts.py`` finds it the same way). Without it
+every helper here skips the calling test (or module), and the run's summary counts those
+skips (``conftest.py``).
 
 ``schema_errors("messaging-api")`` gives a function ``errors(instance, schema)`` that
 lists what the spec finds wrong with ``instance``: OpenAPI 3.0 read as JSON Schema
@@ -15,21 +21,51 @@ declares reported (``allOf`` parts, ``oneOf``/``anyOf`` branches, array items an
 from __future__ import annotations
 
 import functools
-import os
+import importlib.util
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
 
-__all__ = ["SPEC_DIR", "load_spec", "resolve", "schema_errors", "spec_path"]
+__all__ = ["NEEDS_SPEC", "SPEC_DIR", "generator", "load_spec", "needs_spec", "resolve",
+           "schema_errors", "spec_path"]
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def generator() -> ModuleType:
+    """``tools/spec_facts.py``, the script that writes the facts table, as a module."""
+    found = sys.modules.get("spec_facts_tool")
+    if found is None:
+        where = importlib.util.spec_from_file_location("spec_facts_tool",
+                                                       ROOT / "tools" / "spec_facts.py")
+        assert where is not None
+        assert where.loader is not None
+        found = importlib.util.module_from_spec(where)
+        sys.modules["spec_facts_tool"] = found
+        where.loader.exec_module(found)
+    return found
+
 
 #: the folder of the LINE OpenAPI files; ``LINEBOT_FP_SPEC_DIR`` overrides it
-SPEC_DIR = Path(os.environ.get("LINEBOT_FP_SPEC_DIR")
-                or Path(__file__).resolve().parents[2] / "shared" / "line-openapi")
+SPEC_DIR: Path = generator().find_spec_dir(ROOT) or ROOT.parent / "shared" / "line-openapi"
+
+#: how every skip for want of the spec begins (the run's summary counts them by it)
+NEEDS_SPEC = "needs the full LINE OpenAPI schemas"
 
 #: ``errors(instance, schema)``: schema is a component name, a ``#/…`` pointer or a schema
 SchemaErrors = Callable[[Any, "str | Mapping[str, Any]"], list[str]]
+
+
+def needs_spec(path: Path | None = None) -> None:
+    """Skip the calling test (or module) when the spec folder (or ``path`` in it) is absent."""
+    if not SPEC_DIR.is_dir():
+        pytest.skip(f"{NEEDS_SPEC}: the spec is not at {SPEC_DIR}", allow_module_level=True)
+    if path is not None and not path.is_file():
+        pytest.skip(f"{NEEDS_SPEC}: the spec file is not at {path}", allow_module_level=True)
 
 
 def spec_path(name: str) -> Path:
@@ -41,10 +77,7 @@ def spec_path(name: str) -> Path:
 def load_spec(name: str) -> dict[str, Any]:
     """One spec file parsed (shared between tests: do not change it); skips when absent."""
     path = spec_path(name)
-    if not SPEC_DIR.is_dir():
-        pytest.skip(f"the LINE OpenAPI spec is not at {SPEC_DIR}", allow_module_level=True)
-    if not path.is_file():
-        pytest.skip(f"the LINE OpenAPI spec file is not at {path}", allow_module_level=True)
+    needs_spec(path)
     yaml = pytest.importorskip("yaml", reason="PyYAML reads the LINE OpenAPI spec")
     spec = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert isinstance(spec, dict), path

@@ -1,50 +1,49 @@
 """Walk messaging-api.yml: every operation has a builder whose request fits the spec.
 
-For each operation: the builder is in OPERATIONS; a request built from the
-arguments below has the spec's method, host and path template, only declared
-query parameters and headers, and a body valid against the spec's request
-schema (jsonschema, discriminators followed, no undeclared keys). The answer
-each builder registers matches the spec's response, and the response samples
-are valid against the response schemas.
+For each operation of the facts table (tests/spec_facts.json, generated from the spec):
+the builder is in OPERATIONS; a request built from the arguments below has the spec's
+method, host and path template, only declared query parameters and headers, and a body
+whose keys, tags and JSON types fit the request schema's facts (no undeclared key, no
+required key missing). The answer each builder registers matches the spec's response,
+and the response samples fit the response schemas' facts.
 
-Skipped when ../shared/line-openapi is absent.
+The full JSON Schema checks of the same bodies and samples (formats, lengths,
+patterns) read the spec itself and skip, saying why, when it is absent.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import pytest
+from facts_support import Operation, operations, structure_errors, success
 from response_samples_messaging import SAMPLES
-from spec_support import load_spec, schema_errors
+from spec_support import schema_errors
 
+from linebot_fp import models as m
 from linebot_fp.api import bot, content, coupon, messaging, rich_menu
 from linebot_fp.api._registry import BINARY, OPERATIONS, RESPONSES
-from linebot_fp.models import coupon as coupons
-from linebot_fp.models.actions import (
-    DatetimePickerAction,
-    MessageAction,
-    PostbackAction,
-    RichMenuSwitchAction,
-    URIAction,
-)
-from linebot_fp.models.narrowcast import (
+from linebot_fp.models import (
     AgeFilter,
     AppTypeFilter,
     AreaFilter,
     AudienceRecipient,
+    DatetimePickerAction,
     Filter,
     GenderFilter,
+    ImageSendMessage,
     Limit,
+    LocationSendMessage,
+    MessageAction,
     OperatorDemographicFilter,
     OperatorRecipient,
+    PostbackAction,
+    QuickReply,
+    QuickReplyButton,
     RedeliveryRecipient,
-    SubscriptionPeriodFilter,
-)
-from linebot_fp.models.rich_menu import (
     RichMenu,
     RichMenuAlias,
     RichMenuArea,
@@ -54,20 +53,14 @@ from linebot_fp.models.rich_menu import (
     RichMenuBatchUnlinkOperation,
     RichMenuBounds,
     RichMenuSize,
-)
-from linebot_fp.models.send_messages import (
-    ImageSendMessage,
-    LocationSendMessage,
-    QuickReply,
-    QuickReplyButton,
+    RichMenuSwitchAction,
     Sender,
     StickerSendMessage,
+    SubscriptionPeriodFilter,
     TextSendMessage,
+    URIAction,
 )
 from linebot_fp.request import BASE_URLS, Request
-
-SPEC = load_spec("messaging-api")  # skips the module when the spec is absent
-METHODS = ("get", "post", "put", "delete")
 
 # -- representative arguments for every operation -------------------------------------------------
 
@@ -93,11 +86,11 @@ BATCH = RichMenuBatchRequest(operations=(
     RichMenuBatchLinkOperation(from_="richmenu-a", to="richmenu-b"),
     RichMenuBatchUnlinkOperation(from_="richmenu-c"),
     RichMenuBatchUnlinkAllOperation()), resume_request_key="key-1")
-COUPON = coupons.CouponCreateRequest(
-    acquisition_condition=coupons.LotteryAcquisitionConditionRequest(lottery_probability=30,
+COUPON = m.CouponCreateRequest(
+    acquisition_condition=m.LotteryAcquisitionConditionRequest(lottery_probability=30,
                                                                      max_acquire_count=100),
-    reward=coupons.CouponDiscountRewardRequest(
-        price_info=coupons.DiscountExplicitPriceInfoRequest(price_after_discount=800,
+    reward=m.CouponDiscountRewardRequest(
+        price_info=m.DiscountExplicitPriceInfoRequest(price_after_discount=800,
                                                             original_price=1000)),
     start_timestamp=1735657200, end_timestamp=1767193199, max_use_count_per_ticket=-1,
     title="20% off", description="Twenty percent", image_url="https://e.com/c.png",
@@ -206,32 +199,12 @@ ANSWERS_BEYOND_SPEC = {"validateReply", "validatePush", "validateMulticast",
                        "validateNarrowcast", "validateBroadcast"}
 
 
-# -- the spec, made checkable ----------------------------------------------------------------------
+# -- the spec's facts, made checkable -------------------------------------------------------------
 
-
-_schema_errors = schema_errors("messaging-api")
-
-
-def _operations() -> dict[str, tuple[str, str, dict[str, Any], list[dict[str, Any]]]]:
-    found = {}
-    for path, item in SPEC["paths"].items():
-        shared = item.get("parameters", [])
-        for method in METHODS:
-            if method in item:
-                op = item[method]
-                found[op["operationId"]] = (method.upper(), path, op,
-                                            [*shared, *op.get("parameters", [])])
-    return found
-
-
-SPEC_OPERATIONS = _operations()
+SPEC_OPERATIONS: dict[str, Operation] = operations("messaging-api")
 BASE_BY_URL = {url: base for base, url in BASE_URLS.items()}
 BUILDER_TO_OPERATION = {OPERATIONS[op].__name__: op for op in SPEC_OPERATIONS if op in OPERATIONS}
-
-
-def _base_of(op: dict[str, Any]) -> str:
-    servers = op.get("servers") or SPEC["servers"]
-    return BASE_BY_URL[servers[0]["url"].rstrip("/")]
+_structure_errors = structure_errors("messaging-api")
 
 
 def _template_regex(template: str) -> re.Pattern[str]:
@@ -240,19 +213,26 @@ def _template_regex(template: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def _json_schema(body_or_response: dict[str, Any]) -> dict[str, Any] | None:
-    schema = body_or_response.get("content", {}).get("application/json", {}).get("schema")
-    return schema if isinstance(schema, dict) else None
+def _json_kind(content: Mapping[str, str] | None) -> str | None:
+    """The kind of a body or answer sent as JSON, None when it is not JSON."""
+    return None if content is None else content.get("application/json")
 
 
-def _success(op: dict[str, Any]) -> dict[str, Any]:
-    return next(response for status, response in op["responses"].items()
-                if str(status).startswith("2"))
+def _json_bodies() -> list[tuple[str, Any, str]]:
+    """(operationId, the JSON body its builder sends, the request schema's kind)."""
+    found = []
+    for operation_id, op in sorted(SPEC_OPERATIONS.items()):
+        kind = _json_kind(op.body["content"]) if op.body else None
+        if kind is not None and operation_id in ARGS:
+            request = ARGS[operation_id]()
+            if request.body is not None:
+                found.append((operation_id, json.loads(request.body), kind))
+    return found
 
 
 def problems_of(operation_id: str) -> list[str]:
-    """Everything about one operation's builder that disagrees with the spec."""
-    method, template, op, params = SPEC_OPERATIONS[operation_id]
+    """Everything about one operation's builder that disagrees with the spec's facts."""
+    op = SPEC_OPERATIONS[operation_id]
     if operation_id not in OPERATIONS:
         return ["no builder in OPERATIONS"]
     if operation_id not in ARGS:
@@ -262,39 +242,36 @@ def problems_of(operation_id: str) -> list[str]:
     problems: list[str] = []
     if request.operation != builder.__name__:
         problems.append(f"Request.operation {request.operation!r} != {builder.__name__!r}")
-    if request.method != method:
-        problems.append(f"method {request.method} != {method}")
-    if request.base != _base_of(op):
-        problems.append(f"base {request.base!r} != {_base_of(op)!r}")
-    if not _template_regex(template).fullmatch(request.path):
-        problems.append(f"path {request.path!r} does not fit {template!r}")
-    declared = {p["name"]: p for p in params if p["in"] == "query"}
+    if request.method != op.method:
+        problems.append(f"method {request.method} != {op.method}")
+    if request.base != BASE_BY_URL[op.host]:
+        problems.append(f"base {request.base!r} != {BASE_BY_URL[op.host]!r}")
+    if not _template_regex(op.path).fullmatch(request.path):
+        problems.append(f"path {request.path!r} does not fit {op.path!r}")
+    declared = op.parameter_names("query")
     sent = [name for name, _ in request.query]
     problems += [f"undeclared query parameter {name!r}" for name in sent if name not in declared]
     problems += [f"missing required query parameter {name!r}"
-                 for name, p in declared.items() if p.get("required") and name not in sent]
-    headers = {p["name"].lower() for p in params if p["in"] == "header"}
+                 for name, required in declared.items() if required and name not in sent]
+    headers = {name.lower() for name in op.parameter_names("header")}
     problems += [f"undeclared header {name!r}" for name in request.headers
                  if name.lower() != "content-type" and name.lower() not in headers]
-    body_spec = op.get("requestBody")
-    if body_spec is None:
+    if op.body is None:
         if request.body is not None:
             problems.append("sends a body the spec does not take")
-    elif (schema := _json_schema(body_spec)) is not None:
+    elif (kind := _json_kind(op.body["content"])) is not None:
         if request.headers.get("Content-Type") != "application/json" or request.body is None:
             problems.append("JSON body expected")
         else:
-            body = json.loads(request.body)
-            problems += _schema_errors(body, schema)
+            problems += _structure_errors(json.loads(request.body), kind)
     elif not (isinstance(request.body, bytes) and "/" in request.headers.get("Content-Type", "")):
         problems.append("binary body with a content type expected")
-    success = _success(op)
+    _, content = success(op)
     answer = RESPONSES.get(builder.__name__)
-    content_types = set(success.get("content", {}))
-    if _json_schema(success) is not None:
+    if _json_kind(content) is not None:
         if answer in (None, BINARY):
             problems.append("JSON answer without a registered model")
-    elif content_types:
+    elif content:
         if answer != BINARY:
             problems.append(f"binary answer registered as {answer!r}")
     elif answer is not None and operation_id not in ANSWERS_BEYOND_SPEC:
@@ -302,7 +279,12 @@ def problems_of(operation_id: str) -> list[str]:
     return problems
 
 
-# -- the tests -----------------------------------------------------------------------------------
+def _sample_kind(sample: Any) -> str | None:
+    """The kind of the spec's answer to a sample's builder (None: an empty answer)."""
+    return _json_kind(success(SPEC_OPERATIONS[BUILDER_TO_OPERATION[sample.operation]])[1])
+
+
+# -- the tests: the facts --------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("operation_id", sorted(SPEC_OPERATIONS))
@@ -327,22 +309,56 @@ def test_no_stale_arguments() -> None:
                          ids=[f"{s.operation}-{i}" for i, s in enumerate(SAMPLES)])
 def test_response_sample_fits_the_spec(index: int) -> None:
     sample = SAMPLES[index]
-    operation_id = BUILDER_TO_OPERATION[sample.operation]
-    schema = _json_schema(_success(SPEC_OPERATIONS[operation_id][2]))
-    if schema is None:
-        assert operation_id in ANSWERS_BEYOND_SPEC
+    kind = _sample_kind(sample)
+    if kind is None:
+        assert BUILDER_TO_OPERATION[sample.operation] in ANSWERS_BEYOND_SPEC
         assert sample.body == {}
         return
     if sample.off_spec:
-        assert _schema_errors(sample.body, schema), "a sample marked off_spec fits the spec"
+        assert _structure_errors(sample.body, kind), "a sample marked off_spec fits the spec"
         return
-    assert _schema_errors(sample.body, schema) == []
+    assert _structure_errors(sample.body, kind) == []
 
 
-def test_checker_catches_a_wrong_key_and_a_wrong_tag() -> None:
-    schema = _json_schema(SPEC_OPERATIONS["pushMessage"][2]["requestBody"])
-    assert schema is not None
+def test_the_facts_check_catches_a_wrong_key_and_a_wrong_tag() -> None:
+    kind = _json_kind(SPEC_OPERATIONS["pushMessage"].body["content"])  # type: ignore[index]
+    assert kind == "#PushMessageRequest"
     body = {"to": "U1", "messages": [{"type": "text", "text": "hi", "quoteTokn": "x"}]}
-    assert _schema_errors(body, schema) == ["$.messages[0].quoteTokn: undeclared key"]
-    assert _schema_errors({"to": "U1", "messages": [{"type": "txet", "text": "hi"}]}, schema)
-    assert _schema_errors({"to": "U1", "messages": []}, schema)
+    assert _structure_errors(body, kind) == ["$.messages[0].quoteTokn: undeclared key"]
+    assert _structure_errors({"to": "U1", "messages": [{"type": "txet", "text": "hi"}]}, kind)
+    assert _structure_errors({"messages": []}, kind) == ["$: 'to' is a required property"]
+
+
+# -- the tests: the full schemas (they read the spec) ----------------------------------------------
+
+
+def test_request_bodies_are_valid_against_the_spec_schemas() -> None:
+    errors = schema_errors("messaging-api")  # skips when the spec is absent
+    bodies = _json_bodies()
+    problems = {operation_id: found for operation_id, body, kind in bodies
+                if (found := errors(body, kind.removeprefix("#")))}
+    assert len(bodies) >= 25
+    assert not problems, json.dumps(problems, indent=1)
+
+
+def test_response_samples_are_valid_against_the_spec_schemas() -> None:
+    errors = schema_errors("messaging-api")  # skips when the spec is absent
+    problems, checked = {}, 0
+    for index, sample in enumerate(SAMPLES):
+        kind = _sample_kind(sample)
+        if kind is None:
+            continue
+        found = errors(sample.body, kind.removeprefix("#"))
+        if bool(found) != sample.off_spec:
+            problems[f"{sample.operation}-{index}"] = found or "marked off_spec, but fits"
+        checked += 1
+    assert checked >= 40
+    assert not problems, json.dumps(problems, indent=1)
+
+
+def test_the_schema_check_catches_a_wrong_key_and_a_wrong_tag() -> None:
+    errors = schema_errors("messaging-api")  # skips when the spec is absent
+    body = {"to": "U1", "messages": [{"type": "text", "text": "hi", "quoteTokn": "x"}]}
+    assert errors(body, "PushMessageRequest") == ["$.messages[0].quoteTokn: undeclared key"]
+    assert errors({"to": "U1", "messages": [{"type": "txet", "text": "hi"}]}, "PushMessageRequest")
+    assert errors({"to": "U1", "messages": []}, "PushMessageRequest")

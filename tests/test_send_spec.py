@@ -1,7 +1,9 @@
 """The send-side models against the LINE OpenAPI specification (messaging-api.yml).
 
-Every object schema of the spec is either mapped to our model below or listed as
-not send-side (another module covers it). For each mapped schema, every property
+The spec's facts come from the committed table (tests/spec_facts.json, generated from
+the spec by tools/spec_facts.py), so this runs without the spec. Every object schema
+of the spec is either mapped to our model below or listed as not send-side (another
+module covers it). For each mapped schema, every property
 (``allOf`` parts included) must be a field with exactly that wire key, every
 discriminator tag must be the model's ``type``, spec-required properties must be
 required fields, and our ``Literal`` choices must equal the spec's enums.
@@ -17,120 +19,110 @@ from collections.abc import Sequence
 from typing import Any, Literal, Union
 
 import pytest
-from spec_support import load_spec
+from facts_support import FACTS, enum_of, properties
 
-from linebot_fp import codec
-from linebot_fp.models import (
-    actions as a,
-    flex as f,
-    imagemap as im,
-    narrowcast as n,
-    rich_menu as r,
-    send_messages as s,
-    templates as t,
-)
-from linebot_fp.models.emojis import Emojis
+from linebot_fp import codec, models as m
 
 #: spec schema name -> our model
 SEND_SIDE: dict[str, type] = {
     # actions
-    "Action": a.Action,
-    "AltUri": a.AltUri,
-    "CameraAction": a.CameraAction,
-    "CameraRollAction": a.CameraRollAction,
-    "ClipboardAction": a.ClipboardAction,
-    "DatetimePickerAction": a.DatetimePickerAction,
-    "LocationAction": a.LocationAction,
-    "MessageAction": a.MessageAction,
-    "PostbackAction": a.PostbackAction,
-    "RichMenuSwitchAction": a.RichMenuSwitchAction,
-    "URIAction": a.URIAction,
+    "Action": m.Action,
+    "AltUri": m.AltUri,
+    "CameraAction": m.CameraAction,
+    "CameraRollAction": m.CameraRollAction,
+    "ClipboardAction": m.ClipboardAction,
+    "DatetimePickerAction": m.DatetimePickerAction,
+    "LocationAction": m.LocationAction,
+    "MessageAction": m.MessageAction,
+    "PostbackAction": m.PostbackAction,
+    "RichMenuSwitchAction": m.RichMenuSwitchAction,
+    "URIAction": m.URIAction,
     # message objects, quick reply, sender
-    "Message": s.SendMessage,
-    "TextMessage": s.TextSendMessage,
-    "TextMessageV2": s.TextV2SendMessage,
-    "Emoji": Emojis,
-    "SubstitutionObject": s.SubstitutionObject,
-    "MentionSubstitutionObject": s.MentionSubstitutionObject,
-    "EmojiSubstitutionObject": s.EmojiSubstitutionObject,
-    "MentionTarget": s.MentionTarget,
-    "UserMentionTarget": s.UserMentionTarget,
-    "AllMentionTarget": s.AllMentionTarget,
-    "ImageMessage": s.ImageSendMessage,
-    "VideoMessage": s.VideoSendMessage,
-    "AudioMessage": s.AudioSendMessage,
-    "LocationMessage": s.LocationSendMessage,
-    "StickerMessage": s.StickerSendMessage,
-    "CouponMessage": s.CouponSendMessage,
-    "Sender": s.Sender,
-    "QuickReply": s.QuickReply,
-    "QuickReplyItem": s.QuickReplyButton,
+    "Message": m.SendMessage,
+    "TextMessage": m.TextSendMessage,
+    "TextMessageV2": m.TextV2SendMessage,
+    "Emoji": m.Emojis,
+    "SubstitutionObject": m.SubstitutionObject,
+    "MentionSubstitutionObject": m.MentionSubstitutionObject,
+    "EmojiSubstitutionObject": m.EmojiSubstitutionObject,
+    "MentionTarget": m.MentionTarget,
+    "UserMentionTarget": m.UserMentionTarget,
+    "AllMentionTarget": m.AllMentionTarget,
+    "ImageMessage": m.ImageSendMessage,
+    "VideoMessage": m.VideoSendMessage,
+    "AudioMessage": m.AudioSendMessage,
+    "LocationMessage": m.LocationSendMessage,
+    "StickerMessage": m.StickerSendMessage,
+    "CouponMessage": m.CouponSendMessage,
+    "Sender": m.Sender,
+    "QuickReply": m.QuickReply,
+    "QuickReplyItem": m.QuickReplyButton,
     # templates
-    "TemplateMessage": t.TemplateSendMessage,
-    "Template": t.Template,
-    "ButtonsTemplate": t.ButtonsTemplate,
-    "ConfirmTemplate": t.ConfirmTemplate,
-    "CarouselTemplate": t.CarouselTemplate,
-    "CarouselColumn": t.CarouselColumn,
-    "ImageCarouselTemplate": t.ImageCarouselTemplate,
-    "ImageCarouselColumn": t.ImageCarouselColumn,
+    "TemplateMessage": m.TemplateSendMessage,
+    "Template": m.Template,
+    "ButtonsTemplate": m.ButtonsTemplate,
+    "ConfirmTemplate": m.ConfirmTemplate,
+    "CarouselTemplate": m.CarouselTemplate,
+    "CarouselColumn": m.CarouselColumn,
+    "ImageCarouselTemplate": m.ImageCarouselTemplate,
+    "ImageCarouselColumn": m.ImageCarouselColumn,
     # imagemap
-    "ImagemapMessage": im.ImagemapSendMessage,
-    "ImagemapBaseSize": im.BaseSize,
-    "ImagemapArea": im.ImagemapArea,
-    "ImagemapAction": im.ImagemapAction,
-    "URIImagemapAction": im.URIImagemapAction,
-    "MessageImagemapAction": im.MessageImagemapAction,
-    "ClipboardImagemapAction": im.ClipboardImagemapAction,
-    "ImagemapVideo": im.Video,
-    "ImagemapExternalLink": im.ExternalLink,
+    "ImagemapMessage": m.ImagemapSendMessage,
+    "ImagemapBaseSize": m.BaseSize,
+    "ImagemapArea": m.ImagemapArea,
+    "ImagemapAction": m.ImagemapAction,
+    "URIImagemapAction": m.URIImagemapAction,
+    "MessageImagemapAction": m.MessageImagemapAction,
+    "ClipboardImagemapAction": m.ClipboardImagemapAction,
+    "ImagemapVideo": m.Video,
+    "ImagemapExternalLink": m.ExternalLink,
     # flex
-    "FlexMessage": f.FlexSendMessage,
-    "FlexContainer": f.FlexContainer,
-    "FlexBubble": f.BubbleContainer,
-    "FlexCarousel": f.CarouselContainer,
-    "FlexBubbleStyles": f.BubbleStyle,
-    "FlexBlockStyle": f.BlockStyle,
-    "FlexComponent": f.FlexComponent,
-    "FlexBox": f.BoxComponent,
-    "FlexButton": f.ButtonComponent,
-    "FlexFiller": f.FillerComponent,
-    "FlexIcon": f.IconComponent,
-    "FlexImage": f.ImageComponent,
-    "FlexSeparator": f.SeparatorComponent,
-    "FlexSpan": f.SpanComponent,
-    "FlexText": f.TextComponent,
-    "FlexVideo": f.VideoComponent,
-    "FlexBoxBackground": f.Background,
-    "FlexBoxLinearGradient": f.LinearGradientBackground,
+    "FlexMessage": m.FlexSendMessage,
+    "FlexContainer": m.FlexContainer,
+    "FlexBubble": m.BubbleContainer,
+    "FlexCarousel": m.CarouselContainer,
+    "FlexBubbleStyles": m.BubbleStyle,
+    "FlexBlockStyle": m.BlockStyle,
+    "FlexComponent": m.FlexComponent,
+    "FlexBox": m.BoxComponent,
+    "FlexButton": m.ButtonComponent,
+    "FlexFiller": m.FillerComponent,
+    "FlexIcon": m.IconComponent,
+    "FlexImage": m.ImageComponent,
+    "FlexSeparator": m.SeparatorComponent,
+    "FlexSpan": m.SpanComponent,
+    "FlexText": m.TextComponent,
+    "FlexVideo": m.VideoComponent,
+    "FlexBoxBackground": m.Background,
+    "FlexBoxLinearGradient": m.LinearGradientBackground,
     # rich menu request objects
-    "RichMenuRequest": r.RichMenu,
-    "RichMenuSize": r.RichMenuSize,
-    "RichMenuArea": r.RichMenuArea,
-    "RichMenuBounds": r.RichMenuBounds,
-    "CreateRichMenuAliasRequest": r.RichMenuAlias,
-    "UpdateRichMenuAliasRequest": r.RichMenuAlias,
-    "RichMenuBatchOperation": r.RichMenuBatchOperation,
-    "RichMenuBatchLinkOperation": r.RichMenuBatchLinkOperation,
-    "RichMenuBatchUnlinkOperation": r.RichMenuBatchUnlinkOperation,
-    "RichMenuBatchUnlinkAllOperation": r.RichMenuBatchUnlinkAllOperation,
-    "RichMenuBatchRequest": r.RichMenuBatchRequest,
-    "RichMenuBulkLinkRequest": r.RichMenuBulkLinkRequest,
-    "RichMenuBulkUnlinkRequest": r.RichMenuBulkUnlinkRequest,
+    "RichMenuRequest": m.RichMenu,
+    "RichMenuSize": m.RichMenuSize,
+    "RichMenuArea": m.RichMenuArea,
+    "RichMenuBounds": m.RichMenuBounds,
+    "CreateRichMenuAliasRequest": m.RichMenuAlias,
+    "UpdateRichMenuAliasRequest": m.RichMenuAlias,
+    "RichMenuBatchOperation": m.RichMenuBatchOperation,
+    "RichMenuBatchLinkOperation": m.RichMenuBatchLinkOperation,
+    "RichMenuBatchUnlinkOperation": m.RichMenuBatchUnlinkOperation,
+    "RichMenuBatchUnlinkAllOperation": m.RichMenuBatchUnlinkAllOperation,
+    "RichMenuBatchRequest": m.RichMenuBatchRequest,
+    "RichMenuBulkLinkRequest": m.RichMenuBulkLinkRequest,
+    "RichMenuBulkUnlinkRequest": m.RichMenuBulkUnlinkRequest,
     # narrowcast
-    "Recipient": n.Recipient,
-    "AudienceRecipient": n.AudienceRecipient,
-    "RedeliveryRecipient": n.RedeliveryRecipient,
-    "OperatorRecipient": n.OperatorRecipient,
-    "Filter": n.Filter,
-    "DemographicFilter": n.DemographicFilter,
-    "AgeDemographicFilter": n.AgeFilter,
-    "GenderDemographicFilter": n.GenderFilter,
-    "AppTypeDemographicFilter": n.AppTypeFilter,
-    "AreaDemographicFilter": n.AreaFilter,
-    "SubscriptionPeriodDemographicFilter": n.SubscriptionPeriodFilter,
-    "OperatorDemographicFilter": n.OperatorDemographicFilter,
-    "Limit": n.Limit,
+    "Recipient": m.Recipient,
+    "AudienceRecipient": m.AudienceRecipient,
+    "RedeliveryRecipient": m.RedeliveryRecipient,
+    "OperatorRecipient": m.OperatorRecipient,
+    "Filter": m.Filter,
+    "DemographicFilter": m.DemographicFilter,
+    "AgeDemographicFilter": m.AgeFilter,
+    "GenderDemographicFilter": m.GenderFilter,
+    "AppTypeDemographicFilter": m.AppTypeFilter,
+    "AreaDemographicFilter": m.AreaFilter,
+    "SubscriptionPeriodDemographicFilter": m.SubscriptionPeriodFilter,
+    "OperatorDemographicFilter": m.OperatorDemographicFilter,
+    "Limit": m.Limit,
 }
 
 #: object schemas that are not send-side objects, and why
@@ -189,49 +181,19 @@ OPTIONAL_ON_PURPOSE = {
 
 #: (model, field) that no mapped spec schema has, and why
 NOT_IN_SPEC = {
-    (Emojis, "length"),  # shared with received text messages, where LINE sends it
+    (m.Emojis, "length"),  # shared with received text messages, where LINE sends it
 }
 
 
 @pytest.fixture(scope="module")
 def schemas() -> dict[str, Any]:
-    return dict(load_spec("messaging-api")["components"]["schemas"])
+    """The facts of messaging-api.yml's schemas (``{properties, required, ...}`` per name)."""
+    return dict(FACTS["files"]["messaging-api"]["schemas"])
 
 
 def is_object(schema: dict[str, Any]) -> bool:
     return (schema.get("type") == "object"
             or any(key in schema for key in ("properties", "allOf", "discriminator")))
-
-
-def ref_name(ref: str) -> str:
-    return ref.rsplit("/", 1)[-1]
-
-
-def resolve(schemas: dict[str, Any], schema: dict[str, Any]) -> dict[str, Any]:
-    return dict(schemas[ref_name(schema["$ref"])]) if "$ref" in schema else schema
-
-
-def properties(schemas: dict[str, Any], name: str) -> tuple[dict[str, Any], set[str]]:
-    """All properties of a schema and the required ones, through ``allOf`` parts."""
-    props: dict[str, Any] = {}
-    required: set[str] = set()
-
-    def collect(schema: dict[str, Any]) -> None:
-        schema = resolve(schemas, schema)
-        for part in schema.get("allOf", ()):
-            collect(part)
-        props.update(schema.get("properties", {}))
-        required.update(schema.get("required", ()))
-
-    collect(schemas[name])
-    return props, required
-
-
-def enum_of(schemas: dict[str, Any], prop: dict[str, Any]) -> set[Any] | None:
-    prop = resolve(schemas, prop)
-    if prop.get("type") == "array":
-        prop = resolve(schemas, prop["items"])
-    return set(prop["enum"]) if "enum" in prop else None
 
 
 def strip_optional(hint: Any) -> tuple[Any, bool]:
@@ -273,7 +235,7 @@ def test_every_send_side_schema_has_a_model(schemas: dict[str, Any]) -> None:
 @pytest.mark.parametrize("name", MEMBER_SCHEMAS)
 def test_every_property_has_a_field_with_its_wire_key(schemas: dict[str, Any], name: str) -> None:
     cls = SEND_SIDE[name]
-    props, _ = properties(schemas, name)
+    props, _ = properties("messaging-api", name)
     keys = fields_by_key(cls)
     missing = sorted(key for key in props if key != "type" and key not in keys)
     assert not missing, f"{cls.__name__} has no field for {name} properties {missing}"
@@ -284,7 +246,7 @@ def test_every_property_has_a_field_with_its_wire_key(schemas: dict[str, Any], n
 @pytest.mark.parametrize("name", MEMBER_SCHEMAS)
 def test_spec_required_properties_are_required_fields(schemas: dict[str, Any], name: str) -> None:
     cls = SEND_SIDE[name]
-    _, required = properties(schemas, name)
+    _, required = properties("messaging-api", name)
     keys = fields_by_key(cls)
     optional = sorted(
         key for key in required - {"type"}
@@ -297,11 +259,11 @@ def test_spec_required_properties_are_required_fields(schemas: dict[str, Any], n
 @pytest.mark.parametrize("name", sorted(SEND_SIDE))
 def test_literal_choices_are_the_spec_enums(schemas: dict[str, Any], name: str) -> None:
     cls = SEND_SIDE[name]
-    props, _ = properties(schemas, name)
+    props, _ = properties("messaging-api", name)
     hints = typing.get_type_hints(cls)
     for key, fld in fields_by_key(cls).items():
         ours = literal_choices(hints[fld.name])
-        theirs = enum_of(schemas, props[key]) if key in props else None
+        theirs = enum_of("messaging-api", props[key]) if key in props else None
         if ours is not None and theirs is not None:
             assert ours == theirs, f"{cls.__name__}.{fld.name}: {sorted(ours)} != {sorted(theirs)}"
 
@@ -309,7 +271,7 @@ def test_literal_choices_are_the_spec_enums(schemas: dict[str, Any], name: str) 
 def test_every_model_field_is_in_the_spec(schemas: dict[str, Any]) -> None:
     keys_by_class: dict[type, set[str]] = {}
     for name, cls in SEND_SIDE.items():
-        keys_by_class.setdefault(cls, set()).update(properties(schemas, name)[0])
+        keys_by_class.setdefault(cls, set()).update(properties("messaging-api", name)[0])
     extra = sorted(
         f"{cls.__name__}.{fld.name} ({codec.wire_key(cls, fld)})"
         for cls, keys in keys_by_class.items()
@@ -326,8 +288,8 @@ def test_discriminator_tags_are_the_model_types(schemas: dict[str, Any]) -> None
         if name not in SEND_SIDE:
             continue
         base = SEND_SIDE[name]
-        for tag, ref in mapping.items():
-            member = SEND_SIDE[ref_name(ref)]
+        for tag, member_name in mapping.items():
+            member = SEND_SIDE[member_name]
             assert issubclass(member, base), f"{member.__name__} is not a {base.__name__}"
             assert member.__dict__.get("type") == tag, f"{member.__name__}.type != {tag!r}"
             checked += 1
@@ -335,4 +297,4 @@ def test_discriminator_tags_are_the_model_types(schemas: dict[str, Any]) -> None
 
 
 def test_quick_reply_item_type_is_action(schemas: dict[str, Any]) -> None:
-    assert schemas["QuickReplyItem"]["properties"]["type"]["default"] == s.QuickReplyButton.type
+    assert schemas["QuickReplyItem"]["properties"]["type"]["default"] == m.QuickReplyButton.type
