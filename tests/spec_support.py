@@ -30,8 +30,8 @@ from typing import Any
 
 import pytest
 
-__all__ = ["NEEDS_SPEC", "SPEC_DIR", "generator", "load_spec", "needs_spec", "resolve",
-           "schema_errors", "spec_path"]
+__all__ = ["NEEDS_SPEC", "SPEC_DIR", "facts_and_schema_errors", "generator", "load_spec",
+           "needs_spec", "resolve", "schema_errors", "spec_path"]
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -228,5 +228,28 @@ def schema_errors(spec_name: str, *, unknown_tags: bool = False,
         found = [f"{_where(error.absolute_path)}: {error.message}"
                  for error in validator.iter_errors(instance)]
         return found if extra_keys else found + undeclared(instance, schema, "$")
+
+    return errors
+
+
+def facts_and_schema_errors(spec_name: str, *, unknown_tags: bool = False,
+                            extra_keys: bool = False) -> Callable[[Any, str], list[str]]:
+    """``errors(instance, schema_name)``: the facts check (``facts_support``) always, and the
+    full JSON Schema check too when the spec is there (a problem both find is listed once).
+
+    For tests whose main point is something else (an example's behaviour) and that check
+    the bodies they see on the way: they run on a fresh clone, and check more with the spec.
+    """
+    from facts_support import structure_errors
+
+    facts = structure_errors(spec_name, unknown_tags=unknown_tags, extra_keys=extra_keys)
+    full = schema_errors(spec_name, unknown_tags=unknown_tags, extra_keys=extra_keys) if (
+        spec_path(spec_name).is_file()) else None
+
+    def errors(instance: Any, schema: str) -> list[str]:
+        found = facts(instance, schema)
+        if full is not None:
+            found += [problem for problem in full(instance, schema) if problem not in found]
+        return found
 
     return errors

@@ -1,8 +1,8 @@
 """Received models: every event, source and message content of webhook.yml (plus LINE Things).
 
 Each case is the JSON LINE sends -> the exact model it must decode to. The
-schema test reads ../shared/line-openapi/webhook.yml and fails listing any
-schema or property without a model field.
+schema tests read webhook.yml's facts (tests/spec_facts.json, generated from the spec)
+and fail listing any schema or property without a model field.
 """
 
 from __future__ import annotations
@@ -13,86 +13,84 @@ import typing
 from typing import Any
 
 import pytest
+from facts_support import FACTS, properties
 from hypothesis import given, settings, strategies as st
-from spec_support import load_spec
 
 from linebot_fp.codec import dumps, structure, unstructure, wire_key
 from linebot_fp.errors import InvalidInputError, InvalidPayloadError
-from linebot_fp.models.emojis import Emojis
-from linebot_fp.models.events import (
+from linebot_fp.models import (
     AccountLinkEvent,
+    ActionResult,
+    ActivatedEvent,
+    AllMentionee,
+    AttachedModuleContent,
+    AudioMessage,
     Beacon,
     BeaconEvent,
-    DeliveryContext,
-    Event,
-    Follow,
-    FollowEvent,
-    Joined,
-    JoinEvent,
-    LeaveEvent,
-    Left,
-    Link,
-    MemberJoinedEvent,
-    MemberLeftEvent,
-    MessageEvent,
-    Postback,
-    PostbackEvent,
-    PostbackParams,
-    UnfollowEvent,
-    UnknownEvent,
-    Unsend,
-    UnsendEvent,
-    VideoPlayComplete,
-    VideoPlayCompleteEvent,
-)
-from linebot_fp.models.messages import (
-    AllMentionee,
-    AudioMessage,
-    ContentProvider,
-    FileMessage,
-    ImageMessage,
-    ImageSet,
-    LocationMessage,
-    Mention,
-    Mentionee,
-    Message,
-    StickerMessage,
-    TextMessage,
-    UnknownMentionee,
-    UnknownMessage,
-    UserMentionee,
-    VideoMessage,
-)
-from linebot_fp.models.service_events import (
-    ActivatedEvent,
-    AttachedModuleContent,
     BotResumedEvent,
     BotSuspendedEvent,
     ChatControl,
+    ContentProvider,
     DeactivatedEvent,
+    DeliveryContext,
     DetachedModuleContent,
+    DeviceLink,
+    DeviceUnlink,
+    Emojis,
+    Event,
+    FileMessage,
+    Follow,
+    FollowEvent,
+    ImageMessage,
+    ImageSet,
+    Joined,
     JoinedMembershipContent,
+    JoinEvent,
+    LeaveEvent,
+    Left,
     LeftMembershipContent,
+    Link,
+    LocationMessage,
+    MemberJoinedEvent,
+    MemberLeftEvent,
     MembershipContent,
     MembershipEvent,
+    Mention,
+    Mentionee,
+    Message,
+    MessageEvent,
     ModuleContent,
     ModuleEvent,
     PnpDelivery,
     PnpDeliveryCompletionEvent,
+    Postback,
+    PostbackEvent,
+    PostbackParams,
     RenewedMembershipContent,
-    ThingsEvent,
-    UnknownMembershipContent,
-    UnknownModuleContent,
-)
-from linebot_fp.models.sources import Source, SourceGroup, SourceRoom, SourceUser, UnknownSource
-from linebot_fp.models.things import (
-    ActionResult,
-    DeviceLink,
-    DeviceUnlink,
     ScenarioResult,
     ScenarioResultDetail,
+    Source,
+    SourceGroup,
+    SourceRoom,
+    SourceUser,
+    StickerMessage,
+    TextMessage,
     Things,
+    ThingsEvent,
+    UnfollowEvent,
+    UnknownEvent,
+    UnknownMembershipContent,
+    UnknownMentionee,
+    UnknownMessage,
+    UnknownModuleContent,
+    UnknownSource,
     UnknownThings,
+    Unsend,
+    UnsendEvent,
+    UserMentionee,
+    VideoMessage,
+    VideoPlayComplete,
+    VideoPlayCompleteEvent,
 )
 from linebot_fp.webhook import WebhookPayload
 
@@ -780,19 +778,8 @@ SCHEMA_MODELS: dict[str, type | str] = {
 
 @pytest.fixture(scope="module")
 def webhook_schemas() -> dict[str, Any]:
-    schemas: dict[str, Any] = load_spec("webhook")["components"]["schemas"]
-    return schemas
-
-
-def _properties(schemas: dict[str, Any], name: str) -> dict[str, Any]:
-    """The properties of a schema, those of its allOf parts included."""
-    schema = schemas[name]
-    found: dict[str, Any] = dict(schema.get("properties", {}))
-    for part in schema.get("allOf", []):
-        if "$ref" in part:
-            found.update(_properties(schemas, part["$ref"].rsplit("/", 1)[1]))
-        found.update(part.get("properties", {}))
-    return found
+    """The facts of webhook.yml's schemas (``{properties, required, ...}`` per name)."""
+    return dict(FACTS["files"]["webhook"]["schemas"])
 
 
 def _wire_keys(cls: type) -> set[str]:
@@ -813,7 +800,7 @@ def test_every_spec_property_has_a_field_with_its_wire_key(webhook_schemas: dict
         model = SCHEMA_MODELS.get(name)
         if not isinstance(model, type):
             continue
-        missing = set(_properties(webhook_schemas, name)) - _wire_keys(model)
+        missing = set(properties("webhook", name)[0]) - _wire_keys(model)
         if missing:
             problems.append(f"{name} -> {model.__name__} lacks {sorted(missing)}")
     assert not problems, "\n".join(problems)
@@ -824,8 +811,8 @@ def test_every_discriminator_tag_maps_to_the_model_with_that_type(
 ) -> None:
     problems = []
     for name, schema in webhook_schemas.items():
-        for tag, ref in schema.get("discriminator", {}).get("mapping", {}).items():
-            model = SCHEMA_MODELS.get(ref.rsplit("/", 1)[1])
+        for tag, member in schema.get("discriminator", {}).get("mapping", {}).items():
+            model = SCHEMA_MODELS.get(member)
             base = SCHEMA_MODELS[name]
             if not (isinstance(model, type) and getattr(model, "type", None) == tag
                     and isinstance(base, type) and issubclass(model, base)):

@@ -1,8 +1,9 @@
 """Each example in examples/, run against FakeLineApi: configured by environment variables,
 fed signed webhooks the way LINE sends them, checked by what reached the fake API.
 
-The messages and requests the examples send are also checked against the LINE OpenAPI
-schemas when ../shared/line-openapi is there.
+The messages and requests the examples send are also checked against the facts of the
+LINE OpenAPI schemas (tests/spec_facts.json), and against the full schemas when the spec
+is there (``spec_support.facts_and_schema_errors``).
 """
 
 from __future__ import annotations
@@ -26,9 +27,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from apps_support import AiohttpServer, AsgiServer
-from spec_support import schema_errors
+from spec_support import facts_and_schema_errors, schema_errors
 
-from linebot_fp.models.messages import ContentProvider
+from linebot_fp.models import (
+    ContentProvider,
+)
 from linebot_fp.testing import (
     USER_ID,
     FakeLineApi,
@@ -96,8 +99,9 @@ def texts(api: FakeLineApi) -> list[str]:
 
 @pytest.fixture(scope="module")
 def spec_errors() -> Callable[[Any, str], list[str]]:
-    """``spec_errors(instance, "ReplyMessageRequest")``: what the spec finds wrong with it."""
-    return schema_errors("messaging-api")
+    """``spec_errors(instance, "ReplyMessageRequest")``: what the spec's facts (and its full
+    schemas, when the spec is there) find wrong with it."""
+    return facts_and_schema_errors("messaging-api")
 
 
 # -- echo_wsgi: the standard library only ------------------------------------------------------
@@ -549,6 +553,14 @@ def test_batch_campaign_usage(load, capsys):
     example = load("batch_campaign")
     assert example.main([]) == 2
     assert capsys.readouterr().out.startswith("usage:")
+
+
+def test_the_full_schema_check_catches_what_the_facts_cannot():
+    errors = schema_errors("messaging-api")  # skips without the spec
+    six = [{"type": "text", "text": "hi"}] * 6  # maxItems: 5, a fact of the full schema only
+    assert errors({"replyToken": "r", "messages": six}, "ReplyMessageRequest")
+    assert facts_and_schema_errors("messaging-api")(
+        {"replyToken": "r", "messages": six}, "ReplyMessageRequest")
 
 
 def test_the_spec_check_catches_mistakes(spec_errors):

@@ -9,7 +9,7 @@ the parameter, or build a request to the same endpoint (method, host, and a path
 whose percent-decoded segments are exactly its template's, no other endpoint's),
 with no CR, LF or NUL in a header. The counts are printed.
 
-A second table checks, against the LINE OpenAPI spec (skipped when absent), that
+A second table checks, against the LINE OpenAPI spec's paths (tests/spec_facts.json), that
 every id that would make a spec path mean another spec path is refused.
 """
 
@@ -24,7 +24,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import pytest
-from spec_support import SPEC_DIR, load_spec
+from facts_support import operations
 
 import linebot_fp.api as api
 from linebot_fp.api._paths import ROUTES, parameter_name
@@ -225,21 +225,9 @@ def test_the_table_covers_the_legacy_names() -> None:
 
 # -- the spec: every path an id could turn into another -------------------------------------------
 
-SPEC_FILES = ("messaging-api", "insight", "liff", "manage-audience", "module",
-              "module-attach", "shop", "channel-access-token", "webhook")
-
-
 def spec_operations() -> dict[str, str]:
-    """operationId -> path template, over every spec file."""
-    if not SPEC_DIR.is_dir():
-        pytest.skip(f"the LINE OpenAPI spec is not at {SPEC_DIR}")
-    found = {}
-    for spec_name in SPEC_FILES:
-        for path, operations in load_spec(spec_name).get("paths", {}).items():
-            for method in ("get", "post", "put", "delete"):
-                if method in operations:
-                    found[operations[method]["operationId"]] = path
-    return found
+    """operationId -> path template, over every spec file (from tests/spec_facts.json)."""
+    return {operation_id: op.path for operation_id, op in operations().items()}
 
 
 def shape(template: str) -> tuple[str, ...]:

@@ -1,9 +1,12 @@
-"""The tests' one check against the LINE OpenAPI spec (tests/spec_support.py) can fail.
+"""The tests' full JSON Schema check against the LINE OpenAPI spec (tests/spec_support.py)
+can fail.
 
 Each row is an instance, the schema it is checked against and the exact problems
 expected: ``$ref``s, ``nullable``, discriminators (nested, in ``additionalProperties``),
-``oneOf`` branches, undeclared keys, and the two ways of accepting more. Skipped when
-the spec is absent; that skip itself is checked with ``LINEBOT_FP_SPEC_DIR``.
+``oneOf`` branches, undeclared keys, and the two ways of accepting more. These need the
+full schemas, so they skip when the spec is absent; that skip itself (and the line the
+run's summary gives for it) is checked with ``LINEBOT_FP_SPEC_DIR``. The facts check
+(tests/facts_support.py) has its own rows in test_spec_facts.py.
 """
 
 from __future__ import annotations
@@ -118,8 +121,9 @@ def test_spec_path_names_a_file_in_the_spec_dir() -> None:
 
 
 @pytest.mark.parametrize(("make", "reason"), [
-    (lambda tmp: tmp / "absent", "the LINE OpenAPI spec is not at {dir}"),
-    (lambda tmp: tmp, "the LINE OpenAPI spec file is not at {dir}/webhook.yml"),
+    (lambda tmp: tmp / "absent", "needs the full LINE OpenAPI schemas: the spec is not at {dir}"),
+    (lambda tmp: tmp,
+     "needs the full LINE OpenAPI schemas: the spec file is not at {dir}/webhook.yml"),
 ])
 def test_an_absent_spec_skips_with_a_reason(tmp_path: Path, make: Any, reason: str) -> None:
     where = make(tmp_path)
@@ -132,3 +136,26 @@ def test_an_absent_spec_skips_with_a_reason(tmp_path: Path, make: Any, reason: s
         [sys.executable, "-c", program], cwd=Path(__file__).parent, capture_output=True,
         text=True, check=True, env={**os.environ, "LINEBOT_FP_SPEC_DIR": str(where)})
     assert result.stdout.strip() == "skipped: " + reason.format(dir=where)
+
+
+def test_the_summary_counts_the_skips_for_want_of_the_spec(tmp_path: Path) -> None:
+    """A run without the spec ends with one line saying how many tests it skipped, and why."""
+    tests = Path(__file__).parent
+    (tmp_path / "test_needs_spec.py").write_text(
+        "import pytest\n"
+        "from spec_support import load_spec, schema_errors\n\n"
+        "def test_one():\n    load_spec('webhook')\n\n"
+        "@pytest.mark.parametrize('n', [1, 2])\n"
+        "def test_two(n):\n    schema_errors('messaging-api')\n\n"
+        "def test_other_skip():\n    pytest.skip('not for want of the spec')\n\n"
+        "def test_runs():\n    pass\n")
+    (tmp_path / "conftest.py").write_text((tests / "conftest.py").read_text())
+    absent = tmp_path / "no-spec"
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+        cwd=tmp_path, capture_output=True, text=True, timeout=120,
+        env={**os.environ, "LINEBOT_FP_SPEC_DIR": str(absent),
+             "PYTHONPATH": os.pathsep.join([str(tests), os.environ.get("PYTHONPATH", "")])})
+    assert "1 passed, 4 skipped" in result.stdout, result.stdout + result.stderr
+    assert (f"3 skipped: they need the full LINE OpenAPI schemas, not found at {absent}; set "
+            "LINEBOT_FP_SPEC_DIR to run them") in result.stdout
