@@ -52,7 +52,7 @@ def client(api):
 
 
 def test_sends_authorization_and_user_agent(api, client):
-    client.send(get())
+    client.send(get(path="/v2/bot/info"))
     headers = api.requests[0].headers
     assert headers["Authorization"] == "Bearer token-123"
     assert headers["User-Agent"].startswith("linebot_fp/")
@@ -61,10 +61,10 @@ def test_sends_authorization_and_user_agent(api, client):
 def test_endpoint_override_routes_each_base(api):
     with FakeLineApi() as data_server:
         client = Client("t", endpoints={"api": api.url, "data": data_server.url}, retry=NO_RETRY)
-        client.send(get(path="/on-api"))
-        client.send(get(path="/on-data", base="data"))
-    assert [r.path for r in api.requests] == ["/on-api"]
-    assert [r.path for r in data_server.requests] == ["/on-data"]
+        client.send(get(path="/v2/bot/info"))
+        client.send(get("probe_binary", path="/v2/bot/message/1/content", base="data"))
+    assert [r.path for r in api.requests] == ["/v2/bot/info"]
+    assert [r.path for r in data_server.requests] == ["/v2/bot/message/1/content"]
 
 
 def test_decodes_json_into_the_operations_model(api, client):
@@ -228,12 +228,13 @@ def test_retry_after_header_is_honoured(api):
     slept = []
     client = Client("t", endpoints=api.endpoints, retry=RetryPolicy(backoff=5.0),
                     sleep=slept.append)
-    client.send(get(operation="no_such"))
+    client.send(get(operation="no_such", path="/v2/bot/info"))
     assert slept == [0.0]
 
 
 def test_timeouts_are_retried_for_idempotent_requests(api):
     api.on(None, None, delay=30, times=1)
+    api.on(None, None, json={})
     client = Client("t", endpoints=api.endpoints, timeout=0.3, retry=FAST_RETRY)
     assert client.send(get(operation="no_such")) == {}
     assert len(api.requests) == 2
@@ -247,8 +248,9 @@ def test_any_callable_is_a_transport(api):
         seen.append((http_request.method, http_request.url))
         return real(http_request)
 
-    Client("t", endpoints=api.endpoints, transport=logging_transport).send(get(operation="x"))
-    assert seen == [("GET", f"{api.url}/v2/probe")]
+    Client("t", endpoints=api.endpoints, transport=logging_transport).send(
+        get(operation="x", path="/v2/bot/info"))
+    assert seen == [("GET", f"{api.url}/v2/bot/info")]
 
 
 def test_send_rejects_what_is_not_a_request(client):
@@ -264,6 +266,7 @@ def test_async_client_with_the_default_threaded_transport(api):
 
 def test_async_client_with_its_own_transport_retries(api):
     api.on(None, None, status=500, times=1)
+    api.on(None, None, json={})
     real = Urllib3Transport()
 
     async def transport(http_request):
@@ -296,7 +299,7 @@ def test_async_client_is_importable_from_the_client_module_and_the_package():
 def test_user_agent_carries_the_package_version(api, client):
     import linebot_fp
 
-    client.send(get())
+    client.send(get(path="/v2/bot/info"))
     assert api.requests[0].headers["User-Agent"] == f"linebot_fp/{linebot_fp.__version__}"
 
 

@@ -31,7 +31,7 @@ def push(text="hi", key=None):
                    headers=headers, body=body)
 
 
-def raw(api, method="GET", path="/v2/probe", headers=None, body=None):
+def raw(api, method="GET", path="/v2/bot/info", headers=None, body=None):
     """One request with http.client: (status, headers, parsed JSON body)."""
     host, port = api.url.removeprefix("http://").split(":")
     connection = http.client.HTTPConnection(host, int(port), timeout=10)
@@ -75,8 +75,8 @@ def test_accepted_lists_what_took_effect_and_only_that(api):
     api.on("GET", "/v2/missing", status=404, json={"message": "Not found"})
     raw(api)
     raw(api, path="/v2/missing")
-    assert [r.path for r in api.requests] == ["/v2/probe", "/v2/missing"]
-    assert [r.path for r in api.accepted] == ["/v2/probe"]
+    assert [r.path for r in api.requests] == ["/v2/bot/info", "/v2/missing"]
+    assert [r.path for r in api.accepted] == ["/v2/bot/info"]
 
 
 # -- retry keys ------------------------------------------------------------------------------------

@@ -1,8 +1,11 @@
 """``FakeLineApi``: a real HTTP server on 127.0.0.1 that plays the LINE API.
 
-It records every request it gets and answers with scripted responses
-(200 ``{}`` unless told otherwise), so tests exercise real sockets, the real
-client and the real transport, with nothing mocked::
+It records every request it gets and answers with scripted responses, or, unless
+told otherwise, as LINE would (:mod:`linebot_fp.testing.line_answers`: each
+endpoint's status and answer shape, ``sentMessages`` with ids and quote tokens for
+a push or a reply, ``404 {"message": "Not found"}`` for a path LINE does not have),
+so tests exercise real sockets, the real client and the real transport, with
+nothing mocked::
 
     with FakeLineApi() as api:
         api.on("GET", "/v2/bot/profile/U1", json={"displayName": "Ann", "userId": "U1"})
@@ -70,6 +73,7 @@ from linebot_fp.request import RETRY_KEY, RETRY_KEY_PATHS, Headers
 from linebot_fp.sending import ACCEPTED_REQUEST_ID, REQUEST_ID
 from linebot_fp.testing.api_limits import ApiLimits
 from linebot_fp.testing.fake_tokens import Answer, FakeTokens
+from linebot_fp.testing.line_answers import Asked, default_answer
 
 __all__ = ["ALL_FAULTS", "Fault", "FakeLineApi", "FakeResponse", "RecordedRequest"]
 
@@ -365,7 +369,7 @@ class FakeLineApi:
 
     def _api_answer(self, recorded: RecordedRequest) -> FakeResponse:
         """What the API itself answers: auth, limits, key checks, the rules, the token
-        endpoints and quota counters, then ``200 {}``."""
+        endpoints and quota counters, then LINE's answer (``line_answers``)."""
         unauthorized = self.tokens.refusal(recorded.headers)
         if unauthorized is not None:  # an issued token that expired or was revoked
             return self._with_request_id(_fake_response(unauthorized), recorded.request_id)
@@ -404,7 +408,17 @@ class FakeLineApi:
         if token_answer is not None:
             return _fake_response(token_answer)
         counters = self.limits.answer(recorded.method, recorded.path)
-        return FakeResponse() if counters is None else FakeResponse(body=_encode(counters))
+        if counters is not None:
+            return FakeResponse(body=_encode(counters))
+        return self._line_answer(recorded)
+
+    def _line_answer(self, recorded: RecordedRequest) -> FakeResponse:
+        """The last step: the answer shaped as LINE's (``line_answers``)."""
+        answer = default_answer(Asked(
+            method=recorded.method, path=recorded.path, body=recorded.body,
+            content_type=recorded.headers.get("Content-Type", ""),
+            request_id=recorded.request_id, now=self.clock()))
+        return FakeResponse(status=answer.status, body=answer.body, headers=answer.headers)
 
 
 def _token(recorded: RecordedRequest) -> str:

@@ -1,0 +1,418 @@
+"""What :class:`~linebot_fp.testing.FakeLineApi` answers when no ``on()`` rule matches:
+the shapes LINE sends.
+
+The last step of the fake's answer (after faults, auth, rate limits, retry-key checks,
+the test's rules and the stateful endpoints). Each request is matched to its endpoint
+by :data:`ENDPOINTS` (method and path template of every operation of the LINE OpenAPI
+specification; a test checks the table against the spec's facts) and answered with
+that endpoint's success status and a body of the shape its answer model has
+(``linebot_fp.api``'s registry names the model):
+
+* every field the model requires, and the fields the spec requires that the model
+  leaves optional, with values that fit the spec's response schema (a test checks
+  each answer against the schema); an id named in the path is answered back
+  (``GET /v2/bot/profile/U1`` answers ``"userId": "U1"``);
+* a reply or a push answers ``sentMessages``: one ``id`` per message sent, and a
+  ``quoteToken`` for the messages that can be quoted (text, sticker, image, video:
+  https://developers.line.biz/en/docs/messaging-api/get-quote-tokens/);
+* an operation that answers nothing answers ``{}``, as LINE does; binary content
+  answers empty bytes as ``application/octet-stream``.
+
+LINE's documented error bodies answer what cannot be an endpoint's request
+(https://developers.line.biz/en/reference/messaging-api/#error-responses): a path
+or method no endpoint has gets ``404 {"message": "Not found"}``, and a JSON body that
+does not parse gets ``400 {"message": "The request body could not be parsed as JSON
+(line: L, column: C)"}``. The fake adds ``X-Line-Request-Id`` to every answer.
+
+Everything here is pure: same request, same answer (ids are drawn from the request id).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import hashlib
+import json
+import types
+import typing
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timezone
+from typing import Any, Literal, Union
+from urllib.parse import unquote
+
+from linebot_fp import codec
+from linebot_fp.api._registry import BINARY, EMPTY, OPERATIONS, answer_type, load_all
+
+__all__ = ["ENDPOINTS", "QUOTABLE", "Answer", "Asked", "default_answer", "endpoint_of"]
+
+#: operationId -> (method, path template, success status) of every endpoint of LINE's API
+#: (the spec's ``callback`` is the bot's own endpoint, not LINE's)
+ENDPOINTS: dict[str, tuple[str, str, int]] = {
+    # messaging-api.yml
+    "broadcast": ("POST", "/v2/bot/message/broadcast", 200),
+    "cancelDefaultRichMenu": ("DELETE", "/v2/bot/user/all/richmenu", 200),
+    "closeCoupon": ("PUT", "/v2/bot/coupon/{couponId}/close", 200),
+    "createCoupon": ("POST", "/v2/bot/coupon", 200),
+    "createRichMenu": ("POST", "/v2/bot/richmenu", 200),
+    "createRichMenuAlias": ("POST", "/v2/bot/richmenu/alias", 200),
+    "deleteRichMenu": ("DELETE", "/v2/bot/richmenu/{richMenuId}", 200),
+    "deleteRichMenuAlias": ("DELETE", "/v2/bot/richmenu/alias/{richMenuAliasId}", 200),
+    "getAggregationUnitNameList": ("GET", "/v2/bot/message/aggregation/list", 200),
+    "getAggregationUnitUsage": ("GET", "/v2/bot/message/aggregation/info", 200),
+    "getBotInfo": ("GET", "/v2/bot/info", 200),
+    "getCouponDetail": ("GET", "/v2/bot/coupon/{couponId}", 200),
+    "getDefaultRichMenuId": ("GET", "/v2/bot/user/all/richmenu", 200),
+    "getFollowers": ("GET", "/v2/bot/followers/ids", 200),
+    "getGroupMemberCount": ("GET", "/v2/bot/group/{groupId}/members/count", 200),
+    "getGroupMemberProfile": ("GET", "/v2/bot/group/{groupId}/member/{userId}", 200),
+    "getGroupMembersIds": ("GET", "/v2/bot/group/{groupId}/members/ids", 200),
+    "getGroupSummary": ("GET", "/v2/bot/group/{groupId}/summary", 200),
+    "getJoinedMembershipUsers": ("GET", "/v2/bot/membership/{membershipId}/users/ids", 200),
+    "getMembershipList": ("GET", "/v2/bot/membership/list", 200),
+    "getMembershipSubscription": ("GET", "/v2/bot/membership/subscription/{userId}", 200),
+    "getMessageContent": ("GET", "/v2/bot/message/{messageId}/content", 200),
+    "getMessageContentPreview": ("GET", "/v2/bot/message/{messageId}/content/preview", 200),
+    "getMessageContentTranscodingByMessageId": (
+        "GET", "/v2/bot/message/{messageId}/content/transcoding", 200),
+    "getMessageQuota": ("GET", "/v2/bot/message/quota", 200),
+    "getMessageQuotaConsumption": ("GET", "/v2/bot/message/quota/consumption", 200),
+    "getNarrowcastProgress": ("GET", "/v2/bot/message/progress/narrowcast", 200),
+    "getNumberOfSentBroadcastMessages": ("GET", "/v2/bot/message/delivery/broadcast", 200),
+    "getNumberOfSentMulticastMessages": ("GET", "/v2/bot/message/delivery/multicast", 200),
+    "getNumberOfSentPushMessages": ("GET", "/v2/bot/message/delivery/push", 200),
+    "getNumberOfSentReplyMessages": ("GET", "/v2/bot/message/delivery/reply", 200),
+    "getPNPMessageStatistics": ("GET", "/v2/bot/message/delivery/pnp", 200),
+    "getProfile": ("GET", "/v2/bot/profile/{userId}", 200),
+    "getRichMenu": ("GET", "/v2/bot/richmenu/{richMenuId}", 200),
+    "getRichMenuAlias": ("GET", "/v2/bot/richmenu/alias/{richMenuAliasId}", 200),
+    "getRichMenuAliasList": ("GET", "/v2/bot/richmenu/alias/list", 200),
+    "getRichMenuBatchProgress": ("GET", "/v2/bot/richmenu/progress/batch", 200),
+    "getRichMenuIdOfUser": ("GET", "/v2/bot/user/{userId}/richmenu", 200),
+    "getRichMenuImage": ("GET", "/v2/bot/richmenu/{richMenuId}/content", 200),
+    "getRichMenuList": ("GET", "/v2/bot/richmenu/list", 200),
+    "getRoomMemberCount": ("GET", "/v2/bot/room/{roomId}/members/count", 200),
+    "getRoomMemberProfile": ("GET", "/v2/bot/room/{roomId}/member/{userId}", 200),
+    "getRoomMembersIds": ("GET", "/v2/bot/room/{roomId}/members/ids", 200),
+    "getWebhookEndpoint": ("GET", "/v2/bot/channel/webhook/endpoint", 200),
+    "issueLinkToken": ("POST", "/v2/bot/user/{userId}/linkToken", 200),
+    "leaveGroup": ("POST", "/v2/bot/group/{groupId}/leave", 200),
+    "leaveRoom": ("POST", "/v2/bot/room/{roomId}/leave", 200),
+    "linkRichMenuIdToUser": ("POST", "/v2/bot/user/{userId}/richmenu/{richMenuId}", 200),
+    "linkRichMenuIdToUsers": ("POST", "/v2/bot/richmenu/bulk/link", 202),
+    "listCoupon": ("GET", "/v2/bot/coupon", 200),
+    "markMessagesAsRead": ("POST", "/v2/bot/message/markAsRead", 200),
+    "markMessagesAsReadByToken": ("POST", "/v2/bot/chat/markAsRead", 200),
+    "multicast": ("POST", "/v2/bot/message/multicast", 200),
+    "narrowcast": ("POST", "/v2/bot/message/narrowcast", 202),
+    "pushMessage": ("POST", "/v2/bot/message/push", 200),
+    "pushMessagesByPhone": ("POST", "/bot/pnp/push", 200),
+    "replyMessage": ("POST", "/v2/bot/message/reply", 200),
+    "richMenuBatch": ("POST", "/v2/bot/richmenu/batch", 202),
+    "setDefaultRichMenu": ("POST", "/v2/bot/user/all/richmenu/{richMenuId}", 200),
+    "setRichMenuImage": ("POST", "/v2/bot/richmenu/{richMenuId}/content", 200),
+    "setWebhookEndpoint": ("PUT", "/v2/bot/channel/webhook/endpoint", 200),
+    "showLoadingAnimation": ("POST", "/v2/bot/chat/loading/start", 202),
+    "testWebhookEndpoint": ("POST", "/v2/bot/channel/webhook/test", 200),
+    "unlinkRichMenuIdFromUser": ("DELETE", "/v2/bot/user/{userId}/richmenu", 200),
+    "unlinkRichMenuIdFromUsers": ("POST", "/v2/bot/richmenu/bulk/unlink", 202),
+    "updateRichMenuAlias": ("POST", "/v2/bot/richmenu/alias/{richMenuAliasId}", 200),
+    "validateBroadcast": ("POST", "/v2/bot/message/validate/broadcast", 200),
+    "validateMulticast": ("POST", "/v2/bot/message/validate/multicast", 200),
+    "validateNarrowcast": ("POST", "/v2/bot/message/validate/narrowcast", 200),
+    "validatePush": ("POST", "/v2/bot/message/validate/push", 200),
+    "validateReply": ("POST", "/v2/bot/message/validate/reply", 200),
+    "validateRichMenuBatchRequest": ("POST", "/v2/bot/richmenu/validate/batch", 200),
+    "validateRichMenuObject": ("POST", "/v2/bot/richmenu/validate", 200),
+    # insight.yml
+    "getFriendsDemographics": ("GET", "/v2/bot/insight/demographic", 200),
+    "getMessageEvent": ("GET", "/v2/bot/insight/message/event", 200),
+    "getNumberOfFollowers": ("GET", "/v2/bot/insight/followers", 200),
+    "getNumberOfMessageDeliveries": ("GET", "/v2/bot/insight/message/delivery", 200),
+    "getRichMenuInsightDaily": ("GET", "/v2/bot/insight/richmenu/{richMenuId}/daily", 200),
+    "getRichMenuInsightSummary": ("GET", "/v2/bot/insight/richmenu/{richMenuId}/summary", 200),
+    "getStatisticsPerUnit": ("GET", "/v2/bot/insight/message/event/aggregation", 200),
+    # manage-audience.yml
+    "addAudienceToAudienceGroup": ("PUT", "/v2/bot/audienceGroup/upload", 202),
+    "addUserIdsToAudience": ("PUT", "/v2/bot/audienceGroup/upload/byFile", 202),
+    "createAudienceForUploadingUserIds": ("POST", "/v2/bot/audienceGroup/upload/byFile", 202),
+    "createAudienceGroup": ("POST", "/v2/bot/audienceGroup/upload", 202),
+    "createClickBasedAudienceGroup": ("POST", "/v2/bot/audienceGroup/click", 202),
+    "createImpBasedAudienceGroup": ("POST", "/v2/bot/audienceGroup/imp", 202),
+    "deleteAudienceGroup": ("DELETE", "/v2/bot/audienceGroup/{audienceGroupId}", 200),
+    "getAudienceData": ("GET", "/v2/bot/audienceGroup/{audienceGroupId}", 200),
+    "getAudienceGroups": ("GET", "/v2/bot/audienceGroup/list", 200),
+    "getSharedAudienceData": ("GET", "/v2/bot/audienceGroup/shared/{audienceGroupId}", 200),
+    "getSharedAudienceGroups": ("GET", "/v2/bot/audienceGroup/shared/list", 200),
+    "updateAudienceGroupDescription": (
+        "PUT", "/v2/bot/audienceGroup/{audienceGroupId}/updateDescription", 200),
+    # channel-access-token.yml
+    "getsAllValidChannelAccessTokenKeyIds": ("GET", "/oauth2/v2.1/tokens/kid", 200),
+    "issueChannelToken": ("POST", "/v2/oauth/accessToken", 200),
+    "issueChannelTokenByJWT": ("POST", "/oauth2/v2.1/token", 200),
+    "issueStatelessChannelToken": ("POST", "/oauth2/v3/token", 200),
+    "revokeChannelToken": ("POST", "/v2/oauth/revoke", 200),
+    "revokeChannelTokenByJWT": ("POST", "/oauth2/v2.1/revoke", 200),
+    "verifyChannelToken": ("POST", "/v2/oauth/verify", 200),
+    "verifyChannelTokenByJWT": ("GET", "/oauth2/v2.1/verify", 200),
+    # liff.yml
+    "addLIFFApp": ("POST", "/liff/v1/apps", 200),
+    "deleteLIFFApp": ("DELETE", "/liff/v1/apps/{liffId}", 200),
+    "getAllLIFFApps": ("GET", "/liff/v1/apps", 200),
+    "updateLIFFApp": ("PUT", "/liff/v1/apps/{liffId}", 200),
+    # module.yml, module-attach.yml
+    "acquireChatControl": ("POST", "/v2/bot/chat/{chatId}/control/acquire", 200),
+    "detachModule": ("POST", "/v2/bot/channel/detach", 200),
+    "getModules": ("GET", "/v2/bot/list", 200),
+    "releaseChatControl": ("POST", "/v2/bot/chat/{chatId}/control/release", 200),
+    "attachModule": ("POST", "/module/auth/v1/token", 200),
+    # shop.yml
+    "missionStickerV3": ("POST", "/shop/v3/mission", 200),
+}
+
+#: message types whose ``sentMessages`` entry carries a ``quoteToken``: those that can be
+#: quoted (https://developers.line.biz/en/docs/messaging-api/get-quote-tokens/)
+QUOTABLE = frozenset({"text", "textV2", "sticker", "image", "video"})
+
+_NOT_FOUND = (404, "Not found")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Asked:
+    """What the fake knows of a request when it shapes the answer."""
+
+    method: str
+    path: str
+    body: bytes
+    content_type: str
+    request_id: str
+    now: float  # the API's time, epoch seconds
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Answer:
+    """A default answer: status, body bytes and headers (the fake adds the request id)."""
+
+    status: int
+    body: bytes
+    headers: Mapping[str, str]
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Context:
+    """What the values of one answer are drawn from."""
+
+    asked: Asked
+    params: Mapping[str, str]  # the path's placeholders, decoded: {"userId": "U1"}
+
+    def token(self, salt: str, length: int = 32) -> str:
+        """A stable pseudo-random hex string for this request and ``salt``."""
+        seed = f"{self.asked.request_id}:{salt}".encode()
+        return hashlib.sha256(seed).hexdigest()[:length]
+
+    def user_id(self) -> str:
+        return self.params.get("userId") or "U" + self.token("userId")
+
+    def iso_time(self) -> str:
+        when = datetime.fromtimestamp(self.asked.now, tz=timezone.utc)
+        return when.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+    def day(self) -> str:
+        return datetime.fromtimestamp(self.asked.now, tz=timezone.utc).strftime("%Y%m%d")
+
+
+def _segments(template: str) -> tuple[str, ...]:
+    return tuple(template.strip("/").split("/"))
+
+
+@functools.cache
+def _routes() -> tuple[tuple[str, str, tuple[str, ...], int], ...]:
+    """(operationId, method, template segments, fixed segment count), most fixed first."""
+    rows = [(operation, method, _segments(template),
+             sum(not part.startswith("{") for part in _segments(template)))
+            for operation, (method, template, _) in ENDPOINTS.items()]
+    return tuple(sorted(rows, key=lambda row: -row[3]))
+
+
+def endpoint_of(method: str, path: str) -> tuple[str, dict[str, str]] | None:
+    """``(operationId, {placeholder: value})`` of the endpoint ``method path`` calls, or None."""
+    parts = _segments(path)
+    for operation, wanted, template, _ in _routes():
+        if wanted != method or len(template) != len(parts):
+            continue
+        params: dict[str, str] = {}
+        for fixed, part in zip(template, parts, strict=True):
+            if fixed.startswith("{"):
+                params[fixed.strip("{}")] = unquote(part)
+            elif fixed != part:
+                break
+        else:
+            return operation, params
+    return None
+
+
+def default_answer(asked: Asked) -> Answer:
+    """LINE's answer to ``asked`` (see the module docstring)."""
+    found = endpoint_of(asked.method, asked.path)
+    if found is None:
+        return _error(*_NOT_FOUND)
+    operation, params = found
+    if asked.content_type.split(";")[0].strip() == "application/json" and asked.body:
+        try:
+            json.loads(asked.body)
+        except ValueError as error:
+            line, column = getattr(error, "lineno", 1), getattr(error, "colno", 1)
+            return _error(400, "The request body could not be parsed as JSON "
+                               f"(line: {line}, column: {column})")
+    status = ENDPOINTS[operation][2]
+    load_all()
+    answer = answer_type(OPERATIONS[operation].__name__)
+    if answer == BINARY:
+        return Answer(status, b"", {"Content-Type": "application/octet-stream"})
+    if answer == EMPTY or not isinstance(answer, type):
+        return _json(status, {})
+    context = _Context(asked, params)
+    special = _REQUEST_SHAPED.get(operation)
+    body = special(context) if special is not None else codec.unstructure(
+        _instance(answer, context))
+    return _json(status, body)
+
+
+def _json(status: int, body: Any) -> Answer:
+    data = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode()
+    return Answer(status, data, {"Content-Type": "application/json"})
+
+
+def _error(status: int, message: str) -> Answer:
+    return _json(status, {"message": message})
+
+
+# -- answers drawn from the request ------------------------------------------------------------
+
+
+def _sent_messages(context: _Context) -> dict[str, Any]:
+    """``sentMessages``: an id per message sent, a quote token for the quotable ones."""
+    try:
+        messages = json.loads(context.asked.body).get("messages") or []
+    except (ValueError, AttributeError):
+        messages = []
+    sent = []
+    for index, message in enumerate(messages if isinstance(messages, list) else []):
+        entry = {"id": str(int(context.token(f"message{index}", 15), 16))}
+        if isinstance(message, dict) and message.get("type") in QUOTABLE:
+            entry["quoteToken"] = context.token(f"quote{index}", 64)
+        sent.append(entry)
+    return {"sentMessages": sent}
+
+
+_REQUEST_SHAPED: dict[str, Callable[[_Context], Any]] = {
+    "replyMessage": _sent_messages,
+    "pushMessage": _sent_messages,
+}
+
+
+# -- answers drawn from the answer model --------------------------------------------------------
+
+def _ready(count: int = 0) -> dict[str, Any]:
+    """A delivery count that is ready (``success`` is given only then)."""
+    return {"status": "ready", "success": count}
+
+
+def _done(context: _Context) -> str:
+    return context.iso_time()
+
+
+#: values for fields whose generic value would not fit LINE's answer (an enum, a size, a
+#: field the spec requires that the model leaves optional), by model class and field; a
+#: callable draws the value from the request. Token lifetimes: 15 minutes for a stateless
+#: token, 30 days for the others
+#: (https://developers.line.biz/en/docs/basics/channel-access-token/)
+_VALUES: dict[str, dict[str, Any]] = {
+    "AddLiffAppResponse": {"liff_id": lambda c: f"1234567890-{c.token('liffId', 8)}"},
+    "AttachModuleResponse": {"bot_id": lambda c: c.user_id(), "scopes": ("message:send",)},
+    "BotInfo": {"basic_id": lambda c: "@" + c.token("basicId", 8), "chat_mode": "chat",
+                "mark_as_read_mode": "auto"},
+    "GetMessageContentTranscodingResponse": {"status": "succeeded"},
+    "MessageQuotaResponse": {"type": "none"},
+    "GetModulesResponse": {"bots": ()},
+    "MessageProgressNarrowcastResponse": {"phase": "succeeded", "accepted_time": _done,
+                                          "completed_time": _done, "success_count": 0,
+                                          "failure_count": 0, "target_count": 0},
+    **dict.fromkeys(["MessageDeliveryBroadcastResponse", "MessageDeliveryMulticastResponse",
+                     "MessageDeliveryPushResponse", "MessageDeliveryReplyResponse",
+                     "NumberOfMessagesResponse"], _ready()),
+    "RichMenuResponse": {"size": lambda c: _model("RichMenuSize", width=2500, height=1686),
+                         "name": "Rich menu", "chat_bar_text": "Menu"},
+    "RichMenuBatchProgressResponse": {"phase": "succeeded", "accepted_time": _done,
+                                      "completed_time": _done},
+    "GetRichMenuInsightDailyResponse": {"rich_menu_id": lambda c: c.params["richMenuId"]},
+    "GetRichMenuInsightSummaryResponse": {"rich_menu_id": lambda c: c.params["richMenuId"]},
+    "InsightMessageEventOfCustomAggregationUnitResponse": {
+        "overview": lambda c: _model("MessageStatisticsOfCustomAggregationUnit"),
+        "messages": (), "clicks": ()},
+    "ValidAccessTokenKeyIDsResponse": {"kids": lambda c: (c.token("kid", 22),)},
+    "IssueChannelTokenResponse": {"access_token": lambda c: c.token("accessToken", 64),
+                                  "expires_in": 2_592_000, "token_type": "Bearer"},
+    "IssueChannelTokenResponseV2": {"access_token": lambda c: c.token("accessToken", 64),
+                                    "expires_in": 2_592_000, "token_type": "Bearer",
+                                    "key_id": lambda c: c.token("keyId", 22)},
+    "IssueStatelessChannelAccessTokenResponse": {
+        "access_token": lambda c: c.token("accessToken", 64), "expires_in": 900,
+        "token_type": "Bearer"},
+    "VerifyChannelAccessTokenResponse": {"client_id": "1234567890", "expires_in": 2_592_000},
+    "VerifyChannelTokenResponseV2": {"client_id": "1234567890", "expires_in": 2_592_000},
+}
+
+
+def _model(name: str, **values: Any) -> Any:
+    """The model ``linebot_fp.models.<name>`` made from ``values``."""
+    import linebot_fp.models
+
+    return getattr(linebot_fp.models, name)(**values)
+
+
+def _instance(cls: type, context: _Context) -> Any:
+    """An instance of the model ``cls``: its required fields, and the ones ``_VALUES`` names."""
+    chosen = _VALUES.get(cls.__name__, {})
+    hints = typing.get_type_hints(cls)
+    values = {}
+    for field in dataclasses.fields(cls):
+        if field.name in chosen:
+            value = chosen[field.name]
+            values[field.name] = value(context) if callable(value) else value
+        elif field.default is dataclasses.MISSING and field.default_factory is dataclasses.MISSING:
+            values[field.name] = _value(hints[field.name], field.name, context)
+    return cls(**values)
+
+
+def _camel(name: str) -> str:
+    head, *rest = name.rstrip("_").split("_")
+    return head + "".join(part.title() for part in rest)
+
+
+def _value(hint: Any, name: str, context: _Context) -> Any:
+    """A value of type ``hint`` for the field ``name``."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (Union, types.UnionType):
+        return _value(next(arg for arg in args if arg is not type(None)), name, context)
+    if origin is Literal:
+        return args[0]
+    if origin in (tuple, Sequence, list):
+        return ()
+    if hint is str:
+        key = _camel(name)
+        if key in context.params:
+            return context.params[key]
+        if key == "userId":
+            return context.user_id()
+        if key.endswith("Url"):
+            return f"https://example.com/{key}"
+        return f"{key}-{context.token(key, 8)}"
+    if hint is bool:
+        return False
+    if hint is int:
+        return 0
+    if hint is float:
+        return 0.0
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return _instance(hint, context)
+    raise TypeError(f"no default value for {name}: {hint!r}")  # pragma: no cover
