@@ -1,6 +1,6 @@
 """The facts table (tests/spec_facts.json): generated from the spec, checked equal to it, and
-checked to hold facts only; its generator (tools/spec_facts.py) and its checker
-(tests/facts_support.py) can fail.
+checked to hold facts only; its generator (tools/spec_facts.py) can fail (the facts check,
+tests/facts_support.py, has its rows in test_spec_support.py).
 
 Only the first test needs the spec (it regenerates the table and compares); everything
 else runs on a fresh clone, the generator on a small spec written here.
@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from facts_support import FACTS, FILES, TABLE, operations, properties, structure_errors
+from facts_support import FACTS, FILES, TABLE, operations
 from spec_support import SPEC_DIR, generator, needs_spec
 
 TOOL = Path(__file__).resolve().parents[1] / "tools" / "spec_facts.py"
@@ -241,81 +241,3 @@ def test_the_spec_is_found_beside_the_clone_or_a_folder_above(
     assert find(clone / "tools") == beside  # the nearest wins
     monkeypatch.setenv("LINEBOT_FP_SPEC_DIR", str(tmp_path / "elsewhere"))
     assert find(clone / "tools") == tmp_path / "elsewhere"
-
-
-# -- the facts check -------------------------------------------------------------------------------
-
-USER = "U0123456789abcdef0123456789abcdef"
-MENTION = {"type": "mention", "mentionee": {"type": "user", "userId": "U1"}}
-PUSH_V2 = {"to": "U1", "messages": [{"type": "textV2", "text": "hi {a}",
-                                     "substitution": {"a": MENTION}}]}
-EVENT = {"type": "follow", "mode": "active", "timestamp": 1,
-         "source": {"type": "user", "userId": USER}, "webhookEventId": "01H",
-         "deliveryContext": {"isRedelivery": False}, "replyToken": "r",
-         "follow": {"isUnblocked": False}}
-FUTURE = {**{k: v for k, v in EVENT.items() if k not in ("replyToken", "follow")},
-          "type": "futureEvent", "thing": {"a": 1}}
-WEBHOOK_TAGS = sorted(FACTS["files"]["webhook"]["schemas"]["Event"]["discriminator"]["mapping"])
-
-FACT_CASES: list[tuple[str, str, Any, list[str], list[str]]] = [
-    # spec, schema, instance, options, expected problems
-    ("messaging-api", "PushMessageRequest", PUSH_V2, [], []),
-    ("messaging-api", "PushMessageRequest",
-     {"to": "U1", "messages": [{"type": "textV2", "text": "x", "substitution": {
-         "a": {**MENTION, "mentionee": {"type": "user", "userId": "U1", "userID": "U2"}}}}]},
-     [],
-     ["$.messages[0].substitution.a.mentionee.userID: undeclared key"]),
-    ("messaging-api", "PushMessageRequest",
-     {"to": "U1", "messages": [{"type": "textV2", "text": "x",
-                                "substitution": {"a": {**MENTION, "type": "sticker"}}}]}, [],
-     ["$.messages[0].substitution.a: type 'sticker' is not one of ['emoji', 'mention']"]),
-    ("messaging-api", "PushMessageRequest", {"to": 7, "messages": []}, [],
-     ["$.to: 7 is not of type 'string'"]),
-    ("messaging-api", "PushMessageRequest", {"messages": [{"type": "text"}]}, [],
-     ["$: 'to' is a required property", "$.messages[0]: 'text' is a required property"]),
-    ("messaging-api", "#PushMessageRequest", {"to": "U1", "messages": {}}, [],
-     ["$.messages: {} is not of type 'array'"]),
-    ("messaging-api", "Limit", {"max": 10, "upToRemainingQuota": "yes"}, [],
-     ["$.upToRemainingQuota: 'yes' is not of type 'boolean'"]),
-    ("messaging-api", "AgeDemographicFilter", {"type": "age", "gte": "age_99"}, [],
-     ["$.gte: 'age_99' is not one of ['age_15', 'age_20', 'age_25', 'age_30', 'age_35', "
-      "'age_40', 'age_45', 'age_50', 'age_55', 'age_60', 'age_65', 'age_70']"]),
-    ("manage-audience", "AudienceGroup", {"failedType": None}, [], []),
-    ("channel-access-token", "issueStatelessChannelToken.body",
-     {"grant_type": "client_credentials", "client_id": "1", "client_secret": "s"}, [], []),
-    ("channel-access-token", "issueStatelessChannelToken.body",
-     {"grant_type": "client_credentials", "client_id": "1", "client_secret": "s",
-      "client_assertion": "x"}, [], ["$.client_assertion: undeclared key"]),
-    ("webhook", "CallbackRequest", {"destination": USER, "events": [EVENT]}, [], []),
-    ("webhook", "CallbackRequest",
-     {"destination": USER, "events": [{**EVENT, "follow": {"unblocked": True}}]}, [],
-     ["$.events[0].follow: 'isUnblocked' is a required property",
-      "$.events[0].follow.unblocked: undeclared key"]),
-    ("webhook", "CallbackRequest",
-     {"destination": USER, "events": [{**EVENT, "follow": {"isUnblocked": False, "x": 1}}]},
-     ["extra_keys"], []),
-    ("webhook", "PostbackContent", {"data": "d", "params": {"date": 3}}, [],
-     ["$.params.date: 3 is not of type 'string'"]),
-    ("webhook", "CallbackRequest", {"destination": USER, "events": [FUTURE]}, [],
-     [f"$.events[0]: type 'futureEvent' is not one of {WEBHOOK_TAGS}"]),
-    ("webhook", "CallbackRequest", {"destination": USER, "events": [FUTURE]},
-     ["unknown_tags"], []),
-    ("webhook", "CallbackRequest",
-     {"destination": USER, "events": [{**FUTURE, "timestamp": "1"}]}, ["unknown_tags"],
-     ["$.events[0].timestamp: '1' is not of type 'integer'"]),
-]
-
-
-@pytest.mark.parametrize(("spec", "schema", "instance", "options", "expected"), FACT_CASES,
-                         ids=[f"{row[0]}-{row[1]}-{index}"
-                              for index, row in enumerate(FACT_CASES)])
-def test_structure_errors(spec: str, schema: str, instance: Any, options: list[str],
-                          expected: list[str]) -> None:
-    errors = structure_errors(spec, **dict.fromkeys(options, True))
-    assert errors(instance, schema) == expected
-
-
-def test_properties_come_through_all_of() -> None:
-    found, required = properties("messaging-api", "TextMessage")
-    assert {"type", "quickReply", "sender", "text", "emojis", "quoteToken"} <= set(found)
-    assert required == {"type", "text"}

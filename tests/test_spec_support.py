@@ -6,7 +6,7 @@ expected: ``$ref``s, ``nullable``, discriminators (nested, in ``additionalProper
 ``oneOf`` branches, undeclared keys, and the two ways of accepting more. These need the
 full schemas, so they skip when the spec is absent; that skip itself (and the line the
 run's summary gives for it) is checked with ``LINEBOT_FP_SPEC_DIR``. The facts check
-(tests/facts_support.py) has its own rows in test_spec_facts.py.
+(tests/facts_support.py), which runs without the spec, has its own rows at the end.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from facts_support import FACTS, properties, structure_errors
 from spec_support import SPEC_DIR, load_spec, resolve, schema_errors, spec_path
 
 USER = "U0123456789abcdef0123456789abcdef"
@@ -81,15 +82,6 @@ CASES: list[tuple[str, str, Any, Any, list[str]]] = [
      {"destination": USER, "events": [_with(EVENT, ("follow",), unblocked=True)]},
      ["extra_keys"], []),
 ]
-
-
-@pytest.mark.parametrize(("spec", "schema", "instance", "options", "expected"), CASES,
-                         ids=[f"{row[0]}-{row[1].rsplit('/', 1)[-1]}-{index}"
-                              for index, row in enumerate(CASES)])
-def test_schema_errors(spec: str, schema: str, instance: Any, options: list[str],
-                       expected: list[str]) -> None:
-    errors = schema_errors(spec, **dict.fromkeys(options, True))
-    assert errors(instance, schema) == expected
 
 
 def test_an_unmapped_tag_is_an_error_unless_left_to_the_unknown_member() -> None:
@@ -159,3 +151,77 @@ def test_the_summary_counts_the_skips_for_want_of_the_spec(tmp_path: Path) -> No
     assert "1 passed, 4 skipped" in result.stdout, result.stdout + result.stderr
     assert (f"3 skipped: they need the full LINE OpenAPI schemas, not found at {absent}; set "
             "LINEBOT_FP_SPEC_DIR to run them") in result.stdout
+
+
+# -- the facts check (tests/facts_support.py): it runs without the spec -----------------------
+
+WEBHOOK_TAGS = sorted(FACTS["files"]["webhook"]["schemas"]["Event"]["discriminator"]["mapping"])
+
+FACT_CASES: list[tuple[str, str, Any, list[str], list[str]]] = [
+    # spec, schema, instance, options, expected problems
+    ("messaging-api", "PushMessageRequest", PUSH_V2, [], []),
+    ("messaging-api", "PushMessageRequest",
+     {"to": "U1", "messages": [{"type": "textV2", "text": "x", "substitution": {
+         "a": {**MENTION, "mentionee": {"type": "user", "userId": "U1", "userID": "U2"}}}}]},
+     [],
+     ["$.messages[0].substitution.a.mentionee.userID: undeclared key"]),
+    ("messaging-api", "PushMessageRequest",
+     {"to": "U1", "messages": [{"type": "textV2", "text": "x",
+                                "substitution": {"a": {**MENTION, "type": "sticker"}}}]}, [],
+     ["$.messages[0].substitution.a: type 'sticker' is not one of ['emoji', 'mention']"]),
+    ("messaging-api", "PushMessageRequest", {"to": 7, "messages": []}, [],
+     ["$.to: 7 is not of type 'string'"]),
+    ("messaging-api", "PushMessageRequest", {"messages": [{"type": "text"}]}, [],
+     ["$: 'to' is a required property", "$.messages[0]: 'text' is a required property"]),
+    ("messaging-api", "#PushMessageRequest", {"to": "U1", "messages": {}}, [],
+     ["$.messages: {} is not of type 'array'"]),
+    ("messaging-api", "Limit", {"max": 10, "upToRemainingQuota": "yes"}, [],
+     ["$.upToRemainingQuota: 'yes' is not of type 'boolean'"]),
+    ("messaging-api", "AgeDemographicFilter", {"type": "age", "gte": "age_99"}, [],
+     ["$.gte: 'age_99' is not one of ['age_15', 'age_20', 'age_25', 'age_30', 'age_35', "
+      "'age_40', 'age_45', 'age_50', 'age_55', 'age_60', 'age_65', 'age_70']"]),
+    ("manage-audience", "AudienceGroup", {"failedType": None}, [], []),
+    ("channel-access-token", "issueStatelessChannelToken.body",
+     {"grant_type": "client_credentials", "client_id": "1", "client_secret": "s"}, [], []),
+    ("channel-access-token", "issueStatelessChannelToken.body",
+     {"grant_type": "client_credentials", "client_id": "1", "client_secret": "s",
+      "client_assertion": "x"}, [], ["$.client_assertion: undeclared key"]),
+    ("webhook", "CallbackRequest", {"destination": USER, "events": [EVENT]}, [], []),
+    ("webhook", "CallbackRequest",
+     {"destination": USER, "events": [{**EVENT, "follow": {"unblocked": True}}]}, [],
+     ["$.events[0].follow: 'isUnblocked' is a required property",
+      "$.events[0].follow.unblocked: undeclared key"]),
+    ("webhook", "CallbackRequest",
+     {"destination": USER, "events": [{**EVENT, "follow": {"isUnblocked": False, "x": 1}}]},
+     ["extra_keys"], []),
+    ("webhook", "PostbackContent", {"data": "d", "params": {"date": 3}}, [],
+     ["$.params.date: 3 is not of type 'string'"]),
+    ("webhook", "CallbackRequest", {"destination": USER, "events": [FUTURE]}, [],
+     [f"$.events[0]: type 'futureEvent' is not one of {WEBHOOK_TAGS}"]),
+    ("webhook", "CallbackRequest", {"destination": USER, "events": [FUTURE]},
+     ["unknown_tags"], []),
+    ("webhook", "CallbackRequest",
+     {"destination": USER, "events": [{**FUTURE, "timestamp": "1"}]}, ["unknown_tags"],
+     ["$.events[0].timestamp: '1' is not of type 'integer'"]),
+]
+
+
+#: each check by its name: the full JSON Schema one (it reads the spec) and the facts one
+CHECKS: dict[str, Any] = {"schema": schema_errors, "facts": structure_errors}
+ROWS = [("schema", *row) for row in CASES] + [("facts", *row) for row in FACT_CASES]
+
+
+@pytest.mark.parametrize(("check", "spec", "schema", "instance", "options", "expected"), ROWS,
+                         ids=[f"{row[0]}-{row[1]}-{row[2].rsplit('/', 1)[-1]}-{index}"
+                              for index, row in enumerate(ROWS)])
+def test_each_check_finds_exactly_these_problems(
+        check: str, spec: str, schema: str, instance: Any, options: list[str],
+        expected: list[str]) -> None:
+    errors = CHECKS[check](spec, **dict.fromkeys(options, True))  # "schema" skips without spec
+    assert errors(instance, schema) == expected
+
+
+def test_properties_come_through_all_of() -> None:
+    found, required = properties("messaging-api", "TextMessage")
+    assert {"type", "quickReply", "sender", "text", "emojis", "quoteToken"} <= set(found)
+    assert required == {"type", "text"}
