@@ -7,9 +7,10 @@ the format) and committed, so these helpers work on a fresh clone without the sp
   answers; :func:`schema` / :func:`properties` a schema's fields and required fields
   (through ``allOf``); :func:`enum_of` an enum-like field's values;
 * :func:`structure_errors` checks a JSON value against a schema's *facts*: every required
-  key present, no key the schema does not declare, discriminator tags known, enum values
-  and JSON types right, recursively. It is not the full JSON Schema check (formats,
-  lengths, patterns, ``nullable``): ``spec_support.schema_errors`` is, and needs the spec.
+  key present, no key the schema does not declare, discriminator tags known, enum values,
+  JSON types and stated limits (``maxItems``, ``maxLength``, ``minimum``, ...) right,
+  recursively. It is not the full JSON Schema check (formats, patterns, ``nullable``):
+  ``spec_support.schema_errors`` is, and needs the spec.
 """
 
 from __future__ import annotations
@@ -21,8 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["FACTS", "FILES", "TABLE", "Operation", "enum_of", "kind_of", "operations",
-           "properties", "ref", "schema", "structure_errors", "success"]
+__all__ = ["FACTS", "FILES", "TABLE", "Operation", "enum_of", "kind_of", "limit", "operations",
+           "own_enum", "properties", "ref", "schema", "structure_errors", "success"]
 
 #: the committed table (``python tools/spec_facts.py`` regenerates it)
 TABLE = Path(__file__).with_name("spec_facts.json")
@@ -118,6 +119,51 @@ def enum_of(file: str, prop: Any) -> set[Any] | None:
     return None
 
 
+def own_enum(file: str, prop: Any) -> list[Any] | None:
+    """The values, in the spec's order, of a property that is itself enum-like (inline or
+    through the schema it names); None for an array or a free value."""
+    kind = kind_of(prop)
+    if kind.startswith("["):
+        return None
+    if isinstance(prop, Mapping) and "enum" in prop:
+        return list(prop["enum"])
+    if kind.startswith("#") and "enum" in (facts := schema(file, kind)):
+        return list(facts["enum"])
+    return None
+
+
+def limit(file: str, prop: Any, what: str) -> Any:
+    """A limit the spec states on a property (``maxItems``, ``maxLength``, ...), on the
+    property itself or on the schema it names; None when it states none."""
+    if isinstance(prop, Mapping) and what in prop:
+        return prop[what]
+    kind = kind_of(prop)
+    return schema(file, kind).get(what) if kind.startswith("#") else None
+
+
+def _limit_errors(instance: Any, facts: Any, where: str) -> list[str]:
+    """What breaks the limits stated in ``facts`` (a property's or a schema's)."""
+    if not isinstance(facts, Mapping):
+        return []
+    found = []
+    if isinstance(instance, (list, str)):
+        size = len(instance)
+        low, high = (("minItems", "maxItems") if isinstance(instance, list)
+                     else ("minLength", "maxLength"))
+        if high in facts and size > facts[high]:
+            found.append(f"{where}: {instance!r} is too long")
+        if low in facts and size < facts[low]:
+            found.append(f"{where}: {instance!r} " + (
+                "should be non-empty" if size == 0 and facts[low] == 1 else "is too short"))
+    elif isinstance(instance, (int, float)) and not isinstance(instance, bool):
+        if "maximum" in facts and instance > facts["maximum"]:
+            found.append(f"{where}: {instance!r} is greater than the maximum of "
+                         f"{facts['maximum']}")
+        if "minimum" in facts and instance < facts["minimum"]:
+            found.append(f"{where}: {instance!r} is less than the minimum of {facts['minimum']}")
+    return found
+
+
 _JSON_TYPES: dict[str, Callable[[Any], bool]] = {
     "string": lambda v: isinstance(v, str),
     "binary": lambda v: isinstance(v, (str, bytes)),
@@ -166,7 +212,7 @@ def structure_errors(file: str, *, unknown_tags: bool = False,
         if allowed is not None and not problems:
             problems += [f"{where}: {value!r} is not one of {allowed}"
                          for value in values if value is not None and value not in allowed]
-        return problems
+        return problems + _limit_errors(instance, prop, where)
 
     def check_schema(instance: Any, name: str, where: str) -> list[str]:
         facts = schema(file, name)
@@ -174,7 +220,7 @@ def structure_errors(file: str, *, unknown_tags: bool = False,
             return [] if instance in facts["enum"] else [
                 f"{where}: {instance!r} is not one of {facts['enum']}"]
         if facts.get("type", "object") != "object":
-            return check(instance, facts["type"], where)
+            return check(instance, facts["type"], where) + _limit_errors(instance, facts, where)
         branches = facts.get("oneOf") or facts.get("anyOf")
         if branches:
             return min((check(instance, branch, where) for branch in branches), key=len)

@@ -326,7 +326,8 @@ def test_the_facts_check_catches_a_wrong_key_and_a_wrong_tag() -> None:
     body = {"to": "U1", "messages": [{"type": "text", "text": "hi", "quoteTokn": "x"}]}
     assert _structure_errors(body, kind) == ["$.messages[0].quoteTokn: undeclared key"]
     assert _structure_errors({"to": "U1", "messages": [{"type": "txet", "text": "hi"}]}, kind)
-    assert _structure_errors({"messages": []}, kind) == ["$: 'to' is a required property"]
+    assert _structure_errors({"messages": []}, kind) == ["$: 'to' is a required property",
+                                                         "$.messages: [] should be non-empty"]
 
 
 # -- the tests: the full schemas (they read the spec) ----------------------------------------------

@@ -127,9 +127,11 @@ def test_every_default_answer_is_valid_against_the_spec_schema() -> None:
     assert problems == {}
 
 
-def test_every_operation_decodes_through_a_real_client(client: Client) -> None:
+def test_every_operation_decodes_through_a_real_client(client: Client, fake) -> None:
     for operation_id in LINE_OPERATIONS:
         request = request_of(operation_id)
+        if fake.tokens.answer(request.method, request.path, (), b"") is not None:
+            continue  # a token endpoint: played by api.tokens, before the default answer
         result = client.send(request)
         expected = answer_type(request.operation)
         if expected == BINARY:

@@ -3,7 +3,7 @@
 import json
 
 import pytest
-from spec_support import schema_errors
+from spec_support import facts_and_schema_errors
 from tokens_support import CHANNEL_ID, SECRET, register
 
 from linebot_fp import Client, LineBotApiError
@@ -44,7 +44,7 @@ def test_issue_answers_as_the_specification_says(api, clock, build, schema, life
                   headers=dict(request.headers))
     data = json.loads(answer.data)
     assert answer.status == 200
-    assert schema_errors("channel-access-token")(data, schema) == []
+    assert facts_and_schema_errors("channel-access-token")(data, schema) == []
     assert data["expires_in"] == lifetime
     assert data["token_type"] == "Bearer"
     issued = api.tokens.issued[-1]

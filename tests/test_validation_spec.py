@@ -7,7 +7,9 @@
   :mod:`linebot_fp.validation.facts`.
 * The valid values of the corpus are valid for the spec's schemas too.
 
-Each test reads the spec, so each is skipped (with the reason) when it is absent.
+The types, properties, values and limits are facts of the spec, read from the facts
+table (tests/spec_facts.json), so those tests run on a fresh clone; the spec's examples
+and the full JSON Schema checks read the spec and skip, saying why, without it.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 import pytest
+from facts_support import FACTS, limit, own_enum, properties as facts_properties, structure_errors
 from spec_support import SPEC_DIR, load_spec, resolve, schema_errors
 from validation_support import rich_menu, valid_messages
 
@@ -38,23 +41,15 @@ def spec() -> dict[str, Any]:
     return load_spec("messaging-api")
 
 
-def schema(name: str) -> dict[str, Any]:
-    return spec()["components"]["schemas"][name]  # type: ignore[no-any-return]
-
-
 def properties(name: str) -> dict[str, Any]:
-    """A schema's properties, ``allOf`` parts merged (the family base's ``type`` left out)."""
-    node = schema(name)
-    found: dict[str, Any] = {}
-    for part in node.get("allOf", [node]):
-        part = resolve(spec(), part)
-        found.update(part.get("properties", {}))
+    """A schema's properties, those of its ``allOf`` parts included, ``type`` left out."""
+    found, _ = facts_properties("messaging-api", name)
     found.pop("type", None)
     return found
 
 
 def tags(name: str) -> set[str]:
-    return set(schema(name)["discriminator"]["mapping"])
+    return set(FACTS["files"]["messaging-api"]["schemas"][name]["discriminator"]["mapping"])
 
 
 def _ref_name(node: Any) -> str | None:
@@ -123,7 +118,7 @@ def test_each_flex_type_has_the_spec_s_properties_and_values(kind: str) -> None:
     ours, theirs = flex.FIELDS[kind], properties(FLEX_SCHEMAS[kind])
     assert set(ours) == set(theirs)
     for key, node in theirs.items():
-        values = resolve(spec(), node).get("enum")
+        values = own_enum("messaging-api", node)
         if values is not None:
             assert ours[key] == tuple(values), key
         else:
@@ -131,12 +126,10 @@ def test_each_flex_type_has_the_spec_s_properties_and_values(kind: str) -> None:
 
 
 def test_the_spec_s_stated_limits_are_ours() -> None:
-    schemas = spec()["components"]["schemas"]
-
     def stated(name: str, key: str, what: str) -> Any:
-        return resolve(spec(), properties(name)[key]).get(what)
+        return limit("messaging-api", properties(name)[key], what)
 
-    assert schemas["PushMessageRequest"]["properties"]["messages"]["maxItems"] == facts.MESSAGES
+    assert stated("PushMessageRequest", "messages", "maxItems") == facts.MESSAGES
     assert stated("QuickReply", "items", "maxItems") == facts.QUICK_REPLY_ITEMS
     assert stated("QuickReplyItem", "imageUrl", "maxLength") == facts.URL
     assert stated("Sender", "name", "maxLength") == facts.SENDER_NAME
@@ -155,13 +148,21 @@ def test_the_spec_s_stated_limits_are_ours() -> None:
 
 
 @pytest.mark.parametrize("message", list(valid_messages().values()), ids=list(valid_messages()))
-def test_the_valid_corpus_is_valid_for_the_spec_s_schemas(message: Any) -> None:
-    errors = schema_errors("messaging-api")
+def test_the_valid_corpus_fits_the_spec_s_facts(message: Any) -> None:
+    errors = structure_errors("messaging-api")
     assert errors(codec.unstructure(message), "Message") == []
 
 
-def test_a_valid_rich_menu_is_valid_for_the_spec_s_schema() -> None:
-    errors = schema_errors("messaging-api")
+def test_a_valid_rich_menu_fits_the_spec_s_facts() -> None:
+    errors = structure_errors("messaging-api")
+    assert errors(codec.unstructure(rich_menu()), "RichMenuRequest") == []
+
+
+def test_the_valid_corpus_and_rich_menu_are_valid_for_the_spec_s_schemas() -> None:
+    errors = schema_errors("messaging-api")  # skips without the spec
+    found = {name: problems for name, message in valid_messages().items()
+             if (problems := errors(codec.unstructure(message), "Message"))}
+    assert found == {}
     assert errors(codec.unstructure(rich_menu()), "RichMenuRequest") == []
 
 

@@ -24,10 +24,12 @@ What the table holds, per spec file (never a description, an example or a whole 
 
 A *kind* is a short string: ``string``, ``integer``, ``number``, ``boolean``, ``binary``,
 ``object`` or ``any``; ``#Name`` for a schema of the same file; ``[kind]`` for an array
-of it; ``{kind}`` for an object mapping names to it. A property with an ``enum`` or a
-``default`` is ``{"type": kind, "enum": [...], "default": ...}`` (the ``enum`` of an
-array property is its items'). An inline request body or inline object property is given
-a name of its own (``<operationId>.body``, ``<Schema>.<property>``).
+of it; ``{kind}`` for an object mapping names to it. A property with an ``enum``, a
+``default`` or a stated limit (``maxItems``, ``maxLength``, ``minimum``, ...) is
+``{"type": kind, "enum": [...], "maxLength": 5000, ...}`` (the ``enum`` of an array
+property is its items', its limits the array's). An inline request body or inline
+object property is given a name of its own (``<operationId>.body``,
+``<Schema>.<property>``).
 """
 
 from __future__ import annotations
@@ -46,6 +48,8 @@ ROOT = Path(__file__).resolve().parents[1]
 #: the committed table the tests read
 TABLE = ROOT / "tests" / "spec_facts.json"
 METHODS = ("get", "post", "put", "delete", "patch")
+#: the limits a schema states on a value, kept as facts (the ``enum`` of an array is its items')
+LIMITS = ("minItems", "maxItems", "minLength", "maxLength", "minimum", "maximum")
 _SCHEMAS = "#/components/schemas/"
 
 
@@ -106,15 +110,15 @@ class _File:
         return kind if isinstance(kind, str) else "any"
 
     def prop(self, node: Any, name: str) -> Any:
-        """A property: its kind, or ``{type, enum, default}`` when it has those."""
+        """A property: its kind, or ``{type, enum, default, <limits>}`` when it has those."""
         kind = self.kind(node, name)
         enum_of = node.get("items", {}) if isinstance(node, Mapping) and node.get(
             "type") == "array" else node
         extra: dict[str, Any] = {}
         if isinstance(enum_of, Mapping) and "enum" in enum_of:
             extra["enum"] = list(enum_of["enum"])
-        if isinstance(node, Mapping) and "default" in node:
-            extra["default"] = node["default"]
+        if isinstance(node, Mapping):
+            extra.update({key: node[key] for key in ("default", *LIMITS) if key in node})
         return {"type": kind, **extra} if extra else kind
 
     def schema(self, node: Mapping[str, Any], name: str) -> dict[str, Any]:
@@ -138,6 +142,7 @@ class _File:
             out["type"] = self.kind({**node, "enum": None}, name)
         if "enum" in node:
             out["enum"] = list(node["enum"])
+        out.update({key: node[key] for key in LIMITS if key in node})
         if properties:
             out["properties"] = properties
         if required:
