@@ -3,7 +3,6 @@
 import io
 import json
 import re
-import sqlite3
 import threading
 import uuid
 
@@ -19,12 +18,15 @@ from linebot_fp.errors import (
     UndecodableAnswerError,
 )
 from linebot_fp.replay import (
+    KEY_LIFETIME,
     Journal,
     LineState,
     Outcome,
     Status,
     dump_requests,
+    iter_replay,
     journal_path,
+    key_is_trusted,
     load_requests,
     replay,
     resend_is_safe,
@@ -32,9 +34,10 @@ from linebot_fp.replay import (
 )
 from linebot_fp.replay.pacing import RateLimit
 from linebot_fp.replay.progress import Progress, duration
+from linebot_fp.replay.runner import KEY_MARGIN
 from linebot_fp.request import Request, Response
 from linebot_fp.sending import RetryPolicy
-from linebot_fp.testing import FakeLineApi, Fault
+from linebot_fp.testing import FakeClock, FakeLineApi, Fault
 from linebot_fp.transport import default_transport
 
 KEY = "X-Line-Retry-Key"
@@ -199,18 +202,6 @@ def test_journal_rows_survive_reopening(tmp_path):
         assert journal.get(1, "another digest") is None
         journal.begin(1, "d1", None)
         assert journal.get(1, "d1").sends == 2
-
-
-def test_a_file_that_is_not_a_journal_is_refused(tmp_path):
-    path = tmp_path / "junk.sqlite"
-    path.write_bytes(b"not a database at all" * 100)
-    with pytest.raises(ValueError, match="not a replay journal"):
-        Journal(path)
-    newer = tmp_path / "newer.sqlite"
-    with sqlite3.connect(newer) as db:
-        db.execute("PRAGMA user_version=99")
-    with pytest.raises(ValueError, match="version 99"):
-        Journal(newer)
 
 
 def test_journal_lives_beside_the_file(tmp_path):
@@ -381,16 +372,6 @@ def test_a_rate_that_is_not_positive_is_refused(rate):
         RateLimit(rate)
 
 
-def test_one_run_at_a_time_holds_a_journal(tmp_path):
-    path = tmp_path / "busy.sqlite"
-    with Journal(path) as first:
-        first.begin(1, "d1", None)
-        with pytest.raises(ValueError, match="in use by another replay"):
-            Journal(path)
-    with Journal(path) as second:  # let go on close
-        assert second.get(1, "d1").state is LineState.IN_FLIGHT
-
-
 def test_a_journal_transaction_keeps_all_its_changes_or_none(journal):
     with journal.transaction():
         journal.begin(1, "d1", None)
@@ -435,3 +416,108 @@ def test_a_download_nobody_reads_is_closed(api):
     outcomes = replay(load_requests(lines), client.send)
     assert [o.status for o in outcomes] == [Status.SENT] * 3
     assert len(closed) == 3
+
+
+# -- a retry key is trusted for the 24 hours LINE keeps it ---------------------------------------
+
+
+HOUR = 3600.0
+
+
+def unknown_outcomes(api, journal, clock, lines):
+    """A first run at ``clock``'s time whose every line meets a lost answer: all unknown."""
+    api.fail(Fault.DROP_AFTER_ACCEPT, times=len(lines))
+    no_retry = client_for(api, retry=RetryPolicy(max_attempts=1))
+    first = replay(load_requests(lines), no_retry.send, journal=journal, clock=clock)
+    assert {o.status for o in first} == {Status.UNKNOWN}
+    return first
+
+
+def test_a_rerun_25_hours_later_holds_its_keyed_lines_of_unknown_outcome(api, journal):
+    clock = FakeClock()
+    lines = lines_of([push(1), push(2)])
+    unknown_outcomes(api, journal, clock, lines)
+    assert {row.key_first_sent for row in journal.rows()} == {clock()}
+    sent_before = len(api.requests)
+
+    clock.advance(25 * HOUR)
+    later = replay(load_requests(lines), client_for(api).send, journal=journal, clock=clock)
+    assert [o.status for o in later] == [Status.HELD, Status.HELD]
+    assert "its retry key was first sent 25.0 hours ago" in later[0].detail
+    assert "LINE keeps a key 24 hours" in later[0].detail
+    assert len(api.requests) == sent_before  # nothing sent
+
+    forced = replay(load_requests(lines), client_for(api).send, journal=journal, clock=clock,
+                    resend_unknown=True)
+    assert [o.status for o in forced] == [Status.SENT, Status.SENT]
+    assert forced[0].request.headers[KEY] == later[0].request.headers[KEY]  # the same key
+
+
+def test_within_the_day_a_keyed_line_of_unknown_outcome_is_resent_with_its_key(api, journal):
+    clock = FakeClock()
+    lines = lines_of([push(1)])
+    [first] = unknown_outcomes(api, journal, clock, lines)
+    clock.advance(23 * HOUR)
+    [again] = replay(load_requests(lines), client_for(api).send, journal=journal, clock=clock)
+    assert again.status is Status.SENT
+    assert api.requests[-1].headers[KEY] == first.request.headers[KEY]
+    assert texts(api.accepted) == ["hi 1"]  # once: the resend met 409 "already accepted"
+
+
+def test_a_key_is_aged_from_its_first_send_not_its_latest(api, journal):
+    clock = FakeClock()
+    lines = lines_of([push(1)])
+    unknown_outcomes(api, journal, clock, lines)
+    clock.advance(20 * HOUR)  # resent within the day: its answer is lost again
+    unknown_outcomes(api, journal, clock, lines)
+    clock.advance(5 * HOUR)  # 5 hours after the resend, 25 after the first send
+    [held] = replay(load_requests(lines), client_for(api).send, journal=journal, clock=clock)
+    assert held.status is Status.HELD
+    assert "first sent 25.0 hours ago" in held.detail
+
+
+def test_an_idempotent_line_of_unknown_outcome_is_resent_whatever_its_age(api, journal):
+    clock = FakeClock()
+    profile = Request(operation="get_profile", method="GET", base="api",
+                      path="/v2/bot/profile/U1")
+    lines = lines_of([profile])
+    api.fail(Fault.STATUS_503)
+    [first] = replay(load_requests(lines), client_for(api, retry=None).send, journal=journal,
+                     clock=clock)
+    assert first.status is Status.UNKNOWN
+    clock.advance(48 * HOUR)
+    [again] = replay(load_requests(lines), client_for(api).send, journal=journal, clock=clock)
+    assert again.status is Status.SENT
+
+
+@pytest.mark.parametrize(("first_sent", "now", "trusted"), [
+    (0.0, 0.0, True),
+    (0.0, 23 * HOUR, True),
+    (0.0, KEY_LIFETIME - KEY_MARGIN - 1, True),
+    (0.0, KEY_LIFETIME - KEY_MARGIN, False),  # a resend must reach LINE before the key goes
+    (0.0, 25 * HOUR, False),
+    (None, 0.0, False),  # not known: not trusted
+    (100.0, 0.0, True),  # a clock set back: the key is new
+])
+def test_key_is_trusted(first_sent, now, trusted):
+    assert key_is_trusted(first_sent, now) is trusted
+    assert KEY_LIFETIME == 24 * HOUR
+
+
+# -- iter_replay keeps nothing ------------------------------------------------------------------
+
+
+def test_iter_replay_yields_each_line_as_it_settles(api, journal):
+    lines = lines_of([push(n) for n in range(12)] + [reply(1)])
+    outcomes = iter_replay(load_requests(lines), client_for(api).send, journal=journal,
+                           concurrency=3)
+    assert not isinstance(outcomes, list)
+    seen = [outcome.line for outcome in outcomes]
+    assert sorted(seen) == list(range(1, 14))
+    again = list(iter_replay(load_requests(lines), client_for(api).send, journal=journal))
+    assert [o.status for o in again] == [Status.ALREADY_SENT] * 13  # in line order
+
+
+def test_iter_replay_refuses_a_bad_concurrency_at_once(api):
+    with pytest.raises(ValueError, match="concurrency must be at least 1"):
+        iter_replay([], client_for(api).send, concurrency=0)

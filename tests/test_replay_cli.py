@@ -13,9 +13,9 @@ import sys
 import time
 
 import pytest
-from replay_support import push, reply, texts
+from replay_support import damage, push, read_only_folder, reply, texts
 
-from linebot_fp.replay import dump_requests
+from linebot_fp.replay import Journal, dump_requests, journal_path
 from linebot_fp.request import Request
 from linebot_fp.testing import FakeLineApi, Fault
 
@@ -67,7 +67,8 @@ def test_sends_everything_with_progress_summary_and_journal_then_nothing_again(a
 
     again = run_cli(campaign, "--endpoint", api.url)
     assert again.returncode == 0, again.stderr
-    assert again.stdout == "0 sent, 0 failed, 250 already sent by an earlier run\n"
+    assert again.stdout == "nothing to send: all 250 lines were sent by earlier runs\n"
+    assert again.stderr == ""  # no progress, no "? left"
     assert len(api.requests) == 250
 
 
@@ -162,14 +163,103 @@ def test_usage_errors_say_what_is_wrong(campaign, args, token, message):
     assert "Traceback" not in result.stderr
 
 
-def test_a_missing_file_or_a_journal_that_is_not_one_is_a_usage_error(campaign, tmp_path):
+def test_a_missing_file_is_a_usage_error(tmp_path):
     missing = run_cli(tmp_path / "nope.jsonl")
-    assert (missing.returncode, "no such file" in missing.stderr) == (2, True)
+    assert (missing.returncode, missing.stderr) == (2, f"replay: no such file: "
+                                                        f"{tmp_path / 'nope.jsonl'}\n")
+
+
+# -- a journal that cannot be used: one line, exit 2, nothing sent ------------------------------
+
+
+def assert_refused(result, api, journal, *phrases):
+    assert result.returncode == 2, result.stderr
+    assert result.stdout == ""
+    [line] = result.stderr.splitlines()  # one line
+    assert line.startswith("replay: ")
+    assert str(journal) in line
+    for phrase in phrases:
+        assert phrase in line
+    assert api.requests == []  # nothing sent
+
+
+def test_a_journal_in_a_read_only_folder_cannot_be_created(api, tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = write(folder / "c.jsonl", [push(1)])
+    with read_only_folder(folder):
+        result = run_cli(path, "--endpoint", api.url)
+    assert_refused(result, api, journal_path(path), "cannot create the journal",
+                   "is read-only", "give the journal a path in a writable folder")
+
+
+def test_an_existing_journal_in_a_read_only_folder_is_kept_not_called_junk(api, tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = write(folder / "c.jsonl", [push(1), push(2)])
+    api.on(None, None, status=400, json={"message": "Invalid"}, times=1)
+    assert run_cli(path, "--endpoint", api.url).returncode == 1  # line 1 to go again
+    api.reset()
+    with read_only_folder(folder):
+        result = run_cli(path, "--endpoint", api.url)
+    assert_refused(result, api, journal_path(path), "its folder", "is read-only",
+                   "keep it: it records what was sent")
+    assert "not a replay journal" not in result.stderr
+    again = run_cli(path, "--endpoint", api.url)  # the folder writable again: it goes on
+    assert again.stdout == "1 sent, 0 failed, 1 already sent by an earlier run\n"
+
+
+def test_a_damaged_journal_is_refused_before_anything_is_sent(api, tmp_path):
+    path = write(tmp_path / "c.jsonl", [push(n) for n in range(600)])
+    assert run_cli(path, "--endpoint", api.url, "--concurrency", "4").returncode == 0
+    damage(journal_path(path))  # garbage over its pages
+    api.reset()
+    result = run_cli(path, "--endpoint", api.url)
+    assert_refused(result, api, journal_path(path), "is damaged", "nothing was sent",
+                   "Restore it from a backup")
+
+
+def test_a_journal_held_by_another_run_is_refused(api, campaign):
+    with Journal(journal_path(campaign)):  # another run holds it
+        result = run_cli(campaign, "--endpoint", api.url)
+    assert_refused(result, api, journal_path(campaign), "in use by another replay",
+                   "wait for that run to end")
+
+
+def test_a_journal_that_is_not_one_is_refused(api, campaign, tmp_path):
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"junk" * 1000)
-    result = run_cli(campaign, "--journal", junk)
-    assert result.returncode == 2
-    assert "cannot open the journal" in result.stderr
+    result = run_cli(campaign, "--endpoint", api.url, "--journal", junk)
+    assert_refused(result, api, junk, "not an SQLite database")
+
+
+# -- retry keys older than the 24 hours LINE keeps them ------------------------------------------
+
+
+def test_a_keyed_line_whose_key_is_older_than_a_day_is_held_then_forced(api, tmp_path):
+    path = write(tmp_path / "k.jsonl", [push(1), push(2)])
+    api.fail(Fault.DROP_AFTER_ACCEPT, times=1)
+    first = run_cli(path, "--endpoint", api.url, "--max-attempts", "1")
+    assert first.stdout.startswith("1 sent, 1 failed, 1 of them with no answer")
+    with sqlite3.connect(journal_path(path)) as db:  # as if that was 25 hours ago
+        db.execute("UPDATE lines SET key_first_sent = key_first_sent - 25 * 3600")
+    db.close()
+
+    later = run_cli(path, "--endpoint", api.url)
+    assert later.returncode == 1
+    assert later.stdout.startswith("0 sent, 0 failed, 1 already sent by an earlier run, "
+                                   "1 of unknown outcome held back")
+    assert "line 1: outcome unknown since an earlier run" in later.stderr
+    assert "its retry key was first sent 25.0 hours ago" in later.stderr
+    assert "older than the 24 hours LINE keeps it" in later.stderr
+    held = json.loads((tmp_path / "k.failed.jsonl").read_text(encoding="utf-8"))
+    assert (held["line"], held["error"]["outcome"]) == (1, "held")
+    assert "progress: " not in later.stderr  # nothing to send: no progress, no "? left"
+    assert len(api.requests) == 2
+
+    forced = run_cli(path, "--endpoint", api.url, "--resend-unknown")
+    assert forced.returncode == 0, forced.stderr
+    assert forced.stdout == "1 sent, 0 failed, 1 already sent by an earlier run\n"
 
 
 def test_the_token_is_never_printed(api, tmp_path):

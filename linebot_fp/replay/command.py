@@ -4,9 +4,16 @@ The channel access token comes from ``$LINE_CHANNEL_ACCESS_TOKEN`` (never the
 command line, where other users could read it) and is never printed: every
 message the command writes has it blanked out, tracebacks included.
 
-Exit status: 0 when every line is delivered; 1 when some failed, or have an
-unknown outcome; 2 for a usage error; 128 + the signal number (130 for
-Ctrl-C) when interrupted: the lines in flight finish and are recorded first.
+Exit status: 0 when every line is delivered (or was, by earlier runs: a rerun
+with nothing left to send says so in one line); 1 when some failed, have an
+unknown outcome, or were not started because the month's quota is spent; 2
+for a usage error or a journal that cannot be used (one line naming the file
+and what to do; nothing sent); 128 + the signal number (130 for Ctrl-C) when
+interrupted: the lines in flight finish and are recorded first.
+
+Nothing of the run is kept in memory: lines are read as they are sent, their
+outcomes go to the journal, failed lines to the failure file as they come, and
+the summary is counters.
 """
 
 from __future__ import annotations
@@ -19,27 +26,41 @@ import os
 import signal
 import sys
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
-from linebot_fp.replay.files import describe_error, failure_line, load_requests
-from linebot_fp.replay.journal import Journal, journal_path
+from linebot_fp.replay.files import load_requests
+from linebot_fp.replay.journal import Journal, JournalError, journal_path
 from linebot_fp.replay.progress import Progress
-from linebot_fp.replay.runner import Outcome, Status, replay
+from linebot_fp.replay.runner import Status, iter_replay
+from linebot_fp.replay.summary import FailureFile, Tally
+from linebot_fp.replay.survey import Survey, survey
 from linebot_fp.request import Request
+
+if TYPE_CHECKING:
+    from linebot_fp.client import Client
+    from linebot_fp.transport import Transport
 
 __all__ = ["TOKEN_VARIABLE", "add_arguments", "run"]
 
 TOKEN_VARIABLE = "LINE_CHANNEL_ACCESS_TOKEN"
 USAGE_ERROR = 2
+#: ``--rate auto``: each operation at its own tier (:mod:`linebot_fp.limits`)
+AUTO = "auto"
 
 
 class UsageError(Exception):
     """A bad option or environment: reported in one line, exit status 2."""
+
+
+def rate(text: str) -> float | str:
+    """The ``--rate`` value: ``auto`` (each operation at its LINE tier) or requests per second."""
+    return AUTO if text.strip().lower() == AUTO else float(text)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -49,9 +70,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--endpoint", help="send to this URL instead of the LINE hosts")
     parser.add_argument("--concurrency", type=int, default=1, metavar="N",
                         help="requests in flight at once (default: 1)")
-    parser.add_argument("--rate", type=float, metavar="PER_SECOND",
-                        help="at most this many HTTP requests per second, retries included "
-                             "(LINE limits requests per channel; default: no limit)")
+    parser.add_argument("--rate", type=rate, metavar="PER_SECOND|auto",
+                        help="at most this many HTTP requests per second, retries included; "
+                             "'auto' paces each operation at the rate LINE allows it "
+                             "(linebot_fp.limits) (default: no limit)")
+    parser.add_argument("--check-quota", action="store_true",
+                        help="before sending, read the month's message quota and refuse to "
+                             "start when the lines left would send more messages than remain")
     parser.add_argument("--timeout", type=float, default=5.0, metavar="SECONDS",
                         help="time allowed for each attempt (default: 5)")
     parser.add_argument("--max-attempts", type=int, metavar="N",
@@ -63,25 +88,28 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--journal", type=Path, metavar="PATH",
                         help="the journal of what was sent (default: FILE.journal.sqlite)")
     parser.add_argument("--resend-unknown", action="store_true",
-                        help="also resend lines of unknown outcome that have no retry key "
-                             "(they may be delivered twice)")
+                        help="also resend lines of unknown outcome that have no retry key, or "
+                             "one older than the 24 hours LINE keeps it (they may be "
+                             "delivered twice)")
     parser.add_argument("--failed", type=Path, metavar="PATH",
-                        help="where failed lines go, rewritten by every run and removed by "
-                             "one without failures (default: FILE's stem + .failed.jsonl)")
+                        help="where failed lines go, rewritten by every run with failures and "
+                             "removed by one that settles them all "
+                             "(default: FILE's stem + .failed.jsonl)")
     parser.add_argument("--verbose", "-v", action="store_true",
                         help="log every attempt (the linebot_fp logger at DEBUG) on stderr")
 
 
 def run(args: argparse.Namespace, *, stdout: TextIO | None = None,
-        stderr: TextIO | None = None) -> int:
-    """Run the command with parsed ``args``; return the exit status."""
+        stderr: TextIO | None = None, clock: Callable[[], float] = time.time) -> int:
+    """Run the command with parsed ``args``; return the exit status. ``clock`` is the time
+    in epoch seconds (it dates the journal and ages retry keys)."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     token = os.environ.get(TOKEN_VARIABLE, "")
     redact = _redactor(token)
     try:
-        return _run(args, token, redact, out, err)
-    except UsageError as exc:
+        return _run(args, token, redact, out, err, clock)
+    except (UsageError, JournalError) as exc:
         print(f"replay: {redact(str(exc))}", file=err)
         return USAGE_ERROR
     except Exception as exc:  # a bug: shown, but never with the token
@@ -91,38 +119,80 @@ def run(args: argparse.Namespace, *, stdout: TextIO | None = None,
 
 
 def _run(args: argparse.Namespace, token: str, redact: Callable[[str], str],
-         out: TextIO, err: TextIO) -> int:
+         out: TextIO, err: TextIO, clock: Callable[[], float]) -> int:
     if not args.file.is_file():
         raise UsageError(f"no such file: {args.file}")
     if args.concurrency < 1:
         raise UsageError("--concurrency must be at least 1")
-    send = _sender(args, token)
-    total = _count_lines(args.file)
+    client, send = _sending(args, token)
     _configure_logging(args.verbose, err)
-    stop = threading.Event()
-    progress = Progress(total, err, live=err.isatty())
-    with _journal(args) as journal, \
-            args.file.open(encoding="utf-8", errors="surrogateescape") as lines, \
-            _stopping_on_signals(stop, err) as stopped_by:
-        outcomes = replay(load_requests(lines), send, journal=journal,
-                          concurrency=args.concurrency, stop=stop,
-                          resend_unknown=args.resend_unknown, on_outcome=progress,
-                          redact=redact)
-    progress.close()
-    return _report(args, outcomes, total, stopped_by(), redact, out, err)
+    failed_path = args.failed or args.file.with_name(args.file.stem + ".failed.jsonl")
+    with _journal(args) as journal:
+        with _lines(args.file) as lines:
+            found = survey(lines, journal, now=clock(), resend_unknown=args.resend_unknown,
+                           count_recipients=args.check_quota)
+        if journal is not None and found.to_send == 0 and found.held == 0:
+            return _nothing_to_send(found, failed_path, out, err)
+        if args.check_quota:
+            _check_quota(client, found, redact, err)
+        tally = Tally()
+        failures = FailureFile(failed_path, redact)
+        stop = threading.Event()
+        progress = Progress(found.lines - found.already_sent, err, live=err.isatty(),
+                            shown=found.to_send > 0)  # held lines alone need no progress
+        try:
+            with _lines(args.file) as lines, _stopping_on_signals(stop, err) as stopped_by:
+                for outcome in iter_replay(load_requests(lines), send, journal=journal,
+                                           concurrency=args.concurrency, stop=stop,
+                                           resend_unknown=args.resend_unknown,
+                                           redact=redact, clock=clock):
+                    tally.add(outcome)
+                    if not outcome.ok:
+                        failures.write(outcome)
+                        progress.note(f"line {outcome.line}: {redact(outcome.detail)}")
+                    if outcome.status is not Status.ALREADY_SENT:
+                        progress(outcome)
+        finally:
+            failures.close()
+            progress.close()
+    return _report(args, tally, failures, found.lines, stopped_by(), out, err)
 
 
-def _sender(args: argparse.Namespace, token: str) -> Callable[[Request[Any]], Any]:
-    endpoints = (dict.fromkeys(("api", "data", "manager"), args.endpoint)
-                 if args.endpoint else None)
+def _lines(path: Path) -> TextIO:
+    """The replay file, read a line at a time (bytes that are not UTF-8 kept as they were)."""
+    return path.open(encoding="utf-8", errors="surrogateescape")
+
+
+def _sending(args: argparse.Namespace, token: str
+             ) -> tuple[Client | None, Callable[[Request[Any]], Any]]:
+    """The client (to read the quota; ``None`` for a dry run that needs none) and the
+    ``send`` of each line: the client's, paced as ``--rate`` says, or a dry run's."""
+    client = None
+    if not args.dry_run or args.check_quota:
+        make_client = _client_factory(args, token)
+        try:
+            client = make_client(_paced(args.rate))
+        except ValueError as exc:  # the token
+            raise UsageError(str(exc)) from exc
     if args.dry_run:  # each line read, and its URL made: nothing more
-        return lambda request: request.url(endpoints) and None
+        endpoints = _endpoints(args)
+        return client, lambda request: request.url(endpoints) and None
+    assert client is not None
+    if args.rate == AUTO:
+        from linebot_fp.replay.pacing import TieredPacing
+        from linebot_fp.transport import default_transport
+
+        return client, TieredPacing().sender(make_client, default_transport())
+    return client, client.send
+
+
+def _client_factory(args: argparse.Namespace, token: str
+                    ) -> Callable[[Transport | None], Client]:
+    """Makes the clients of this run (given a transport); checks the options first."""
     if not token:
         raise UsageError(f"set {TOKEN_VARIABLE} to the channel access token")
     from linebot_fp.client import Client
-    from linebot_fp.replay.pacing import RateLimit
     from linebot_fp.sending import RetryPolicy
-    from linebot_fp.transport import default_transport
 
     if not (math.isfinite(args.timeout) and args.timeout > 0):
         raise UsageError("--timeout must be a positive number of seconds")
@@ -131,18 +201,61 @@ def _sender(args: argparse.Namespace, token: str) -> Callable[[Request[Any]], An
                if value is not None}
     try:
         policy = dataclasses.replace(RetryPolicy(), **changes)
-        transport = (RateLimit(args.rate).paced(default_transport())
-                     if args.rate is not None else None)
-        client = Client(token, endpoints=endpoints, timeout=args.timeout, retry=policy,
-                        transport=transport)
     except ValueError as exc:
         raise UsageError(str(exc)) from exc
-    return client.send
+    endpoints = _endpoints(args)
+
+    def make_client(transport: Transport | None) -> Client:
+        return Client(token, endpoints=endpoints, timeout=args.timeout, retry=policy,
+                      transport=transport)
+
+    return make_client
 
 
-def _count_lines(path: Path) -> int:
-    with path.open(encoding="utf-8", errors="replace") as lines:
-        return sum(1 for line in lines if line.strip())
+def _endpoints(args: argparse.Namespace) -> dict[str, str] | None:
+    return dict.fromkeys(("api", "data", "manager"), args.endpoint) if args.endpoint else None
+
+
+def _paced(rate: float | str | None) -> Transport | None:
+    """The transport for ``--rate N``: every HTTP request waits for its slot."""
+    if rate is None or rate == AUTO:
+        return None
+    from linebot_fp.replay.pacing import RateLimit
+    from linebot_fp.transport import default_transport
+
+    try:
+        return RateLimit(float(rate)).paced(default_transport())
+    except ValueError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def _check_quota(client: Client | None, found: Survey, redact: Callable[[str], str],
+                 err: TextIO) -> None:
+    """Refuse to start (``UsageError``) when the lines left would send more messages than
+    the month's quota has left."""
+    from linebot_fp.errors import LineBotError
+    from linebot_fp.limits import quota  # type: ignore[import-not-found]  # PENDING-I21A
+
+    assert client is not None
+    try:
+        month = quota(client)
+    except LineBotError as exc:
+        raise UsageError(f"--check-quota: cannot read the month's message quota ({exc}); "
+                         f"nothing was sent") from exc
+    uncounted = (f" ({found.uncounted} broadcast, narrowcast or group lines not counted: "
+                 f"the file does not name their recipients)" if found.uncounted else "")
+    if month.limit is None:
+        print(f"replay: --check-quota: the lines left send {found.recipients} messages"
+              f"{uncounted}; this month's quota has no limit", file=err)
+        return
+    if found.recipients > month.remaining:
+        raise UsageError(
+            f"--check-quota: the lines left would send {found.recipients} messages"
+            f"{uncounted}, but only {month.remaining} of this month's {month.limit} remain "
+            f"({month.used} used); nothing was sent: send fewer lines, or raise the "
+            f"quota, then run again")
+    print(f"replay: --check-quota: the lines left send {found.recipients} messages"
+          f"{uncounted}; {month.remaining} of this month's {month.limit} remain", file=err)
 
 
 def _configure_logging(verbose: bool, err: TextIO) -> None:
@@ -161,12 +274,7 @@ def _journal(args: argparse.Namespace) -> Iterator[Journal | None]:
     if args.dry_run:
         yield None
         return
-    path = args.journal or journal_path(args.file)
-    try:
-        journal = Journal(path)
-    except (ValueError, OSError) as exc:
-        raise UsageError(f"cannot open the journal {path}: {exc}") from exc
-    with journal:
+    with Journal(args.journal or journal_path(args.file)) as journal:
         yield journal
 
 
@@ -198,22 +306,25 @@ def _stopping_on_signals(stop: threading.Event, err: TextIO
             signal.signal(number, handler)
 
 
-def _report(args: argparse.Namespace, outcomes: list[Outcome], total: int,
-            stopped_by: int | None, redact: Callable[[str], str], out: TextIO,
-            err: TextIO) -> int:
-    counts = dict.fromkeys(Status, 0)
-    for outcome in outcomes:
-        counts[outcome.status] += 1
-    failures = [outcome for outcome in outcomes if not outcome.ok]
-    for outcome in failures:
-        print(f"line {outcome.line}: {redact(outcome.detail)}", file=err)
-    failed_path = args.failed or args.file.with_name(args.file.stem + ".failed.jsonl")
-    if failures:  # lines that were not UTF-8 go back as the bytes they were
-        failed_path.write_text("".join(_failure_record(o, redact) + "\n" for o in failures),
-                               encoding="utf-8", errors="surrogateescape")
-    elif not args.dry_run and failed_path.exists():
+def _nothing_to_send(found: Survey, failed_path: Path, out: TextIO, err: TextIO) -> int:
+    """A rerun with every line sent already: one line says so."""
+    if found.lines == 0:
+        print("nothing to send: the file has no lines", file=out)
+    else:
+        print(f"nothing to send: all {found.lines} lines were sent by earlier runs", file=out)
+    _remove_settled(failed_path, err)
+    return 0
+
+
+def _remove_settled(failed_path: Path, err: TextIO) -> None:
+    if failed_path.exists():
         failed_path.unlink()  # the failures of an earlier run: all settled now
         print(f"replay: removed {failed_path}: its lines are settled", file=err)
+
+
+def _report(args: argparse.Namespace, tally: Tally, failures: FailureFile, total: int,
+            stopped_by: int | None, out: TextIO, err: TextIO) -> int:
+    counts = tally.counts
     failed = counts[Status.FAILED] + counts[Status.UNKNOWN]
     parts = [f"{counts[Status.SENT]} {'checked' if args.dry_run else 'sent'}, {failed} failed"]
     if counts[Status.UNKNOWN]:
@@ -222,25 +333,28 @@ def _report(args: argparse.Namespace, outcomes: list[Outcome], total: int,
         parts.append(f"{counts[Status.ALREADY_SENT]} already sent by an earlier run")
     if counts[Status.HELD]:
         parts.append(f"{counts[Status.HELD]} of unknown outcome held back")
+    not_started = total - tally.settled
     if stopped_by is not None:
-        parts.append(f"interrupted: {total - len(outcomes)} lines not started")
-    written = f" (written to {failed_path})" if failures else ""
+        parts.append(f"interrupted: {not_started} lines not started")
+    elif tally.quota_error is not None:
+        parts.append(f"stopped: the month's message quota is spent, {not_started} lines "
+                     f"not started")
+    written = f" (written to {failures.path})" if failures.written else ""
     print(", ".join(parts) + written, file=out)
+    if not failures.written and not args.dry_run and not_started == 0:
+        _remove_settled(failures.path, err)
     if counts[Status.HELD]:
-        print(f"replay: {counts[Status.HELD]} lines had an unknown outcome in an earlier run and "
-              f"carry no retry key, so they were not resent: check whether they took effect, "
-              f"then rerun with --resend-unknown to send them anyway", file=err)
+        print(f"replay: {counts[Status.HELD]} lines had an unknown outcome in an earlier run, "
+              f"and resending them could deliver them twice (no retry key, or one older than "
+              f"the 24 hours LINE keeps it): check whether they took effect, then rerun with "
+              f"--resend-unknown to send them anyway", file=err)
+    if tally.quota_error is not None and stopped_by is None:
+        print(f"replay: LINE refused a line because the month's message quota is spent "
+              f"({tally.quota_error}); no further line was started: rerun once the quota "
+              f"allows (the refused line is in {failures.path})", file=err)
     if stopped_by is not None:
         return 128 + stopped_by
-    return 1 if failures else 0
-
-
-def _failure_record(outcome: Outcome, redact: Callable[[str], str]) -> str:
-    error: dict[str, Any] = {"outcome": outcome.status.value}
-    if outcome.error is not None:
-        error.update(describe_error(outcome.error))
-    error["message"] = redact(outcome.detail)
-    return failure_line(outcome.line, outcome.request, outcome.text, error)
+    return 1 if failures.written or not_started else 0
 
 
 def _redactor(token: str) -> Callable[[str], str]:

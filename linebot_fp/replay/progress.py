@@ -2,7 +2,7 @@
 
 On a terminal it is one live bar redrawn in place; anywhere else (a log, a
 pipe, CI) it is a plain line every tenth of the file and at least every
-``every`` seconds.
+``every`` seconds. It keeps counters only.
 """
 
 from __future__ import annotations
@@ -33,12 +33,14 @@ class Progress:
 
     ``total`` is the number of lines to settle; ``stream`` where to write
     (stderr); ``live`` draws a bar redrawn in place (for a terminal);
-    ``every`` is the longest pause between two plain lines, in seconds.
+    ``every`` is the longest pause between two plain lines, in seconds;
+    ``shown=False`` counts without showing anything but :meth:`note`.
     """
 
     def __init__(self, total: int, stream: TextIO, *, live: bool, every: float = 10.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
+                 clock: Callable[[], float] = time.monotonic, shown: bool = True) -> None:
         self.total = total
+        self.shown = shown
         self.done = 0
         self.failed = 0
         self._sent = 0  # lines that went to the API this run: they set the rate
@@ -56,6 +58,8 @@ class Progress:
         self.done += 1
         self.failed += not outcome.ok
         self._sent += outcome.status in (Status.SENT, Status.FAILED, Status.UNKNOWN)
+        if not self.shown:
+            return
         now = self._clock()
         if self._live:
             if now - self._shown_at >= REDRAW_SECONDS or self.done == self.total:
@@ -64,8 +68,17 @@ class Progress:
               or now - self._shown_at >= self._every or self.done == self.total):
             self._show(now)
 
+    def note(self, text: str) -> None:
+        """Write one line of ``text`` (a failed line), keeping the live bar below it."""
+        if self._live and self._shown_done:
+            self._stream.write("\r\x1b[K")  # the bar goes; it comes back with the next figures
+        self._stream.write(text + "\n")
+        self._stream.flush()
+
     def close(self) -> None:
         """End the display: the last figures, and the bar's line ended."""
+        if not self.shown:
+            return
         if self.done != self._shown_done:
             self._show(self._clock())
         if self._live and self._shown_done:
@@ -79,7 +92,8 @@ class Progress:
 
     def _show(self, now: float) -> None:
         rate = self.rate(now)
-        left = duration((self.total - self.done) / rate if rate else math.inf)
+        remaining = self.total - self.done
+        left = duration(remaining / rate if rate else 0.0 if remaining <= 0 else math.inf)
         figures = f"{self.done}/{self.total}"
         if self._live:
             filled = BAR_WIDTH * self.done // self.total if self.total else BAR_WIDTH

@@ -1,27 +1,30 @@
 """Send the lines of a replay file, each once, keeping a journal of what happened.
 
-:func:`replay` takes the entries of :func:`~linebot_fp.replay.files.load_requests`
-and a ``send`` function (``Client.send``, or a dry run) and returns one
-:class:`Outcome` per line it settled. With a
-:class:`~linebot_fp.replay.journal.Journal` it is safe to run again after a
-crash, a Ctrl-C or a failure, as often as needed:
+:func:`iter_replay` takes the entries of :func:`~linebot_fp.replay.files.load_requests`
+and a ``send`` function (``Client.send``, or a dry run) and yields one
+:class:`Outcome` per line as it settles, keeping none (:func:`replay` collects
+them in a list). With a :class:`~linebot_fp.replay.journal.Journal` it is safe
+to run again after a crash, a Ctrl-C or a failure, as often as needed:
 
 * a line the API took (answered 2xx, or 409 "already accepted") is never sent again;
 * a line whose outcome is unknown (no answer, or 5xx, once the retries gave up;
-  or in flight when the run died) is sent again only when that is safe: it
-  carries its ``X-Line-Retry-Key`` (every line whose operation accepts one is
-  keyed before its first send, and the key is kept in the journal) or its
-  method is idempotent. Any other is *held*: reported, not resent, unless
-  ``resend_unknown=True``;
+  or in flight when the run died) is sent again only when that is safe: its
+  method is idempotent, or it carries an ``X-Line-Retry-Key`` (every line whose
+  operation accepts one is keyed before its first send, and the key is kept in
+  the journal) that LINE still keeps: a key is kept 24 hours from its first
+  attempt (:data:`KEY_LIFETIME`). Any other is *held*: reported, not resent,
+  unless ``resend_unknown=True``;
 * a line that took no effect (refused by the API with a 4xx, or that could not
   be sent at all) is sent again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import threading
-from collections.abc import Callable, Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
@@ -34,11 +37,20 @@ from linebot_fp.errors import (
     UndecodableAnswerError,
 )
 from linebot_fp.replay.files import Entry
-from linebot_fp.replay.journal import Journal, JournalRow, LineState, digest
-from linebot_fp.request import RETRY_KEY, Request, safe_to_repeat
+from linebot_fp.replay.journal import Journal, JournalError, JournalRow, LineState, digest
+from linebot_fp.request import IDEMPOTENT_METHODS, RETRY_KEY, Request, safe_to_repeat
 
-__all__ = ["Outcome", "Status", "replay", "resend_is_safe", "status_of"]
+__all__ = ["KEY_LIFETIME", "KEY_MARGIN", "Outcome", "Status", "iter_replay", "key_is_trusted",
+           "quota_spent", "replay", "resend_is_safe", "resend_risk", "status_of"]
 
+#: LINE keeps a retry key for 24 hours after the first request made with it: a resend
+#: after that is a new request, which delivers again
+#: (https://developers.line.biz/en/docs/messaging-api/retrying-api-request/)
+KEY_LIFETIME = 24 * 60 * 60.0
+#: a resend planned now reaches LINE a little later (a wait for its rate slot, its own
+#: retries within their deadline): keys this close to the end of their 24 hours are not
+#: trusted either
+KEY_MARGIN = 10 * 60.0
 
 
 class Status(str, enum.Enum):
@@ -76,8 +88,16 @@ class Outcome:
 
 
 def resend_is_safe(request: Request[Any]) -> bool:
-    """Whether sending ``request`` again can never make it act twice."""
+    """Whether sending ``request`` again can never make it act twice, as long as LINE keeps
+    its retry key (see :func:`key_is_trusted`)."""
     return safe_to_repeat(request.method, request.headers)
+
+
+def key_is_trusted(first_sent: float | None, now: float) -> bool:
+    """Whether LINE still keeps a retry key first sent at ``first_sent`` (epoch seconds;
+    ``None``: not known), for a resend planned at ``now``: its age plus
+    :data:`KEY_MARGIN` is under :data:`KEY_LIFETIME`."""
+    return first_sent is not None and now - first_sent + KEY_MARGIN < KEY_LIFETIME
 
 
 def status_of(error: Exception) -> Status:
@@ -109,75 +129,144 @@ def replay(entries: Iterable[Entry], send: Callable[[Request[Any]], Any], *,
            journal: Journal | None = None, concurrency: int = 1,
            stop: threading.Event | None = None, resend_unknown: bool = False,
            on_outcome: Callable[[Outcome], None] | None = None,
-           redact: Callable[[str], str] = str) -> list[Outcome]:
+           redact: Callable[[str], str] = str,
+           clock: Callable[[], float] = time.time) -> list[Outcome]:
     """Send every entry with ``send``; return the outcomes by line number.
+
+    The options are those of :func:`iter_replay`; ``on_outcome`` is called with
+    each outcome as it is settled (progress). The list holds every outcome
+    (with its request and answer): for a file of any size, iterate
+    :func:`iter_replay` instead, which keeps none.
+    """
+    outcomes: list[Outcome] = []
+    for outcome in iter_replay(entries, send, journal=journal, concurrency=concurrency,
+                               stop=stop, resend_unknown=resend_unknown, redact=redact,
+                               clock=clock):
+        outcomes.append(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
+    return sorted(outcomes, key=lambda outcome: outcome.line)
+
+
+def iter_replay(entries: Iterable[Entry], send: Callable[[Request[Any]], Any], *,
+                journal: Journal | None = None, concurrency: int = 1,
+                stop: threading.Event | None = None, resend_unknown: bool = False,
+                redact: Callable[[str], str] = str,
+                clock: Callable[[], float] = time.time) -> Iterator[Outcome]:
+    """Send every entry with ``send``; yield each line's :class:`Outcome` as it is settled.
+
+    Memory stays flat however long the file: ``entries`` is read as lines are
+    started, at most ``concurrency`` lines are held at once, and what became of
+    each is in the journal, not in memory.
 
     * ``journal``: where each line's fate is recorded before and after its send
       (and read, to skip or hold what an earlier run did); ``None`` keeps none.
     * ``concurrency``: how many requests are in flight at once.
     * ``stop``: once set, no further line is started; those in flight finish
-      and are recorded (what a Ctrl-C handler sets).
+      and are recorded (what a Ctrl-C handler sets). A
+      :class:`~linebot_fp.QuotaExceededError` stops the run the same way: once
+      the month's quota is spent, no other line can go either.
     * ``resend_unknown``: send held lines anyway (their outcome is unknown and
-      they have no retry key: they may be delivered twice).
-    * ``on_outcome``: called with each outcome as it is settled (progress).
+      they have no retry key, or one LINE no longer keeps: they may be
+      delivered twice).
     * ``redact``: applied to error messages before they are kept (hide secrets).
+    * ``clock``: the time in epoch seconds (``time.time``), which dates the
+      journal's rows and measures the age of retry keys.
 
-    Lines that could not be read are ``FAILED`` outcomes, never sent. Raises
-    ``ValueError`` when ``concurrency`` is below 1.
+    Lines that could not be read are ``FAILED`` outcomes, never sent. Outcomes
+    come in the order lines settle (by line with ``concurrency=1``). Leaving
+    the loop early lets the lines in flight finish and records them. Raises
+    ``ValueError`` when ``concurrency`` is below 1 (at once, not on first use),
+    and :class:`~linebot_fp.replay.journal_problems.JournalError` when the
+    journal cannot be written (the lines in flight stay recorded as in flight).
     """
     if concurrency < 1:
         raise ValueError(f"concurrency must be at least 1, got {concurrency}")
-    outcomes: list[Outcome] = []
-
-    def settled(outcome: Outcome) -> None:
-        outcomes.append(outcome)
-        if on_outcome is not None:
-            on_outcome(outcome)
-
-    def collect(done: Iterable[Future[tuple[Any, Exception | None]]]) -> None:
-        ended = [(in_flight.pop(future), *future.result()) for future in done]
-        now = [(sending, _settle(sending, answer, error, redact), error)
-               for sending, answer, error in ended]
-        if journal is not None:
-            with journal.transaction():  # the lines that ended together: one disk sync
-                for sending, outcome, error in now:
-                    _record(journal, sending, outcome, error)
-        for _, outcome, _ in now:
-            settled(outcome)
-
-    def next_lines(free: int) -> list[_Send]:
-        """Up to ``free`` lines to send now; the lines needing no send are settled on the way."""
-        starting: list[_Send] = []
-        while len(starting) < free and not (stop is not None and stop.is_set()):
-            entry = next(pending, None)
-            if entry is None:
-                break
-            plan = _plan(entry, journal, resend_unknown)
-            if isinstance(plan, Outcome):
-                settled(plan)
-            else:
-                starting.append(plan)
-        return starting
-
-    pending = iter(entries)
-    in_flight: dict[Future[tuple[Any, Exception | None]], _Send] = {}
-    with ThreadPoolExecutor(max_workers=concurrency, thread_name_prefix="replay") as pool:
-        while True:
-            starting = next_lines(concurrency - len(in_flight))
-            if journal is not None and starting:
-                with journal.transaction():  # recorded before any of them is sent
-                    for plan in starting:
-                        journal.begin(plan.line, plan.digest,
-                                      plan.request.headers.get(RETRY_KEY))
-            for plan in starting:
-                in_flight[pool.submit(_attempt, send, plan.request)] = plan
-            if not in_flight:
-                break
-            collect(wait(in_flight, return_when=FIRST_COMPLETED).done)
-    return sorted(outcomes, key=lambda outcome: outcome.line)
+    return _Run(send, journal, concurrency, stop, resend_unknown, redact, clock).outcomes(
+        iter(entries))
 
 
-def _plan(entry: Entry, journal: Journal | None, resend_unknown: bool) -> _Send | Outcome:
+class _Run:
+    """One pass over the entries: at most ``concurrency`` lines in flight, none kept."""
+
+    def __init__(self, send: Callable[[Request[Any]], Any], journal: Journal | None,
+                 concurrency: int, stop: threading.Event | None, resend_unknown: bool,
+                 redact: Callable[[str], str], clock: Callable[[], float]) -> None:
+        self.send = send
+        self.journal = journal
+        self.concurrency = concurrency
+        self.stop = stop
+        self.resend_unknown = resend_unknown
+        self.redact = redact
+        self.clock = clock
+        self.out_of_quota = False
+        self.in_flight: dict[Future[tuple[Any, Exception | None]], _Send] = {}
+
+    def stopped(self) -> bool:
+        return self.out_of_quota or (self.stop is not None and self.stop.is_set())
+
+    def outcomes(self, pending: Iterator[Entry]) -> Iterator[Outcome]:
+        with ThreadPoolExecutor(max_workers=self.concurrency,
+                                thread_name_prefix="replay") as pool:
+            try:
+                while True:
+                    starting: list[_Send] = []
+                    while len(self.in_flight) + len(starting) < self.concurrency \
+                            and not self.stopped():
+                        entry = next(pending, None)
+                        if entry is None:
+                            break
+                        plan = _plan(entry, self.journal, self.resend_unknown, self.clock())
+                        if isinstance(plan, Outcome):
+                            yield plan
+                        else:
+                            starting.append(plan)
+                    self.start(pool, starting)
+                    if not self.in_flight:
+                        return
+                    yield from self.collect(wait(self.in_flight, return_when=FIRST_COMPLETED).done)
+            finally:
+                self.finish()
+
+    def start(self, pool: ThreadPoolExecutor, starting: list[_Send]) -> None:
+        if self.journal is not None and starting:
+            now = self.clock()
+            with self.journal.transaction():  # recorded before any of them is sent
+                for plan in starting:
+                    self.journal.begin(plan.line, plan.digest,
+                                       plan.request.headers.get(RETRY_KEY), now=now)
+        for plan in starting:
+            self.in_flight[pool.submit(_attempt, self.send, plan.request)] = plan
+
+    def collect(self, done: Iterable[Future[tuple[Any, Exception | None]]]) -> list[Outcome]:
+        """Settle the lines that ended together, recorded with one disk sync."""
+        ended = [(self.in_flight.pop(future), *future.result()) for future in done]
+        settled = [(sending, _settle(sending, answer, error, self.redact), error)
+                   for sending, answer, error in ended]
+        if self.journal is not None:
+            now = self.clock()
+            with self.journal.transaction():
+                for sending, outcome, error in settled:
+                    _record(self.journal, sending, outcome, error, now)
+        self.out_of_quota = self.out_of_quota or any(quota_spent(error)
+                                                   for _, _, error in settled)
+        return [outcome for _, outcome, _ in settled]
+
+    def finish(self) -> None:
+        """On the way out early (the caller left the loop, or the journal failed): let the
+        lines in flight end, and record them when the journal still can."""
+        if not self.in_flight:
+            return
+        done = wait(self.in_flight).done
+        if self.journal is None:
+            self.in_flight.clear()
+            return
+        with contextlib.suppress(JournalError):  # else they stay in flight in the journal,
+            self.collect(done)  # which a rerun resends only where that is safe
+
+
+def _plan(entry: Entry, journal: Journal | None, resend_unknown: bool,
+          now: float) -> _Send | Outcome:
     """What to do with one line: send it (keyed), or the outcome it has without a send."""
     number, request, text = entry
     if isinstance(request, InvalidPayloadError):
@@ -191,12 +280,33 @@ def _plan(entry: Entry, journal: Journal | None, resend_unknown: bool) -> _Send 
     if row.state is LineState.SENT:
         return Outcome(line=number, text=text, status=Status.ALREADY_SENT, request=keyed,
                        detail=f"sent by an earlier run (request id {row.request_id or '?'})")
-    if resend_is_safe(keyed) or resend_unknown:
+    risk = resend_risk(keyed.method, row, now)
+    if risk is None or resend_unknown:
         return _Send(number, text, line_digest, keyed)
     why = row.detail or "the run stopped while it was in flight"
     return Outcome(line=number, text=text, status=Status.HELD, request=keyed,
                    detail=f"outcome unknown since an earlier run ({why}); not resent, "
-                          f"since it has no retry key and could be delivered twice")
+                          f"since {risk} and it could be delivered twice")
+
+
+def resend_risk(method: str, row: JournalRow, now: float) -> str | None:
+    """Why resending a line of unknown outcome (its journal ``row``) at ``now`` could make
+    it act twice; ``None`` when it cannot: its ``method`` is idempotent, or it was sent
+    with a retry key LINE still keeps (:func:`key_is_trusted`)."""
+    if method in IDEMPOTENT_METHODS:
+        return None
+    if row.retry_key is None:
+        return "it has no retry key"
+    if key_is_trusted(row.key_first_sent, now):
+        return None
+    if row.key_first_sent is None:
+        return "when its retry key was first sent is not known (an older journal)"
+    return (f"its retry key was first sent {_hours(now - row.key_first_sent)} ago and LINE "
+            f"keeps a key 24 hours")
+
+
+def _hours(seconds: float) -> str:
+    return f"{seconds / 3600:.1f} hours"
 
 
 def _keyed(request: Request[Any], row: JournalRow | None) -> Request[Any]:
@@ -228,12 +338,24 @@ def _settle(sending: _Send, answer: Any, error: Exception | None,
                    request=attempted or sending.request, error=error, detail=message)
 
 
-def _record(journal: Journal, sending: _Send, outcome: Outcome, error: Exception | None) -> None:
+def _record(journal: Journal, sending: _Send, outcome: Outcome, error: Exception | None,
+            now: float) -> None:
     status = getattr(error, "status_code", None)
     journal.settle(sending.line, sending.digest, _JOURNAL_STATE[outcome.status],
                    status=status if isinstance(status, int) else None,
                    request_id=getattr(error, "request_id", None) or _answer_id(outcome.answer),
-                   detail=outcome.detail)
+                   detail=outcome.detail, now=now)
+
+
+def quota_spent(error: BaseException | None) -> bool:
+    """Whether ``error`` says the month's message quota is spent: no other line can go."""
+    if error is None:
+        return False
+    try:  # PENDING-I21A: remove the guard once QuotaExceededError is on main
+        from linebot_fp.errors import QuotaExceededError
+    except ImportError:
+        return False
+    return isinstance(error, QuotaExceededError)
 
 
 def _answer_id(answer: Any) -> str | None:
