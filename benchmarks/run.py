@@ -31,6 +31,7 @@ from benchmarks import (
     memory,
     parse_throughput,
     profiling,
+    replay_memory,
     replay_roundtrip,
 )
 from benchmarks.common import OFFICIAL, Budget, Figure, OfficialSdk, official_sdk
@@ -208,6 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "builds": lambda: builds.run(repeat=repeat, min_time=min_time, sdk=sdk),
         "memory per event": lambda: memory.run(sdk=sdk, legacy=legacy),
         "replay round trip": lambda: replay_roundtrip.run(repeat=repeat, min_time=min_time),
+        "replay memory": lambda: replay_memory.run(quick=args.quick),
         "FakeLineApi requests/s": lambda: fake_api_rps.run(rps_requests),
         "webhooks through the apps per inbox": lambda: inbox_webhooks.run(rps_requests),
     }

@@ -1,9 +1,12 @@
 """What the replay tests share: the requests they store, reading back what was delivered, and
 journals in trouble (a read-only folder, damaged pages)."""
 
+import os
 import random
 import shutil
+import signal
 import subprocess
+import sys
 import tempfile
 from contextlib import contextmanager
 
@@ -67,3 +70,32 @@ def damage(path, *, page_size=4096, first_page=2):
         file.seek(first_page * page_size)
         file.write(garbage)
     return path
+
+
+_SERVE = """
+import sys
+from linebot_fp.testing import FakeLineApi
+with FakeLineApi() as api:
+    print(api.url, flush=True)
+    sys.stdin.read()  # until the test closes our stdin
+"""
+
+
+@contextmanager
+def fake_api_process():
+    """A FakeLineApi in a child process (its records grow there, not in the test's memory);
+    yields its URL. The child is stopped by its pid at the end, even when the test fails."""
+    child = subprocess.Popen([sys.executable, "-c", _SERVE], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        url = child.stdout.readline().strip()
+        assert url.startswith("http://127.0.0.1:"), url
+        yield url
+    finally:
+        child.stdin.close()
+        try:
+            child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.kill(child.pid, signal.SIGKILL)
+            child.wait(timeout=30)
+        child.stdout.close()
