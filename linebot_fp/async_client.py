@@ -8,7 +8,7 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, TypeVar
 
 from linebot_fp.client_settings import DEFAULT_RETRY, ClientSettings
@@ -35,7 +35,7 @@ class AsyncClient(ClientSettings):
     function; without one the urllib3 transport runs in a worker thread.
     :mod:`linebot_fp.transports` has ones for httpx and aiohttp. Waits between
     attempts are ``asyncio.sleep``; a ``limiter`` is awaited (``aacquire``) before
-    each attempt.
+    each attempt; ``clock`` is as for ``Client``.
     """
 
     def __init__(self, channel_access_token: str | TokenProvider, *,
@@ -44,9 +44,10 @@ class AsyncClient(ClientSettings):
                  transport: AsyncTransport | None = None,
                  max_answer_bytes: int | None = MAX_ANSWER_BYTES,
                  uniform: Uniform | None = None,
-                 limiter: AsyncRateLimiter | None = None) -> None:
+                 limiter: AsyncRateLimiter | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(channel_access_token, endpoints, timeout, retry, max_answer_bytes,
-                         uniform)
+                         uniform, clock=clock)
         self.limiter: AsyncRateLimiter | None = limiter
         self.transport = transport
 
@@ -54,12 +55,12 @@ class AsyncClient(ClientSettings):
         """Send ``request`` and return its decoded answer; raises as :meth:`Client.send` does."""
         keyed, http_request = self._begin(request, timeout)
         tokens = self.tokens.attempts(keyed)
-        began = time.monotonic()
+        began = self._clock()
         for number in itertools.count(1):
             if self.limiter is not None:
                 await self.limiter.aacquire(keyed.operation)
             http_request = await tokens.aauthorize(http_request)
-            started = time.monotonic()
+            started = self._clock()
             outcome: Response | TransportError
             try:
                 outcome = await self._transport(http_request)

@@ -65,6 +65,9 @@ class Client(ClientSettings):
       :class:`~linebot_fp.limits.RedisLimiter`, shared by processes) that each
       attempt, retries included, waits on until LINE's rate limit for its
       operation leaves room; ``None`` (the default) sends at once.
+    * ``clock``: the monotonic seconds attempts and the ``deadline`` are measured in
+      (``time.monotonic``); a :class:`~linebot_fp.testing.FakeClock` with its
+      ``sleep`` makes a test's retries exact.
     """
 
     def __init__(self, channel_access_token: str | TokenProvider, *,
@@ -73,9 +76,10 @@ class Client(ClientSettings):
                  transport: Transport | None = None,
                  max_answer_bytes: int | None = MAX_ANSWER_BYTES,
                  sleep: Callable[[float], None] = time.sleep,
-                 uniform: Uniform | None = None, limiter: RateLimiter | None = None) -> None:
+                 uniform: Uniform | None = None, limiter: RateLimiter | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(channel_access_token, endpoints, timeout, retry, max_answer_bytes,
-                         uniform)
+                         uniform, clock=clock)
         self.limiter: RateLimiter | None = limiter
         self.transport = transport
         self._sleep = sleep
@@ -97,12 +101,12 @@ class Client(ClientSettings):
         keyed, http_request = self._begin(request, timeout)
         transport = self.transport or default_transport()
         tokens = self.tokens.attempts(keyed)
-        began = time.monotonic()
+        began = self._clock()
         for number in itertools.count(1):
             if self.limiter is not None:
                 self.limiter.acquire(keyed.operation)
             http_request = tokens.authorize(http_request)
-            started = time.monotonic()
+            started = self._clock()
             outcome: Response | TransportError
             try:
                 outcome = transport(http_request)

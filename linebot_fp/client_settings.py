@@ -7,7 +7,7 @@ module performs no I/O.
 from __future__ import annotations
 
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from linebot_fp.errors import TransportError
@@ -31,7 +31,8 @@ class ClientSettings:
     def __init__(self, channel_access_token: str | TokenProvider,
                  endpoints: Mapping[str, str] | None, timeout: Timeout,
                  retry: RetryPolicy | None, max_answer_bytes: int | None,
-                 uniform: Uniform | None) -> None:
+                 uniform: Uniform | None, *,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         #: where each attempt's token comes from (see :mod:`linebot_fp.tokens.auth`)
         self.tokens = Authorizer(channel_access_token)
         self.channel_access_token = self.tokens.provider
@@ -42,6 +43,7 @@ class ClientSettings:
             raise ValueError(f"max_answer_bytes must be positive or None, got {max_answer_bytes}")
         self.max_answer_bytes = max_answer_bytes
         self._uniform = uniform
+        self._clock = clock  # measures attempts against the deadline
 
     def __repr__(self) -> str:
         return (f"{type(self).__name__}(channel_access_token={self.channel_access_token!r}, "
@@ -60,7 +62,7 @@ class ClientSettings:
     def _settle(self, request: Request[Any], http_request: HttpRequest, number: int,
                 began: float, started: float, outcome: Response | TransportError) -> Any:
         """:func:`~linebot_fp.sending.settle` with this attempt's timings."""
-        ended = time.monotonic()
+        ended = self._clock()
         attempt = Attempt(number, ended - began, ended - started, time.time())
         return settle(request, http_request, self.retry, attempt, outcome,
                       uniform=self._uniform)

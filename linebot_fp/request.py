@@ -186,9 +186,9 @@ class Request(Generic[AnswerT]):
             raise InvalidInputError(f"Request.method must be one of {sorted(METHODS)}, "
                                     f"got {self.method!r}")
         check_path(self.path)
-        if self.query and (self.query.__class__ is not tuple
-                           or any(p.__class__ is not tuple for p in self.query)):
-            object.__setattr__(self, "query", tuple((str(k), str(v)) for k, v in self.query))
+        if self.query.__class__ is not tuple \
+                or (self.query and not all(_is_pair(pair) for pair in self.query)):
+            object.__setattr__(self, "query", _query(self.query))
         if self.headers.__class__ is not Headers:
             object.__setattr__(self, "headers", Headers(self.headers))
         if self.headers:
@@ -277,6 +277,29 @@ class Request(Generic[AnswerT]):
             raise
         except InvalidInputError as exc:
             raise InvalidPayloadError(str(exc)) from exc
+
+
+def _is_pair(pair: object) -> bool:
+    """Whether ``pair`` is already a ``(name, value)`` tuple of two strings."""
+    return pair.__class__ is tuple and len(pair) == 2 \
+        and pair[0].__class__ is str and pair[1].__class__ is str
+
+
+def _query(query: Any) -> tuple[tuple[str, str], ...]:
+    """``query`` (pairs, or a mapping; names and values made strings) as a tuple of pairs,
+    or ``InvalidInputError`` naming what is not a pair."""
+    items = query.items() if isinstance(query, Mapping) else query
+    if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
+        raise InvalidInputError(f"Request.query must be (name, value) pairs, "
+                                f"got {type(query).__name__}")
+    pairs = []
+    for item in items:
+        pair = tuple(item) if isinstance(item, Iterable) and not isinstance(item, (str, bytes)) \
+            else (item,)
+        if len(pair) != 2:
+            raise InvalidInputError(f"Request.query entry {item!r} is not a (name, value) pair")
+        pairs.append((str(pair[0]), str(pair[1])))
+    return tuple(pairs)
 
 
 def _pairs(value: Any, name: str) -> tuple[tuple[str, str], ...]:

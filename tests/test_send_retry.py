@@ -27,10 +27,10 @@ from linebot_fp.errors import (
     TransportTimeoutError,
     UndecodableAnswerError,
 )
-from linebot_fp.models import TextSendMessage
-from linebot_fp.models.responses import PushMessageResponse
+from linebot_fp.models import PushMessageResponse, TextSendMessage
+from linebot_fp.request import Response
 from linebot_fp.sending import RetryPolicy, retry_after
-from linebot_fp.testing import FakeLineApi, Fault
+from linebot_fp.testing import FakeClock, FakeLineApi, Fault
 from linebot_fp.transport import Urllib3Transport
 
 TOKEN = "secret-token-xyz"
@@ -250,15 +250,54 @@ def test_full_jitter_draws_between_zero_and_the_growing_cap(api):
 
 
 def test_the_deadline_bounds_the_whole_send(api):
+    # time is a FakeClock: each attempt takes 1/16 s (real sockets, simulated time), the
+    # jitter draws its largest wait, so every figure below is exact (sixteenths are exact
+    # in binary floating point) however loaded the machine is
+    clock = FakeClock()
+    real = Urllib3Transport()
+    timeouts = []
+
+    def one_sixteenth_each(http_request):
+        timeouts.append(http_request.timeout)
+        clock.advance(1 / 16)
+        return real(http_request)
+
     api.fail(Fault.STATUS_503, times=None)
-    client = Client(TOKEN, endpoints=api.endpoints, transport=Urllib3Transport(),
-                    retry=RetryPolicy(max_attempts=1000, backoff=0.05, max_backoff=0.1,
-                                      deadline=0.8))
-    started = time.monotonic()
+    client = Client(TOKEN, endpoints=api.endpoints, transport=one_sixteenth_each, timeout=5.0,
+                    retry=RetryPolicy(max_attempts=1000, backoff=1 / 16, max_backoff=1 / 8,
+                                      deadline=1.0),
+                    clock=clock.monotonic, sleep=clock.sleep, uniform=lambda low, high: high)
+    started = clock.monotonic()
     with pytest.raises(LineBotApiError):
         client.send(PROFILE)
-    assert time.monotonic() - started < 4
-    assert 1 < len(api.requests) < 1000
+    # the first attempt ends at 1/16 s and waits nothing (its cap, 1/16, less the 1/16 it
+    # took); each later one waits 1/16 (a 1/8 cap less 1/16), so attempt n ends at
+    # (2n - 2)/16 s: the ninth exactly at the deadline, which leaves no time for a tenth
+    assert len(api.requests) == len(timeouts) == 9
+    assert clock.monotonic() - started == 1.0
+    # each attempt's timeout is the time the deadline leaves it, at most the client's 5 s
+    assert timeouts == [1.0, 15 / 16, 13 / 16, 11 / 16, 9 / 16, 7 / 16, 5 / 16, 3 / 16, 1 / 16]
+
+
+def test_the_async_client_measures_its_deadline_on_its_clock():
+    clock = FakeClock()
+    timeouts = []
+
+    async def one_sixteenth_each(http_request):
+        timeouts.append(http_request.timeout)
+        clock.advance(1 / 16)
+        return Response(status=503, body=b"{}")
+
+    client = AsyncClient(TOKEN, transport=one_sixteenth_each, clock=clock.monotonic,
+                         retry=RetryPolicy(max_attempts=1000, backoff=1 / 16,
+                                           max_backoff=1 / 8, deadline=1.0),
+                         uniform=lambda low, high: high)
+    with pytest.raises(LineBotApiError):
+        asyncio.run(client.send(PROFILE))
+    # its waits (asyncio.sleep) do not move this clock: attempt n ends at n/16 s and would
+    # wait 1/16, so after the fifteenth exactly no time is left: the send ends there
+    assert len(timeouts) == 15
+    assert timeouts[-1] == 1 / 16
 
 
 def test_no_retry_is_scheduled_past_the_deadline(api):
