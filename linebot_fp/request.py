@@ -121,8 +121,7 @@ def check_path(path: str) -> None:
         raise InvalidInputError(f"Request.path must be a percent-encoded path like "
                                 f"'/v2/bot/info' (no spaces, query or empty segment), "
                                 f"got {path!r}")
-    if ("%" in path or "/." in path) and any(has_dot_segment(part)
-                                             for part in path[1:].split("/")):
+    if ("%" in path or "/." in path) and has_dot_segment(path[1:]):
         raise InvalidInputError(f"Request.path must not have '.' or '..' segments "
                                 f"(also percent-encoded), got {path!r}")
 

@@ -8,6 +8,7 @@ with which timeout, and logs it. Each row below is one promise; mutation testing
 
 import io
 import logging
+import time
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 
@@ -18,13 +19,14 @@ from linebot_fp.content import Content
 from linebot_fp.errors import (
     AnswerTooLargeError,
     InvalidInputError,
+    InvalidPayloadError,
     LineBotApiError,
     TransportError,
     TransportTimeoutError,
     UndecodableAnswerError,
 )
 from linebot_fp.models import Profile, PushMessageResponse, TextSendMessage
-from linebot_fp.request import Headers, Response
+from linebot_fp.request import Headers, Response, check_header
 from linebot_fp.sending import (
     USER_AGENT,
     Attempt,
@@ -132,15 +134,14 @@ def test_an_error_carries_the_ids_the_answer_had():
 @pytest.mark.parametrize(("body", "message"), [
     (b'{"message": "Invalid", "details": [{"message": "bad", "property": "to"}]}', "Invalid"),
     (b"<html>Bad Gateway</html>", "<html>Bad Gateway</html>"),  # not JSON: kept as text
-    (b"   ", None),
-    (b"", None),
-    (b"[" * 100_000, None),  # nested too deeply to parse: kept, never a crash
+    (b"   ", ""),  # nothing said
+    (b"", ""),
+    (b"[" * 100_000, "[" * 200 + "..."),  # nested too deeply to parse: its start, no crash
 ])
 def test_an_error_body_is_read_as_far_as_it_can_be(body, message):
     error = api_error(400, Headers(), body)
     assert error.body == body
-    if message is not None:
-        assert error.error.message == message
+    assert error.error.message == message
     if body.startswith(b"{"):
         assert [(d.property, d.message) for d in error.error.details] == [("to", "bad")]
 
@@ -191,8 +192,9 @@ def test_binary_content_streams_and_errors_of_binary_operations_are_read_with_a_
 
 def test_an_answer_too_large_to_read():
     refusal = AnswerTooLargeError(200, Headers({REQUEST_ID: "r"}), 10, b"{")
-    with pytest.raises(UndecodableAnswerError, match="larger than max_answer_bytes=10"):
-        decode(PROFILE, answer(200, b"{"), too_large=refusal)
+    with pytest.raises(UndecodableAnswerError, match="larger than max_answer_bytes=10") as big:
+        decode(PROFILE, answer(200, b"{", **{REQUEST_ID: "r"}), too_large=refusal)
+    assert (big.value.status_code, big.value.request_id, big.value.body) == (200, "r", b"{")
     with pytest.raises(LineBotApiError) as caught:  # an error answer too large: still an error
         decode(PROFILE, answer(500, b"{"), too_large=AnswerTooLargeError(500, Headers(), 10))
     assert caught.value.status_code == 500
@@ -223,7 +225,7 @@ def test_begin_keys_what_takes_a_key_only_when_retries_are_on():
     assert begin(unkeyed, None) is unkeyed
     assert begin(PUSH, RetryPolicy()) is PUSH
     assert begin(PROFILE, RetryPolicy()) is PROFILE
-    with pytest.raises(ValueError, match="send takes a Request"):
+    with pytest.raises(ValueError, match=r"send takes a Request .*, got dict"):
         begin({"operation": "push_message"}, RetryPolicy())
 
 
@@ -233,6 +235,7 @@ def test_prepare_adds_the_token_the_agent_the_url_and_the_limits(request_, strea
                                                          "data": "http://127.0.0.1:8"},
                        timeout=(2.0, 9.0), max_answer_bytes=77,
                        policy=RetryPolicy(deadline=4.0))
+    assert list(prepared.headers)[:2] == ["Authorization", "User-Agent"]  # as LINE spells them
     assert prepared.headers["Authorization"] == "Bearer tok"
     assert prepared.headers["User-Agent"] == USER_AGENT
     for name, value in request_.headers.items():
@@ -397,6 +400,16 @@ def test_retry_after_values(value, now, date, expected):
     assert retry_after(value, now=now, date=date) == expected
 
 
+def test_a_retry_after_date_without_a_zone_is_gmt_whatever_the_local_zone(monkeypatch):
+    monkeypatch.setenv("TZ", "Asia/Tokyo")  # nine hours from GMT
+    time.tzset()
+    try:
+        assert retry_after("Fri, 02 Jan 2026 03:04:14", now=STAMP) == 9.0
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
 # -- settle: the deadline ------------------------------------------------------------------------
 
 
@@ -464,10 +477,20 @@ def test_a_failed_attempt_is_drained_before_its_retry():
 def test_an_answer_too_large_is_retried_when_its_status_is_and_decoded_otherwise():
     refusal = AnswerTooLargeError(503, Headers(), 10)
     assert isinstance(plan(refusal), Retry)
-    accepted = AnswerTooLargeError(200, Headers({REQUEST_ID: "r"}), 10)
+    accepted = AnswerTooLargeError(200, Headers({REQUEST_ID: "r"}), 10, b'{"sentMe')
     with pytest.raises(UndecodableAnswerError) as caught:
         settle(PUSH, http(), POLICY, attempt(), accepted)
     assert caught.value.request == PUSH
+    # what the transport read of it, and its headers, are kept
+    assert (caught.value.request_id, caught.value.body) == ("r", b'{"sentMe')
+
+
+def test_an_error_answer_of_a_binary_operation_is_read_up_to_the_clients_limit():
+    stream = Stream(b'{"message": "Not found"}' + b" " * 5000)
+    error = plan(Response(status=404, body=stream), request=CONTENT)
+    assert error.status_code == 404
+    assert stream.reads == [1000]  # max_answer_bytes of the attempt
+    assert error.error.message == "Not found"
 
 
 @pytest.mark.parametrize(("outcome", "policy", "number", "level", "why"), [
@@ -574,8 +597,9 @@ def test_a_body_is_kept_as_bytes(body, expected):
 
 @pytest.mark.parametrize("body", ["text", 5, [1, 2]])
 def test_a_body_that_is_not_bytes_is_refused(body):
-    with pytest.raises(InvalidInputError, match=r"Request\.body must be bytes or None"):
+    with pytest.raises(InvalidInputError) as caught:
         a_request(body=body)
+    assert str(caught.value) == f"Request.body must be bytes or None, got {type(body).__name__}"
 
 
 @pytest.mark.parametrize(("query", "expected"), [
@@ -587,6 +611,8 @@ def test_a_body_that_is_not_bytes_is_refused(body):
     ([("limit", 10)], (("limit", "10"),)),  # values become strings
     ((("limit", 10),), (("limit", "10"),)),
     ({"start": "x"}, (("start", "x"),)),
+    ((["a", "1"],), (("a", "1"),)),  # a tuple holding a list
+    (((1, "a"),), (("1", "a"),)),  # a tuple holding a pair that is not of strings
 ])
 def test_a_query_becomes_a_tuple_of_string_pairs(query, expected):
     request = a_request(method="GET", query=query)
@@ -596,7 +622,104 @@ def test_a_query_becomes_a_tuple_of_string_pairs(query, expected):
     hash(request)
 
 
-@pytest.mark.parametrize("query", ["a=1", [("a", "1", "2")], [("a",)], ["ab"], 5, [5]])
-def test_a_query_that_is_not_pairs_is_refused(query):
-    with pytest.raises(InvalidInputError, match=r"Request\.query"):
+@pytest.mark.parametrize(("query", "message"), [
+    ("a=1", "must be (name, value) pairs, got str"),
+    (5, "must be (name, value) pairs, got int"),
+    ([("a", "1", "2")], "entry ('a', '1', '2') is not a (name, value) pair"),
+    ((("a", "1", "2"),), "entry ('a', '1', '2') is not a (name, value) pair"),
+    ([("a",)], "entry ('a',) is not a (name, value) pair"),
+    (["ab"], "entry 'ab' is not a (name, value) pair"),
+    ([5], "entry 5 is not a (name, value) pair"),
+])
+def test_a_query_that_is_not_pairs_is_refused(query, message):
+    with pytest.raises(InvalidInputError) as caught:
         a_request(method="GET", query=query)
+    assert str(caught.value) == f"Request.query {message}"
+
+
+@pytest.mark.parametrize(("root", "url"), [
+    ("https://api.line.me", "https://api.line.me/v2/x"),
+    ("http://127.0.0.1:9/", "http://127.0.0.1:9/v2/x"),
+    ("http://proxy.example/LINEX/", "http://proxy.example/LINEX/v2/x"),  # only the slash goes
+    ("http://proxy.example/line//", "http://proxy.example/line/v2/x"),
+])
+def test_a_url_joins_the_endpoint_and_the_path(root, url):
+    assert a_request().url({"api": root}) == url
+
+
+def test_a_url_carries_the_query_encoded():
+    request = a_request(method="GET", query=[("q", "a b&c"), ("n", "1")])
+    assert request.url() == "https://api.line.me/v2/x?q=a+b%26c&n=1"
+
+
+# -- paths and headers -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", ["/%2e%2e/v2/bot/info", "/%2E/v2", "/..%2f/v2", "/v2/%2e"])
+def test_a_dot_segment_anywhere_in_the_path_is_refused(path):
+    with pytest.raises(InvalidInputError, match=r"Request\.path must not have '\.' or '\.\.'"):
+        a_request(path=path)
+
+
+def test_a_path_is_decoded_twice_to_look_for_dot_segments_and_no_more():
+    with pytest.raises(InvalidInputError):
+        a_request(path="/v2/%252e%252e/x")  # decoded twice: ".."
+    assert a_request(path="/v2/%25252e%25252e/x").path == "/v2/%25252e%25252e/x"  # thrice
+
+
+@pytest.mark.parametrize(("parameter", "message"), [
+    (None, "header 'X-Line-Retry-Key' must not contain CR, LF or NUL"),
+    ("retry_key", "retry_key (header X-Line-Retry-Key) must not contain CR, LF or NUL"),
+])
+def test_a_refused_header_names_the_parameter_it_came_from(parameter, message):
+    with pytest.raises(InvalidInputError) as caught:
+        check_header("X-Line-Retry-Key", "a\nb", parameter)
+    assert str(caught.value) == message
+
+
+def test_headers_hash_by_their_content_and_hide_the_token_in_repr():
+    assert len({hash(Headers({"X-N": str(n)})) for n in range(20)}) > 1
+    assert hash(Headers({"A": "1"})) == hash(Headers({"a": "1"}))
+    shown = Headers({"Authorization": "Bearer secret", "X-A": "b"})
+    assert repr(shown) == "Headers({'Authorization': '<redacted>', 'X-A': 'b'})"
+    assert str(shown) == repr(shown)
+
+
+# -- Request <-> JSON ----------------------------------------------------------------------------
+
+
+BASE = {"operation": "x", "method": "POST", "base": "api", "path": "/v2/x"}
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ([1, 2], "a request must be a JSON object, got list"),
+    ({"operation": "x", "path": "/v2/x"}, "request is missing method, base"),
+    ({**BASE, "query": "a=1"}, "request query must be a list of [name, value] pairs"),
+    ({**BASE, "query": 5}, "request query must be a list of [name, value] pairs"),
+    ({**BASE, "query": [["a"]]}, "request query entry ['a'] is not a [name, value] pair"),
+    ({**BASE, "headers": "X: y"}, "request headers must be a list of [name, value] pairs"),
+    ({**BASE, "headers": [["X", 1]]}, "request headers entry ['X', 1] is not a [name, value] pair"),
+    ({**BASE, "body": "a", "body_base64": "YQ=="}, "request has both body and body_base64"),
+    ({**BASE, "body": 5}, "request body must be a string"),
+    ({**BASE, "body_base64": "not base64!"}, "request body_base64 is not base64"),
+])
+def test_a_dict_that_is_not_a_request_says_what_is_wrong(data, message):
+    with pytest.raises(InvalidPayloadError) as caught:
+        PROFILE.__class__.from_dict(data)
+    assert str(caught.value).startswith(message)
+
+
+def test_a_dict_may_give_headers_and_query_as_objects():
+    request = PROFILE.__class__.from_dict({**BASE, "method": "GET", "query": {"a": "1"},
+                                           "headers": {"X-A": "b"}})
+    assert (request.query, dict(request.headers)) == ((("a", "1"),), {"X-A": "b"})
+
+
+@pytest.mark.parametrize(("body", "stored"), [
+    (b'{"a": "\xc3\xa9"}', {"body": '{"a": "\u00e9"}'}),  # UTF-8 text: readable
+    (b"\xff\x00", {"body_base64": "/wA="}),  # anything else: base64
+])
+def test_a_body_is_stored_readable_when_it_is_text(body, stored):
+    data = a_request(body=body).to_dict()
+    assert {key: data[key] for key in stored} == stored
+    assert PROFILE.__class__.from_dict(data).body == body
