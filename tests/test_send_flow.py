@@ -478,11 +478,14 @@ def test_an_answer_too_large_is_retried_when_its_status_is_and_decoded_otherwise
     refusal = AnswerTooLargeError(503, Headers(), 10)
     assert isinstance(plan(refusal), Retry)
     accepted = AnswerTooLargeError(200, Headers({REQUEST_ID: "r"}), 10, b'{"sentMe')
-    with pytest.raises(UndecodableAnswerError) as caught:
+    with pytest.raises(UndecodableAnswerError, match="larger than max_answer_bytes=10") as caught:
         settle(PUSH, http(), POLICY, attempt(), accepted)
     assert caught.value.request == PUSH
     # what the transport read of it, and its headers, are kept
     assert (caught.value.request_id, caught.value.body) == ("r", b'{"sentMe')
+    cut_where_it_parses = AnswerTooLargeError(200, Headers(), 2, b"{}")  # never decoded
+    with pytest.raises(UndecodableAnswerError):
+        settle(PUSH, http(), POLICY, attempt(), cut_where_it_parses)
 
 
 def test_an_error_answer_of_a_binary_operation_is_read_up_to_the_clients_limit():
