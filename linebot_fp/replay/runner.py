@@ -26,7 +26,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from linebot_fp.content import Content
@@ -186,21 +186,19 @@ def iter_replay(entries: Iterable[Entry], send: Callable[[Request[Any]], Any], *
         iter(entries))
 
 
+@dataclass
 class _Run:
     """One pass over the entries: at most ``concurrency`` lines in flight, none kept."""
 
-    def __init__(self, send: Callable[[Request[Any]], Any], journal: Journal | None,
-                 concurrency: int, stop: threading.Event | None, resend_unknown: bool,
-                 redact: Callable[[str], str], clock: Callable[[], float]) -> None:
-        self.send = send
-        self.journal = journal
-        self.concurrency = concurrency
-        self.stop = stop
-        self.resend_unknown = resend_unknown
-        self.redact = redact
-        self.clock = clock
-        self.out_of_quota = False
-        self.in_flight: dict[Future[tuple[Any, Exception | None]], _Send] = {}
+    send: Callable[[Request[Any]], Any]
+    journal: Journal | None
+    concurrency: int
+    stop: threading.Event | None
+    resend_unknown: bool
+    redact: Callable[[str], str]
+    clock: Callable[[], float]
+    out_of_quota: bool = False
+    in_flight: dict[Future[tuple[Any, Exception | None]], _Send] = field(default_factory=dict)
 
     def stopped(self) -> bool:
         return self.out_of_quota or (self.stop is not None and self.stop.is_set())
