@@ -200,7 +200,8 @@ def test_run_reports_our_numbers_without_the_official_sdk(tmp_path, capsys):
     assert status == 0
     results = json.loads(output.read_text(encoding="utf-8"))
     assert [figure["key"] for figure in results["figures"]] == [
-        "cold_start", "parse", "builds", "memory", "replay", "fake_api_rps", "inbox_webhooks"]
+        "cold_start", "parse", "builds", "memory", "replay", "replay_memory", "fake_api_rps",
+        "inbox_webhooks"]
     assert all(OFFICIAL not in figure["results"] for figure in results["figures"])
     printed = capsys.readouterr()
     assert "official SDK not measured" in printed.out
