@@ -1,6 +1,5 @@
 """Replay, in process: the file format, the journal, and ``replay`` against FakeLineApi."""
 
-import dataclasses
 import io
 import json
 import re
@@ -14,6 +13,7 @@ from linebot_fp.api import get_message_content
 from linebot_fp.client import Client
 from linebot_fp.errors import (
     InvalidPayloadError,
+    QuotaExceededError,
     TransportError,
     TransportTimeoutError,
     UndecodableAnswerError,
@@ -33,7 +33,7 @@ from linebot_fp.replay import (
     resend_is_safe,
     status_of,
 )
-from linebot_fp.replay.pacing import RateLimit, TieredPacing
+from linebot_fp.replay.pacing import RateLimit
 from linebot_fp.replay.progress import Progress, duration
 from linebot_fp.replay.runner import KEY_MARGIN
 from linebot_fp.request import Request, Response
@@ -524,61 +524,18 @@ def test_iter_replay_refuses_a_bad_concurrency_at_once(api):
         iter_replay([], client_for(api).send, concurrency=0)
 
 
-# -- --rate auto: each operation at its own tier -------------------------------------------------
+# -- the month's quota spent mid-run -------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
-class Tier:
-    """A rate as linebot_fp.limits gives one: ``requests`` per ``seconds``."""
-
-    requests: int
-    seconds: float
-
-
-TIERS = {"push_message": Tier(2000, 1.0), "broadcast": Tier(60, 3600.0)}
-
-
-def paced_by_tiers():
-    clock, slept = FakeClock(start=0.0), []  # small numbers: sums exact to the microsecond
-
-    def sleep(seconds):
-        slept.append(seconds)
-        clock.sleep(seconds)
-
-    return TieredPacing(TIERS.__getitem__, clock=clock.monotonic, sleep=sleep), slept
-
-
-def test_each_operation_has_its_own_rate_limit_at_its_tier():
-    pacing, slept = paced_by_tiers()
-    broadcast = pacing.limit("broadcast")
-    assert pacing.limit("broadcast") is broadcast  # shared by every send of it
-    assert broadcast.rate == 60 / 3600
-    assert [broadcast.wait() for _ in range(3)] == [0.0, 60.0, 60.0]  # one a minute
-    push = pacing.limit("push_message")
-    assert push.rate == 2000
-    assert push.wait() == 0.0  # the broadcasts' pace does not hold a push back
-    assert slept == [60.0, 60.0]
-
-
-def test_a_tiered_sender_paces_every_attempt_of_an_operation_at_its_tier(api):
-    pacing, slept = paced_by_tiers()
-    made = []
-
-    def make_client(transport):
-        made.append(transport)
-        return client_for(api, transport=transport, retry=RetryPolicy(backoff=0.0),
-                          sleep=lambda seconds: None)
-
-    send = pacing.sender(make_client, default_transport())
-    broadcast = Request(operation="broadcast", method="POST", base="api",
-                        path="/v2/bot/message/broadcast", body=b'{"messages": []}')
-    api.fail(Fault.STATUS_503, path="/v2/bot/message/broadcast")  # its retry waits too
-    send(broadcast.with_retry_key())
-    send(push(1))
-    send(push(2))
-    send(broadcast.with_retry_key())
-    assert len(made) == 2  # a client per operation
-    # the broadcast's retry a minute after it, the second push 1/2000 s after the first,
-    # the second broadcast a minute after the first broadcast's retry
-    assert slept == pytest.approx([60.0, 0.0005, 60.0 - 0.0005])
-    assert len(api.requests) == 5
+def test_a_spent_quota_fails_its_line_and_starts_no_other(api, journal):
+    api.set_quota(3)
+    lines = lines_of([push(n) for n in range(6)])
+    outcomes = replay(load_requests(lines), client_for(api).send, journal=journal)
+    assert [o.status for o in outcomes] == [Status.SENT] * 3 + [Status.FAILED]
+    assert isinstance(outcomes[3].error, QuotaExceededError)
+    assert len(api.requests) == 4  # refused once, never retried; lines 5 and 6 not started
+    assert journal.get(4, journal.rows()[3].digest).state is LineState.FAILED  # no effect
+    api.set_quota(10, used=3)  # next month, or a bigger plan
+    rest = replay(load_requests(lines), client_for(api).send, journal=journal)
+    assert [o.status for o in rest] == [Status.ALREADY_SENT] * 3 + [Status.SENT] * 3
+    assert texts(api.accepted) == sorted(f"hi {n}" for n in range(6))

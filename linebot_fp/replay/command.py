@@ -44,6 +44,7 @@ from linebot_fp.request import Request
 
 if TYPE_CHECKING:
     from linebot_fp.client import Client
+    from linebot_fp.limits import RateLimiter
     from linebot_fp.transport import Transport
 
 __all__ = ["TOKEN_VARIABLE", "add_arguments", "run"]
@@ -72,8 +73,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="requests in flight at once (default: 1)")
     parser.add_argument("--rate", type=rate, metavar="PER_SECOND|auto",
                         help="at most this many HTTP requests per second, retries included; "
-                             "'auto' paces each operation at the rate LINE allows it "
-                             "(linebot_fp.limits) (default: no limit)")
+                             "'auto' keeps each operation within the rate LINE allows it "
+                             "(linebot_fp.limits.Limiter) (default: no limit)")
     parser.add_argument("--check-quota", action="store_true",
                         help="before sending, read the month's message quota and refuse to "
                              "start when the lines left would send more messages than remain")
@@ -100,15 +101,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, *, stdout: TextIO | None = None,
-        stderr: TextIO | None = None, clock: Callable[[], float] = time.time) -> int:
-    """Run the command with parsed ``args``; return the exit status. ``clock`` is the time
-    in epoch seconds (it dates the journal and ages retry keys)."""
+        stderr: TextIO | None = None, clock: Callable[[], float] = time.time,
+        limiter: RateLimiter | None = None) -> int:
+    """Run the command with parsed ``args``; return the exit status.
+
+    ``clock`` is the time in epoch seconds (it dates the journal and ages retry
+    keys); ``limiter`` is what ``--rate auto`` waits on (a
+    :class:`~linebot_fp.limits.Limiter` by default).
+    """
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     token = os.environ.get(TOKEN_VARIABLE, "")
     redact = _redactor(token)
     try:
-        return _run(args, token, redact, out, err, clock)
+        return _run(args, token, redact, out, err, clock, limiter)
     except (UsageError, JournalError) as exc:
         print(f"replay: {redact(str(exc))}", file=err)
         return USAGE_ERROR
@@ -119,12 +125,13 @@ def run(args: argparse.Namespace, *, stdout: TextIO | None = None,
 
 
 def _run(args: argparse.Namespace, token: str, redact: Callable[[str], str],
-         out: TextIO, err: TextIO, clock: Callable[[], float]) -> int:
+         out: TextIO, err: TextIO, clock: Callable[[], float],
+         limiter: RateLimiter | None) -> int:
     if not args.file.is_file():
         raise UsageError(f"no such file: {args.file}")
     if args.concurrency < 1:
         raise UsageError("--concurrency must be at least 1")
-    client, send = _sending(args, token)
+    client, send = _sending(args, token, limiter)
     _configure_logging(args.verbose, err)
     failed_path = args.failed or args.file.with_name(args.file.stem + ".failed.jsonl")
     with _journal(args) as journal:
@@ -134,7 +141,7 @@ def _run(args: argparse.Namespace, token: str, redact: Callable[[str], str],
         if journal is not None and found.to_send == 0 and found.held == 0:
             return _nothing_to_send(found, failed_path, out, err)
         if args.check_quota:
-            _check_quota(client, found, redact, err)
+            _check_quota(client, found, err)
         tally = Tally()
         failures = FailureFile(failed_path, redact)
         stop = threading.Event()
@@ -163,32 +170,21 @@ def _lines(path: Path) -> TextIO:
     return path.open(encoding="utf-8", errors="surrogateescape")
 
 
-def _sending(args: argparse.Namespace, token: str
+def _sending(args: argparse.Namespace, token: str, limiter: RateLimiter | None
              ) -> tuple[Client | None, Callable[[Request[Any]], Any]]:
     """The client (to read the quota; ``None`` for a dry run that needs none) and the
     ``send`` of each line: the client's, paced as ``--rate`` says, or a dry run's."""
-    client = None
-    if not args.dry_run or args.check_quota:
-        make_client = _client_factory(args, token)
-        try:
-            client = make_client(_paced(args.rate))
-        except ValueError as exc:  # the token
-            raise UsageError(str(exc)) from exc
+    client = _client(args, token, limiter) if not args.dry_run or args.check_quota else None
     if args.dry_run:  # each line read, and its URL made: nothing more
         endpoints = _endpoints(args)
         return client, lambda request: request.url(endpoints) and None
     assert client is not None
-    if args.rate == AUTO:
-        from linebot_fp.replay.pacing import TieredPacing
-        from linebot_fp.transport import default_transport
-
-        return client, TieredPacing().sender(make_client, default_transport())
     return client, client.send
 
 
-def _client_factory(args: argparse.Namespace, token: str
-                    ) -> Callable[[Transport | None], Client]:
-    """Makes the clients of this run (given a transport); checks the options first."""
+def _client(args: argparse.Namespace, token: str, limiter: RateLimiter | None) -> Client:
+    """The client of this run: ``--rate N`` paces its transport, ``--rate auto`` gives it a
+    :class:`~linebot_fp.limits.Limiter` (or ``limiter``)."""
     if not token:
         raise UsageError(f"set {TOKEN_VARIABLE} to the channel access token")
     from linebot_fp.client import Client
@@ -199,17 +195,17 @@ def _client_factory(args: argparse.Namespace, token: str
     changes = {name: value for name, value in (("max_attempts", args.max_attempts),
                                                 ("deadline", args.deadline))
                if value is not None}
+    if args.rate == AUTO and limiter is None:
+        from linebot_fp.limits import Limiter
+
+        limiter = Limiter()
     try:
         policy = dataclasses.replace(RetryPolicy(), **changes)
-    except ValueError as exc:
+        return Client(token, endpoints=_endpoints(args), timeout=args.timeout, retry=policy,
+                      transport=_paced(args.rate),
+                      limiter=limiter if args.rate == AUTO else None)
+    except ValueError as exc:  # the token, the policy, the rate
         raise UsageError(str(exc)) from exc
-    endpoints = _endpoints(args)
-
-    def make_client(transport: Transport | None) -> Client:
-        return Client(token, endpoints=endpoints, timeout=args.timeout, retry=policy,
-                      transport=transport)
-
-    return make_client
 
 
 def _endpoints(args: argparse.Namespace) -> dict[str, str] | None:
@@ -223,18 +219,14 @@ def _paced(rate: float | str | None) -> Transport | None:
     from linebot_fp.replay.pacing import RateLimit
     from linebot_fp.transport import default_transport
 
-    try:
-        return RateLimit(float(rate)).paced(default_transport())
-    except ValueError as exc:
-        raise UsageError(str(exc)) from exc
+    return RateLimit(float(rate)).paced(default_transport())
 
 
-def _check_quota(client: Client | None, found: Survey, redact: Callable[[str], str],
-                 err: TextIO) -> None:
+def _check_quota(client: Client | None, found: Survey, err: TextIO) -> None:
     """Refuse to start (``UsageError``) when the lines left would send more messages than
     the month's quota has left."""
     from linebot_fp.errors import LineBotError
-    from linebot_fp.limits import quota  # type: ignore[import-not-found]  # PENDING-I21A
+    from linebot_fp.limits import quota
 
     assert client is not None
     try:
@@ -244,18 +236,17 @@ def _check_quota(client: Client | None, found: Survey, redact: Callable[[str], s
                          f"nothing was sent") from exc
     uncounted = (f" ({found.uncounted} broadcast, narrowcast or group lines not counted: "
                  f"the file does not name their recipients)" if found.uncounted else "")
+    messages = f"the lines left send {found.recipients} messages{uncounted}"
     if month.limit is None:
-        print(f"replay: --check-quota: the lines left send {found.recipients} messages"
-              f"{uncounted}; this month's quota has no limit", file=err)
-        return
-    if found.recipients > month.remaining:
+        print(f"replay: --check-quota: {messages}; this month's quota has no limit", file=err)
+    elif month.allows(found.recipients):
+        print(f"replay: --check-quota: {messages}; {month.remaining} of this month's "
+              f"{month.limit} remain", file=err)
+    else:
         raise UsageError(
-            f"--check-quota: the lines left would send {found.recipients} messages"
-            f"{uncounted}, but only {month.remaining} of this month's {month.limit} remain "
-            f"({month.used} used); nothing was sent: send fewer lines, or raise the "
-            f"quota, then run again")
-    print(f"replay: --check-quota: the lines left send {found.recipients} messages"
-          f"{uncounted}; {month.remaining} of this month's {month.limit} remain", file=err)
+            f"--check-quota: {messages.replace('send', 'would send', 1)}, but only "
+            f"{month.remaining} of this month's {month.limit} remain ({month.used} used); "
+            f"nothing was sent: send fewer lines, or raise the quota, then run again")
 
 
 def _configure_logging(verbose: bool, err: TextIO) -> None:
@@ -335,10 +326,10 @@ def _report(args: argparse.Namespace, tally: Tally, failures: FailureFile, total
         parts.append(f"{counts[Status.HELD]} of unknown outcome held back")
     not_started = total - tally.settled
     if stopped_by is not None:
-        parts.append(f"interrupted: {not_started} lines not started")
+        parts.append(f"interrupted: {_count(not_started, 'line')} not started")
     elif tally.quota_error is not None:
-        parts.append(f"stopped: the month's message quota is spent, {not_started} lines "
-                     f"not started")
+        parts.append(f"stopped: the month's message quota is spent, "
+                     f"{_count(not_started, 'line')} not started")
     written = f" (written to {failures.path})" if failures.written else ""
     print(", ".join(parts) + written, file=out)
     if not failures.written and not args.dry_run and not_started == 0:
@@ -355,6 +346,10 @@ def _report(args: argparse.Namespace, tally: Tally, failures: FailureFile, total
     if stopped_by is not None:
         return 128 + stopped_by
     return 1 if failures.written or not_started else 0
+
+
+def _count(number: int, thing: str) -> str:
+    return f"{number} {thing}{'' if number == 1 else 's'}"
 
 
 def _redactor(token: str) -> Callable[[str], str]:

@@ -34,6 +34,7 @@ from linebot_fp.errors import (
     InvalidPayloadError,
     LineBotApiError,
     LineBotError,
+    QuotaExceededError,
     UndecodableAnswerError,
 )
 from linebot_fp.replay.files import Entry
@@ -347,12 +348,6 @@ def _record(journal: Journal, sending: _Send, outcome: Outcome, error: Exception
 
 def quota_spent(error: BaseException | None) -> bool:
     """Whether ``error`` says the month's message quota is spent: no other line can go."""
-    if error is None:
-        return False
-    try:  # PENDING-I21A: remove the guard once QuotaExceededError is on main
-        from linebot_fp.errors import QuotaExceededError
-    except ImportError:
-        return False
     return isinstance(error, QuotaExceededError)
 
 
