@@ -21,6 +21,7 @@ from linebot_fp.errors import (
     InvalidInputError,
     InvalidPayloadError,
     LineBotApiError,
+    QuotaExceededError,
     TransportError,
     TransportTimeoutError,
     UndecodableAnswerError,
@@ -474,6 +475,23 @@ def test_a_failed_attempt_is_drained_before_its_retry():
     assert stream.reads == [1000]  # at most max_answer_bytes
 
 
+QUOTA_BODY = b'{"message": "You have reached your monthly limit."}'
+RATE_BODY = b'{"message": "The API rate limit has been exceeded. Try again later."}'
+
+
+def test_a_streamed_429_is_read_to_learn_why_it_came():
+    # a download's answer is a stream; a 429's message still decides whether to retry
+    quota = Stream(QUOTA_BODY)
+    error = plan(Response(status=429, body=quota), request=CONTENT)
+    assert isinstance(error, QuotaExceededError)  # at once, never retried
+    assert error.error.message == "You have reached your monthly limit."
+    assert (quota.reads, quota.closed) == ([1000], True)  # at most max_answer_bytes
+    rate = Stream(RATE_BODY + b" " * 5000)
+    step = plan(Response(status=429, body=rate), request=CONTENT)
+    assert isinstance(step, Retry)
+    assert (rate.reads, rate.closed) == ([1000], True)
+
+
 def test_an_answer_too_large_is_retried_when_its_status_is_and_decoded_otherwise():
     refusal = AnswerTooLargeError(503, Headers(), 10)
     assert isinstance(plan(refusal), Retry)
@@ -506,6 +524,10 @@ def test_an_error_answer_of_a_binary_operation_is_read_up_to_the_clients_limit()
     (TransportError("reset"), POLICY, 4, logging.WARNING, "giving up after 4 attempts"),
     (answer(503), RetryPolicy(deadline=1.0), 1, logging.WARNING,
      "giving up: the 1.0 s deadline leaves no time for a retry"),
+    (answer(429, QUOTA_BODY), POLICY, 1, logging.DEBUG,  # a final answer, not a give-up
+     "final answer: the month's message quota is spent"),
+    (answer(429, RATE_BODY), POLICY, 1, logging.DEBUG, "retry in 1.000 s (rate limit)"),
+    (answer(503), POLICY, 2, logging.DEBUG, "retry in 2.000 s"),  # no cause: a 429's only
 ])
 def test_each_attempt_is_logged_and_only_a_give_up_warns(caplog, outcome, policy, number,
                                                          level, why):
