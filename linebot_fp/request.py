@@ -19,8 +19,9 @@ from linebot_fp.errors import InvalidInputError, InvalidPayloadError
 if TYPE_CHECKING:
     import uuid
 
-__all__ = ["BASE_URLS", "IDEMPOTENT_METHODS", "RETRY_KEY", "RETRY_KEY_PATHS", "Headers",
-           "Request", "Response", "Stream", "retry_key", "safe_to_repeat"]
+__all__ = ["BASE_URLS", "IDEMPOTENT_METHODS", "RETRY_KEY", "RETRY_KEY_PATHS", "SECRET_FIELDS",
+           "Headers", "Request", "Response", "Stream", "redact_secrets", "retry_key",
+           "safe_to_repeat", "shown_body"]
 
 #: the host behind each ``Request.base``
 BASE_URLS: Mapping[str, str] = {
@@ -95,6 +96,25 @@ _DOT_SEGMENTS = frozenset({"", ".", ".."})
 #: headers the client and the HTTP layer set themselves (the token, framing): never stored
 CLIENT_HEADERS = frozenset({"authorization", "host", "content-length", "transfer-encoding",
                             "connection"})
+
+
+#: form fields and query parameters that carry a secret (a channel secret, an access
+#: token, a JWT assertion): their values show as ``<redacted>`` in every repr and log line
+SECRET_FIELDS = ("access_token", "client_assertion", "client_secret", "refresh_token")
+_SECRET_VALUE = re.compile(r"(?:^|(?<=[?&]))(" + "|".join(SECRET_FIELDS) + r")=[^&#\s]*")
+
+
+def redact_secrets(text: str) -> str:
+    """``text`` (a URL, a query string or a form body) with each secret field's value
+    (:data:`SECRET_FIELDS`) replaced by ``<redacted>``."""
+    return _SECRET_VALUE.sub(r"\1=<redacted>", text)
+
+
+def shown_body(body: bytes | None) -> bytes | None:
+    """``body`` as a repr may show it: a form's secret fields redacted, anything else as is."""
+    if not body or b"=" not in body:
+        return body
+    return redact_secrets(body.decode("latin-1")).encode("latin-1")
 
 
 def decoded_forms(text: str, rounds: int = 2) -> Iterator[str]:
@@ -179,6 +199,14 @@ class Request(Generic[AnswerT]):
     query: tuple[tuple[str, str], ...] = ()
     headers: Mapping[str, str] = field(default=_NO_HEADERS)
     body: bytes | None = None
+
+    def __repr__(self) -> str:
+        """As the dataclass's, but secret form fields and query values show ``<redacted>``."""
+        query = tuple((name, "<redacted>" if name in SECRET_FIELDS else value)
+                      for name, value in self.query)
+        return (f"Request(operation={self.operation!r}, method={self.method!r}, "
+                f"base={self.base!r}, path={self.path!r}, query={query!r}, "
+                f"headers={self.headers!r}, body={shown_body(self.body)!r})")
 
     def __post_init__(self) -> None:
         if self.method not in METHODS:

@@ -63,6 +63,7 @@ from linebot_fp.request import (
     Headers,
     Request,
     Response,
+    redact_secrets,
     safe_to_repeat,
 )
 from linebot_fp.transport import HttpRequest, Timeout
@@ -453,7 +454,8 @@ def _log_attempt(http_request: HttpRequest, attempt: Attempt, outcome: Response 
     request_id = response.headers.get(REQUEST_ID) if response is not None else None
     log.log(logging.WARNING if gave_up else logging.DEBUG,
             "%s %s attempt %d: %s in %.3f s (request id %s): %s",
-            http_request.method, http_request.url, attempt.number, result, attempt.duration,
+            http_request.method, redact_secrets(http_request.url), attempt.number, result,
+            attempt.duration,
             request_id, why)
 
 

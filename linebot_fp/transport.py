@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from linebot_fp.errors import AnswerTooLargeError, TransportError, TransportTimeoutError
-from linebot_fp.request import Headers, Response
+from linebot_fp.request import Headers, Response, redact_secrets, shown_body
 
 if TYPE_CHECKING:
     import socket
@@ -54,7 +54,8 @@ class HttpRequest:
     ``stream`` the body is handed over unread and each read of it has the
     (read) timeout. ``max_answer_bytes`` is the most body a transport may read
     when not streaming (``None``: no limit; the client reads at most that much
-    of a streamed error answer). Its ``repr`` shows ``Authorization`` redacted.
+    of a streamed error answer). Its ``repr`` shows ``Authorization`` and the secret
+    fields of its URL and form body redacted.
     """
 
     method: str
@@ -64,6 +65,12 @@ class HttpRequest:
     timeout: Timeout
     stream: bool = False
     max_answer_bytes: int | None = None
+
+    def __repr__(self) -> str:
+        return (f"HttpRequest(method={self.method!r}, url={redact_secrets(self.url)!r}, "
+                f"headers={self.headers!r}, body={shown_body(self.body)!r}, "
+                f"timeout={self.timeout!r}, stream={self.stream!r}, "
+                f"max_answer_bytes={self.max_answer_bytes!r})")
 
 
 Transport = Callable[[HttpRequest], Response]

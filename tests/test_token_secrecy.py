@@ -238,3 +238,26 @@ def library_frames(error):
     frames = [frame for frame in summary.stack if frame.filename.startswith(package)]
     assert frames
     return [f"{frame.filename}:{frame.lineno} {frame.locals}" for frame in frames]
+
+
+def test_secret_form_fields_and_query_values_show_redacted_in_reprs_and_log_lines(caplog):
+    """A token request's form body (client_secret, client_assertion) and a verify call's
+    query (access_token) are sent as they are, but shown redacted in every repr and log."""
+    from linebot_fp.api import issue_stateless_channel_token, verify_channel_access_token_v2_1
+    from linebot_fp.testing import FakeLineApi
+
+    secret, token = "s3cret-value-0123", "t0ken-value-4567"
+    issue = issue_stateless_channel_token(client_id="1234", client_secret=secret)
+    verify = verify_channel_access_token_v2_1(token)
+    assert secret.encode() in issue.body
+    assert any(value == token for _, value in verify.query)
+    assert_nothing_shown([issue, verify], [secret, token])
+    assert "client_secret=<redacted>" in repr(issue)
+    with FakeLineApi() as api, caplog.at_level(logging.DEBUG, logger="linebot_fp"):
+        api.on("GET", "/oauth2/v2.1/verify", status=400, json={"error": "invalid_request"})
+        with pytest.raises(LineBotApiError) as caught:
+            Client("token", endpoints=api.endpoints, retry=None).send(verify)
+        assert api.requests[-1].query == (("access_token", token),)  # sent as it is
+    assert_nothing_shown([caught.value, caught.value.request], [token])
+    assert_nothing_shown([record.getMessage() for record in caplog.records], [token])
+    assert any("access_token=<redacted>" in record.getMessage() for record in caplog.records)
