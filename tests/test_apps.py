@@ -251,7 +251,9 @@ def test_a_reply_refused_for_its_token_becomes_one_push(serve, api, caplog):
 
 
 def test_requests_without_a_client_are_an_error_of_that_event(serve, api, caplog):
-    served = serve({(MessageEvent, TextMessage): echo, FollowEvent: lambda e: None}, client=None)
+    # the inbox's clock stands still: the failed event's retry never falls due during the test
+    served = serve({(MessageEvent, TextMessage): echo, FollowEvent: lambda e: None}, client=None,
+                   inbox=MemoryInbox(clock=FakeClock()))
     with caplog.at_level(logging.ERROR, logger="linebot_fp"):
         assert served.post([text_message_event("x"), follow_event()]).status == 200
     (failure,) = [r for r in caplog.records if r.name == "linebot_fp"]
