@@ -1,61 +1,132 @@
-"""The wire format: the one cattrs converter between models and JSON.
+"""The wire format: models to JSON and back, through one cattrs converter.
 
 * Keys are camelCase of the attribute names (``original_content_url`` ->
   ``originalContentUrl``, ``and_`` -> ``and``), unless a field names its key
   with ``wire("key")`` or the class says ``wire_style = "snake"``.
 * ``None`` fields are left out; tuples become JSON arrays.
 * A model with a ``type`` tag writes it; a family base (``Action``, ``Event``,
-  ...) is read by one dict lookup on ``type``. A tag nobody knows, or a member
-  that cannot be read, becomes the family's ``Unknown...`` member holding the
-  original JSON in ``raw``: nothing received is lost.
+  ...) is read by one dict lookup on ``type`` in its table (``Event.family``),
+  which imports the member's module the first time its tag comes. A tag nobody
+  knows, or a member that cannot be read, becomes the family's ``Unknown...``
+  member holding the original JSON, frozen, in ``raw``: nothing received is lost.
+  A family base made directly (``Source(user_id=...)``) is written with its own
+  fields and no tag.
 * Unknown keys in known objects are ignored.
+* Only problems of the data become :class:`~linebot_fp.errors.InvalidPayloadError`
+  (:data:`DATA_ERRORS`: a missing key, a wrong type, a failed check, JSON nested
+  too deep). Anything else passes through as it is: ``KeyboardInterrupt``, an
+  exception a signal handler raises (``TimeoutError``, a task queue's time
+  limit), ``MemoryError``.
 
-Hooks are generated once per class and cached by the converter. This module
-performs no I/O.
+For every model class, and the shapes models are made of (``X | None``,
+``Sequence[X]``, ``Mapping[str, X]``, JSON scalars), the codec writes one reading
+and one writing function when the class is first read or written, caches it,
+and registers its source with :mod:`linecache`. The rest (other unions,
+``tuple[...]``, ...) is served by :data:`converter`, the one cattrs ``Converter``,
+which is given the same model hooks and is created on first need: parsing a
+webhook and building a reply never import cattrs. Models never import this
+module. This module performs no I/O.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import json
-from collections.abc import Callable, Iterator, Sequence
-from functools import cache
-from types import UnionType
-from typing import Any, Literal, TypeVar, Union, get_args, get_origin
+import types
+from _thread import allocate_lock
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin
 
-from cattrs import Converter
-from cattrs.fns import identity
-
-from linebot_fp._lazy import pending_members
+from linebot_fp._codegen import function
 from linebot_fp.errors import InvalidPayloadError
 from linebot_fp.models._base import (
     WIRE_KEY,
     KeepsRaw,
     Model,
-    Unknown,
+    family_of,
+    field_checks,
     strip_optional,
     type_hints,
 )
+from linebot_fp.models._json import freeze, thaw
 
-__all__ = ["converter", "dumps", "dumps_json", "family_member", "family_members", "loads",
-           "structure", "unstructure", "wire_key"]
+if TYPE_CHECKING:
+    from cattrs import Converter
+
+    #: the one cattrs converter (made on first use, see :func:`__getattr__`)
+    converter: Converter
+
+__all__ = ["DATA_ERRORS", "converter", "dumps", "dumps_json", "family_member", "family_members",
+           "loads", "structure", "structure_hook", "unstructure", "unstructure_hook", "wire_key"]
 
 T = TypeVar("T")
 
-converter = Converter(detailed_validation=False,
-                      unstruct_collection_overrides={tuple: list, Sequence: list})
+#: what a problem of the data raises while reading it (a missing key, a value of the
+#: wrong type, a model's check, nesting too deep): only these become InvalidPayloadError
+DATA_ERRORS: tuple[type[Exception], ...] = (LookupError, TypeError, ValueError, AttributeError,
+                                            RecursionError)
 
 _JSON_SCALARS = (str, int, float, bool)
 
 
-def _passthrough(value: Any, _: Any) -> Any:
-    """JSON scalars are read as they are: no ``str(5)`` surprises, no cost."""
-    return value
+# -- the public functions ------------------------------------------------------------------------
 
 
-for _scalar in _JSON_SCALARS:
-    converter.register_structure_hook(_scalar, _passthrough)
+def structure(data: Any, cls: type[T]) -> T:
+    """Build a model (or a tuple or union of them) from its JSON-compatible form.
+
+    Raises ``InvalidPayloadError`` when the data does not fit; any other exception
+    (an interrupt, a signal handler's) passes through untouched.
+    """
+    if _is_model(cls) and not isinstance(data, dict):
+        raise _not_an_object(cls, data)
+    try:
+        made: T = structure_hook(cls)(data, cls)
+    except InvalidPayloadError:
+        raise
+    except DATA_ERRORS as exc:
+        name = getattr(cls, "__name__", repr(cls))
+        raise InvalidPayloadError(
+            f"cannot read {name} from {_preview(data)}: {_reason(exc)}"
+        ) from exc
+    return made
+
+
+def unstructure(value: Any) -> Any:
+    """The JSON-compatible form of a model (dicts, lists, strings, numbers)."""
+    cls = value.__class__
+    if cls in _JSON_SCALARS or value is None:
+        return value
+    if isinstance(value, Model):
+        return _class_writer(cls)(value)
+    if isinstance(value, (list, tuple)):
+        return [unstructure(item) for item in value]
+    if isinstance(value, Mapping):
+        return {key: unstructure(item) for key, item in value.items()}
+    return _cattrs().unstructure(value)
+
+
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def dumps(value: Any) -> bytes:
+    """Compact UTF-8 JSON of a model or plain value, non-ASCII kept as is."""
+    return _ENCODER.encode(unstructure(value)).encode()
+
+
+def dumps_json(value: Any) -> bytes:
+    """Compact UTF-8 JSON of a value that is already JSON-compatible."""
+    return _ENCODER.encode(value).encode()
+
+
+def loads(data: bytes | str) -> Any:
+    """Parse JSON text, raising ``InvalidPayloadError`` when it is not JSON."""
+    try:
+        return json.loads(data)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise InvalidPayloadError(f"not JSON: {exc}") from exc
+    except RecursionError:
+        raise InvalidPayloadError("JSON nested too deeply to decode") from None
 
 
 def camel(name: str) -> str:
@@ -74,50 +145,78 @@ def wire_key(cls: type, field: dataclasses.Field[Any]) -> str:
     return camel(field.name)
 
 
-def structure(data: Any, cls: type[T]) -> T:
-    """Build a model (or a tuple or union of them) from its JSON-compatible form."""
-    if _is_model(cls) and not isinstance(data, dict):
-        raise _not_an_object(cls, data)
-    try:
-        return converter.structure(data, cls)
-    except InvalidPayloadError:
-        raise
-    except Exception as exc:  # cattrs raises many kinds; the caller gets one
-        name = getattr(cls, "__name__", repr(cls))
-        raise InvalidPayloadError(
-            f"cannot read {name} from {_preview(data)}: {_reason(exc)}"
-        ) from exc
+def family_member(base: type, tag: str) -> type | None:
+    """The member of the family ``base`` (``Event``, ``Action``, ...) tagged ``tag``, or None.
+
+    Read from the base's table; the member's module is imported now if it was not.
+    """
+    table = family_of(base)
+    return None if table is None else table.member(tag)
 
 
-def unstructure(value: Any) -> Any:
-    """The JSON-compatible form of a model (dicts, lists, strings, numbers)."""
-    return converter.unstructure(value)
+def family_members(base: type) -> dict[str, type]:
+    """Every tagged member of the family ``base`` by tag (every module imported: for tools)."""
+    table = family_of(base)
+    return {} if table is None else table.members()
 
 
-_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+def structure_hook(hint: Any) -> Callable[[Any, Any], Any]:
+    """The function reading JSON into ``hint`` (``hook(data, hint)``), made on first use."""
+    hook = _READERS.get(hint)
+    if hook is None:
+        hook = _READERS[hint] = _make_reader(hint)
+    return hook
 
 
-def dumps(value: Any) -> bytes:
-    """Compact UTF-8 JSON of a model or plain value, non-ASCII kept as is."""
-    return _ENCODER.encode(converter.unstructure(value)).encode()
+def unstructure_hook(hint: Any) -> Callable[[Any], Any]:
+    """The function writing a value of ``hint`` as JSON (``hook(value)``), made on first use."""
+    hook = _WRITERS.get(hint)
+    if hook is None:
+        hook = _WRITERS[hint] = _make_writer(hint)
+    return hook
 
 
-def dumps_json(value: Any) -> bytes:
-    """Compact UTF-8 JSON of a value that is already JSON-compatible."""
-    return _ENCODER.encode(value).encode()
+# -- cattrs, for the shapes not written here -----------------------------------------------------
+
+_converter: Converter | None = None
+_converter_lock = allocate_lock()
 
 
-def loads(data: bytes | str) -> Any:
-    """Parse JSON text, raising ``InvalidPayloadError`` when it is not JSON."""
-    try:
-        return json.loads(data)
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise InvalidPayloadError(f"not JSON: {exc}") from exc
-    except RecursionError:
-        raise InvalidPayloadError("JSON nested too deeply to decode") from None
+def _cattrs() -> Converter:
+    """The one cattrs converter, made on first need, with this module's hooks registered."""
+    global _converter
+    if _converter is None:
+        with _converter_lock:
+            if _converter is None:
+                _converter = _make_converter()
+    return _converter
 
 
-# -- which kind of model a class is ---------------------------------------------------
+def _make_converter() -> Converter:
+    from cattrs import Converter
+
+    made = Converter(detailed_validation=False,
+                     unstruct_collection_overrides={tuple: list, Sequence: list})
+    for scalar in _JSON_SCALARS:
+        made.register_structure_hook(scalar, _passthrough)
+    made.register_structure_hook_factory(_is_ours, structure_hook)
+    made.register_unstructure_hook_factory(_is_ours, unstructure_hook)
+    return made
+
+
+def _is_ours(hint: Any) -> bool:
+    """Whether this module reads and writes ``hint`` itself (cattrs asks it)."""
+    return _is_model(hint) or _shape(hint) is not None
+
+
+def __getattr__(name: str) -> Any:
+    """``converter``: the cattrs ``Converter``, imported and made on first use (PEP 562)."""
+    if name == "converter":
+        return _cattrs()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# -- which kind of hint ----------------------------------------------------------------------------
 
 
 def _is_model(cls: Any) -> bool:
@@ -129,346 +228,156 @@ def _own_tag(cls: type) -> str | None:
     return tag if isinstance(tag, str) else None
 
 
-class _Family:
-    """The members of a family base, found by tag when first needed.
-
-    A member is looked up among the classes already built, then among those its
-    modules (``base.__module__``, ``members_in``, and ``members_later[tag]``)
-    have not built yet (see :mod:`linebot_fp._lazy`), so only the members a
-    process meets are ever created. A tag found nowhere is remembered as such.
-    """
-
-    def __init__(self, base: Any) -> None:
-        self.base = base
-        self.modules = [base.__module__, *base.members_in]
-        for module in base.members_in:
-            importlib.import_module(module)
-        self.by_tag: dict[str, type] = {}
-        self.absent: set[str] = set()
-        self._unknown: list[type | None] = []
-        #: tag -> structure hook of the members read so far (they ignore their second argument)
-        self.hooks: dict[str, Callable[[Any, Any], Any]] = {}
-
-    def member(self, tag: str) -> type | None:
-        """The member class for ``tag``, or ``None`` when no member has it."""
-        found = self.by_tag.get(tag)
-        if found is not None or tag in self.absent:
-            return found
-        later = self.base.members_later.get(tag)
-        if later is not None and later not in self.modules:
-            importlib.import_module(later)
-            self.modules.append(later)
-        found = next((sub for sub in self._built() if _own_tag(sub) == tag), None)
-        if found is None:
-            found = next((waiting.build() for waiting in pending_members(self.modules, self.base)
-                          if waiting.tag == tag), None)
-        if found is None:
-            self.absent.add(tag)
-        else:
-            self.by_tag[tag] = found
-        return found
-
-    @property
-    def unknown(self) -> type | None:
-        """The family's ``Unknown...`` member, if it has one."""
-        if not self._unknown:
-            found = next((sub for sub in self._built() if issubclass(sub, Unknown)), None)
-            if found is None:
-                waiting = pending_members(self.modules, self.base)
-                found = next((member.build() for member in waiting
-                              if member.descends_from(Unknown)), None)
-            self._unknown.append(found)
-        return self._unknown[0]
-
-    def has_members(self) -> bool:
-        """Whether any class (built or not) is a tagged member of this base."""
-        return (any(_own_tag(sub) is not None for sub in self._built())
-                or any(waiting.tag is not None
-                       for waiting in pending_members(self.modules, self.base)))
-
-    def _built(self) -> Iterator[type]:
-        pending: list[type] = list(self.base.__subclasses__())
-        while pending:
-            sub = pending.pop()
-            pending.extend(sub.__subclasses__())
-            if "__slots__" in sub.__dict__ and dataclasses.is_dataclass(sub):
-                yield sub  # not the pre-slots twin that @dataclass(slots=True) leaves behind
+def _as_is(hint: Any) -> bool:
+    """JSON scalars, ``Any``/``object`` and ``Literal`` choices (checked by the model) pass
+    unchanged."""
+    return hint in _JSON_SCALARS or hint is Any or hint is object or get_origin(hint) is Literal
 
 
-@cache
-def _family(base: Any) -> _Family:
-    return _Family(base)
+def _optional_inner(hint: Any) -> Any:
+    """``X`` of ``X | None`` (one ``X``), else ``None``."""
+    inner, optional = strip_optional(hint)
+    return inner if optional and get_origin(inner) not in (Union, types.UnionType) else None
 
 
-def family_member(base: type, tag: str) -> type | None:
-    """The member of the family ``base`` (``Event``, ``Action``, ...) tagged ``tag``, or None.
-
-    The member class is built now if no one used it before.
-    """
-    return _family(base).member(tag)
-
-
-def family_members(base: type) -> dict[str, type]:
-    """Every tagged member of the family ``base`` by tag, ``members_later`` ones included.
-
-    Builds them all: for tools that list a family, not for the hot paths.
-    """
-    family = _family(base)
-    for module in base.members_later.values():  # type: ignore[attr-defined]
-        if module not in family.modules:
-            importlib.import_module(module)
-            family.modules.append(module)
-    for waiting in list(pending_members(family.modules, base)):
-        waiting.build()
-    members: dict[str, type] = {}
-    for sub in family._built():
-        tag = _own_tag(sub)
-        if tag is not None:
-            members.setdefault(tag, sub)
-    family.by_tag.update(members)
-    family.absent.difference_update(members)
-    return members
+def _shape(hint: Any) -> str | None:
+    """``"scalar"``, ``"optional"``, ``"sequence"`` or ``"mapping"`` for a shape this module
+    reads and writes itself; ``None`` for one left to cattrs (or a model)."""
+    if hint in _JSON_SCALARS or hint is Any or hint is object:
+        return "scalar"
+    if _optional_inner(hint) is not None:
+        return "optional"
+    origin = get_origin(hint)
+    if origin is Sequence or (origin is tuple and get_args(hint)[1:] == (...,)):
+        return "sequence"
+    if origin in (dict, Mapping) and get_args(hint)[:1] == (str,):
+        return "mapping"
+    return None
 
 
-def _is_family(cls: Any) -> bool:
-    if _own_tag(cls) is not None or issubclass(cls, KeepsRaw):
-        return False
-    return _family(cls).has_members()
+# -- readers ---------------------------------------------------------------------------------------
+
+_READERS: dict[Any, Callable[[Any, Any], Any]] = {}
 
 
-# -- hook factories ----------------------------------------------------------------------
+def _passthrough(value: Any, _: Any) -> Any:
+    """JSON scalars are read as they are: no ``str(5)`` surprises, no cost."""
+    return value
 
 
-def _unstructure_factory(cls: type) -> Callable[[Any], Any]:
-    if issubclass(cls, KeepsRaw):
-        return lambda value: dict(value.raw) if isinstance(value.raw, dict) else value.raw
-    if _is_family(cls):
-        return _unstructure_by_class
-    return _fields_unstructurer(cls)
-
-
-def _fields_unstructurer(cls: type) -> Callable[[Any], dict[str, Any]]:
-    """A function writing ``cls`` as a JSON object, generated for it: one pass over the fields.
-
-    A field equal to its default (``None``) is left out as it is read; JSON
-    scalars are written as they are; a model (or a sequence of them) goes through
-    the hook of its runtime class, found by one dict lookup; anything else
-    through its converter hook. The ``type`` tag is written last.
-    """
-    hints = type_hints(cls)
-    scope: dict[str, Any] = {"by_class": _HOOKS_BY_CLASS.get, "find": _unstructure_by_class}
-    required, lines = [], []
-    for field in dataclasses.fields(cls):
-        name, key = field.name, wire_key(cls, field)
-        hint = strip_optional(hints[name])[0]
-        if field.default is not dataclasses.MISSING:
-            scope[f"default_{name}"] = field.default
-            test = "x is not None" if field.default is None else f"x != default_{name}"
-        elif field.default_factory is not dataclasses.MISSING:
-            scope[f"default_{name}"] = field.default_factory()
-            test = f"x != default_{name}"
-        else:  # required fields first, in one dict display (as cattrs writes them)
-            required.append(f"{key!r}: {_writer(scope, name, hint, hints[name], f'v.{name}')}")
-            continue
-        value = _writer(scope, name, hint, hints[name])
-        lines += [f"x = v.{name}", f"if {test}: d[{key!r}] = {value}"]
-    lines.insert(0, "d = {" + ", ".join(required) + "}")
-    tag = _own_tag(cls) or getattr(cls, "type", None)
-    if isinstance(tag, str):
-        lines.append(f"d['type'] = {tag!r}")
-    lines.append("return d")
-    source = f"def unstructure_{cls.__name__}(v):\n" + "".join(f"    {line}\n" for line in lines)
-    exec(compile(source, f"<unstructure {cls.__qualname__}>", "exec"), scope)
-    generated: Callable[[Any], dict[str, Any]] = scope[f"unstructure_{cls.__name__}"]
-    return generated
-
-
-def _writer(scope: dict[str, Any], name: str, hint: Any, declared: Any, x: str = "x") -> str:
-    """The expression writing the value ``x`` of field ``name`` whose type is ``hint``."""
-    item = get_args(hint)[0] if _is_sequence(hint) else None
-    if _writes_as_is(hint):
-        return x
+def _make_reader(hint: Any) -> Callable[[Any, Any], Any]:
     if _is_model(hint):
-        return f"(by_class({x}.__class__) or find)({x})"
-    if item is not None and _writes_as_is(item):
-        return f"list({x})"
-    if item is not None and _is_model(item):
-        return f"[(by_class(i.__class__) or find)(i) for i in {x}]"
-    scope[f"hook_{name}"] = converter.get_unstructure_hook(declared)
-    return f"hook_{name}({x})"
+        if family_of(hint) is not None:
+            return _family_reader(hint)
+        if issubclass(hint, KeepsRaw):
+            return _raw_reader(hint)
+        return _fields_reader(hint)
+    shape = _shape(hint)
+    if shape == "scalar":
+        return _passthrough
+    if shape == "optional":
+        inner = _optional_inner(hint)
+        if _as_is(inner):
+            return _passthrough
+        inner_hook = structure_hook(inner)
+        return lambda data, _: None if data is None else inner_hook(data, inner)
+    if shape == "sequence":
+        item = get_args(hint)[0]
+        if _as_is(item):
+            return lambda data, _: tuple(data)
+        item_hook = structure_hook(item)
+        return lambda data, _: tuple([item_hook(value, item) for value in data])
+    if shape == "mapping":
+        value_hint = get_args(hint)[1]
+        if _as_is(value_hint):
+            return lambda data, _: dict(data.items())
+        value_hook = structure_hook(value_hint)
+        return lambda data, _: {key: value_hook(value, value_hint)
+                                for key, value in data.items()}
+    return _cattrs().get_structure_hook(hint)
 
 
-def _writes_as_is(hint: Any) -> bool:
-    """JSON scalars (and ``Literal`` choices of them) are written without a hook."""
-    return hint in _JSON_SCALARS or hint is Any or get_origin(hint) is Literal
-
-
-_HOOKS_BY_CLASS: dict[type, Callable[[Any], Any]] = {}
-
-
-def _unstructure_by_class(value: Any) -> Any:
-    """A field typed as a family base holds some member: use that member's hook."""
-    cls = value.__class__
-    hook = _HOOKS_BY_CLASS.get(cls)
-    if hook is None:
-        hook = _HOOKS_BY_CLASS[cls] = converter.get_unstructure_hook(cls)
-    return hook(value)
-
-
-def _structure_factory(cls: type) -> Callable[[Any, Any], Any]:
-    if issubclass(cls, KeepsRaw):
-        return _raw_structurer(cls)
-    if _is_family(cls):
-        return _family_structurer(cls)
-    return _fields_structurer(cls)
-
-
-def _fields_structurer(cls: type) -> Callable[[Any, Any], Any]:
+def _fields_reader(cls: type) -> Callable[[Any, Any], Any]:
     """A function reading ``cls`` from a JSON object, generated for it.
 
-    JSON scalars are read as they are; other fields go through their converter
-    hook; an absent optional field takes its default. Received data is read leniently, so a class
-    whose ``__post_init__`` only converts sequences and checks for ``None`` is
-    filled slot by slot (hooks already give tuples), which is several times
-    cheaper than calling ``__init__``; a class with ``Literal`` fields or its own
-    ``_check`` goes through ``__init__`` and its checks. Not an object where one
-    belongs is a ``TypeError`` here, an ``InvalidPayloadError`` in :func:`structure`.
+    JSON scalars are read as they are; other fields go through their hook, made
+    the first time such a value comes; an absent optional field takes its default.
+    Each slot is filled directly (several times cheaper than ``__init__``), then
+    the checks the model declares run (:func:`~linebot_fp.models._base.field_checks`:
+    required fields, ``Literal`` choices, its own ``_check``), exactly as its
+    ``__init__`` runs them. A class that is not a plain frozen slotted dataclass
+    goes through ``cls(...)``. Not an object where one belongs is a ``TypeError``
+    here, an ``InvalidPayloadError`` in :func:`structure`.
     """
     hints = type_hints(cls)
-    direct = getattr(cls, "_check", None) is Model._check and not any(
-        get_origin(_optional_inner(hint) or hint) is Literal for hint in hints.values())
+    direct = _fills_slots(cls)
     scope: dict[str, Any] = {"cls": cls, "new": object.__new__}
     lines = ["self = new(cls)"] if direct else ["present = {}"]
     arguments = []
     for field in dataclasses.fields(cls):
         name, key, hint = field.name, wire_key(cls, field), hints[field.name]
-        if hint in _JSON_SCALARS or hint is Any or _is_optional_scalar(hint):
+        inner = _optional_inner(hint)
+        as_is = _as_is(hint) or (inner is not None and _as_is(inner))
+        has_default = field.default is not dataclasses.MISSING
+        if as_is:
             value = f"o[{key!r}]"
         else:
             scope[f"hook_{name}"], scope[f"type_{name}"] = _on_first_use(scope, name, hint), hint
             value = f"hook_{name}(o[{key!r}], type_{name})"
-        has_default = (field.default is not dataclasses.MISSING
-                       or field.default_factory is not dataclasses.MISSING)
-        if direct:
-            scope[f"set_{name}"] = getattr(cls, name).__set__
-            inner = _optional_inner(hint)
-            if field.default is None and value == f"o[{key!r}]":  # a scalar, or None
-                lines.append(f"set_{name}(self, o.get({key!r}))")
-                continue
-            if field.default is None and _is_model(inner) and _is_family(inner):
-                lines += [f"value = o.get({key!r})", "if value is not None:",
-                          *(f"    {line}" for line in _member_lines(scope, name, inner)),
-                          f"set_{name}(self, value)"]
-                continue
-            if field.default is None and inner is not None:  # a model, or None: one call
-                scope[f"hook_{name}"], scope[f"type_{name}"] = (
-                    _on_first_use(scope, name, inner), inner)
-                lines += [f"value = o.get({key!r})", f"set_{name}(self, None if value is None "
-                                                     f"else hook_{name}(value, type_{name}))"]
-                continue
-            if not has_default and _is_model(hint) and _is_family(hint):
-                lines += [f"value = o[{key!r}]", *_member_lines(scope, name, hint),
-                          f"set_{name}(self, value)"]
-                continue
-            if not has_default and hint is not Any:  # as __post_init__ would
-                lines += [f"value = {value}",
-                          f"if value is None: raise TypeError({key!r} + ' is null')"]
-                value = "value"
-            elif has_default:
-                scope[f"default_{name}"] = (field.default
-                                            if field.default is not dataclasses.MISSING
-                                            else field.default_factory)
-                fallback = (f"default_{name}" if field.default is not dataclasses.MISSING
-                            else f"default_{name}()")
-                value = f"{value} if {key!r} in o else {fallback}"
-            lines.append(f"set_{name}(self, {value})")
+        if not direct:
+            if has_default:
+                lines.append(f"if {key!r} in o: present[{name!r}] = {value}")
+            else:
+                arguments.append(f"{name}={value}")
+            continue
+        scope[f"set_{name}"] = getattr(cls, name).__set__
+        if field.default is None and as_is:
+            lines.append(f"set_{name}(self, o.get({key!r}))")
+        elif field.default is None and _is_model(inner) and family_of(inner) is not None:
+            lines += [f"value = o.get({key!r})", "if value is not None:",
+                      *(f"    {line}" for line in _member_lines(scope, name, inner)),
+                      f"set_{name}(self, value)"]
+        elif field.default is None and inner is not None:  # a model (or more), or None
+            scope[f"hook_{name}"], scope[f"type_{name}"] = _on_first_use(scope, name, inner), inner
+            lines += [f"value = o.get({key!r})", f"set_{name}(self, None if value is None "
+                                                 f"else hook_{name}(value, type_{name}))"]
+        elif not has_default and _is_model(hint) and family_of(hint) is not None:
+            lines += [f"value = o[{key!r}]", *_member_lines(scope, name, hint),
+                      f"set_{name}(self, value)"]
         elif has_default:
-            lines.append(f"if {key!r} in o: present[{name!r}] = {value}")
+            scope[f"default_{name}"] = field.default
+            lines.append(f"set_{name}(self, {value} if {key!r} in o else default_{name})")
         else:
-            arguments.append(f"{name}={value}")
-    lines.append("return self" if direct else f"return cls({', '.join([*arguments, '**present'])})")
+            lines.append(f"set_{name}(self, {value})")
+    if direct:
+        lines += field_checks(cls, scope, lambda name: f"self.{name}",
+                              lambda name, value: f"set_{name}(self, {value})")
+        lines.append("return self")
+    else:
+        lines.append(f"return cls({', '.join([*arguments, '**present'])})")
     source = f"def structure_{cls.__name__}(o, _):\n" + "".join(f"    {line}\n" for line in lines)
-    exec(compile(source, f"<structure {cls.__qualname__}>", "exec"), scope)
-    generated: Callable[[Any, Any], Any] = scope[f"structure_{cls.__name__}"]
-    return generated
+    return function(source, f"structure_{cls.__name__}", scope, f"structure {_label(cls)}")
+
+
+def _fills_slots(cls: type) -> bool:
+    """Whether a reader may fill ``cls``'s slots itself: a frozen slotted dataclass whose
+    fields all take plain defaults (what its ``__init__`` would do, checks included)."""
+    params = getattr(cls, "__dataclass_params__", None)
+    return (params is not None and params.frozen and "__slots__" in cls.__dict__
+            and all(field.init and field.default_factory is dataclasses.MISSING
+                    for field in dataclasses.fields(cls)))
 
 
 def _on_first_use(scope: dict[str, Any], name: str, hint: Any) -> Callable[[Any, Any], Any]:
     """A stand-in for the hook of ``hint`` in a generated reader's ``scope``: the real
     hook is made (and put in its place) the first time a value of that field comes, so
-    a field that never shows up (an emoji list, a mention) costs no hook, no class."""
+    a field that never shows up (an emoji list, a mention) costs no hook, no import."""
 
     def first_use(value: Any, cls: Any) -> Any:
-        hook = scope[f"hook_{name}"] = converter.get_structure_hook(hint)
+        hook = scope[f"hook_{name}"] = structure_hook(hint)
         return hook(value, cls)
 
     return first_use
-
-
-def _raw_structurer(cls: type) -> Callable[[Any, Any], Any]:
-    def structure_raw(data: Any, _: Any) -> Any:
-        if not isinstance(data, dict):
-            raise _not_an_object(cls, data)
-        return cls(raw=data)  # the other fields are read from raw by KeepsRaw._check
-
-    return structure_raw
-
-
-def fill_from_raw(value: Any) -> None:
-    """Set the fields of a :class:`KeepsRaw` model left at their default from its ``raw``.
-
-    A field whose JSON cannot be read stays at its default: ``raw`` keeps it anyway.
-    What to read is worked out once per class (:func:`_raw_fields`).
-    """
-    raw, cls = value.raw, value.__class__
-    for name, key, hook, hint, default in _raw_fields(cls):
-        if key in raw and getattr(value, name) is default:
-            try:
-                read = hook(raw[key], hint)
-            except Exception:
-                continue
-            object.__setattr__(value, name, read)
-
-
-@cache
-def _raw_fields(cls: Any) -> tuple[tuple[str, str, Callable[[Any, Any], Any], Any, Any], ...]:
-    """``(name, key, structure hook, type, default)`` of each field read from ``raw``."""
-    hints = type_hints(cls)
-    return tuple((field.name, wire_key(cls, field), converter.get_structure_hook(hints[field.name]),
-                  hints[field.name], field.default)
-                 for field in dataclasses.fields(cls) if field.name != "raw")
-
-
-def _family_structurer(base: type) -> Callable[[Any, Any], Any]:
-    """One dict lookup on ``type``; a member is built (hook generated) when its tag first comes."""
-    family = _family(base)
-    hooks = family.hooks
-
-    def structure_member(data: Any, _: Any) -> Any:
-        try:  # the common case first: an object whose tag was seen before
-            hook: Callable[[Any, Any], Any] | None = hooks[data["type"]]
-        except (KeyError, TypeError, IndexError):
-            if not isinstance(data, dict):
-                raise _not_an_object(base, data) from None
-            hook = None
-            tag = data.get("type")
-            member = family.member(tag) if isinstance(tag, str) else None
-            if member is not None and isinstance(tag, str):
-                hook = hooks[tag] = converter.get_structure_hook(member)
-        if hook is not None:
-            try:
-                return hook(data, None)
-            except Exception:
-                if family.unknown is None:
-                    raise
-                # a known tag in a shape we cannot read: keep it as Unknown
-        unknown = family.unknown
-        if unknown is None:
-            raise InvalidPayloadError(f"{base.__name__} has no member of type "
-                                      f"{data.get('type')!r}")
-        return converter.get_structure_hook(unknown)(data, unknown)
-
-    return structure_member
 
 
 def _member_lines(scope: dict[str, Any], name: str, family: type) -> list[str]:
@@ -479,8 +388,10 @@ def _member_lines(scope: dict[str, Any], name: str, family: type) -> list[str]:
     other case, and a member that cannot be read, goes to the family's reader,
     which knows the rest (new tags, Unknown members, errors).
     """
-    scope[f"members_{name}"] = _family(family).hooks.get
-    scope[f"family_{name}"] = converter.get_structure_hook(family)
+    reader = structure_hook(family)
+    scope[f"members_{name}"] = _FAMILY_HOOKS[family].get
+    scope[f"family_{name}"] = reader
+    scope["DATA_ERRORS"] = DATA_ERRORS
     return ["tag = value.get('type') if value.__class__ is dict else None",
             f"hook = members_{name}(tag) if tag.__class__ is str else None",
             "if hook is None:",
@@ -488,56 +399,183 @@ def _member_lines(scope: dict[str, Any], name: str, family: type) -> list[str]:
             "else:",
             "    try:",
             "        value = hook(value, None)",
-            "    except Exception:",
+            "    except DATA_ERRORS:",
             f"        value = family_{name}(value, None)"]
 
 
-def _optional_inner(hint: Any) -> Any:
-    """``X`` of ``X | None`` (one ``X``), else ``None``."""
-    inner, optional = strip_optional(hint)
-    return inner if optional and get_origin(inner) not in (Union, UnionType) else None
+#: family base -> {tag: reader of its member} for the tags read so far
+_FAMILY_HOOKS: dict[type, dict[str, Callable[[Any, Any], Any]]] = {}
 
 
-def _optional_structurer(hint: Any) -> Callable[[Any, Any], Any]:
-    inner = _optional_inner(hint)
-    inner_hook = converter.get_structure_hook(inner)
+def _family_reader(base: type) -> Callable[[Any, Any], Any]:
+    """One dict lookup on ``type``; a member's module is imported when its tag first comes."""
+    table = family_of(base)
+    assert table is not None
+    hooks = _FAMILY_HOOKS.setdefault(base, {})
 
-    def structure_optional(data: Any, _: Any) -> Any:
-        return None if data is None else inner_hook(data, inner)
+    def structure_member(data: Any, _: Any) -> Any:
+        try:  # the common case first: an object whose tag was read before
+            hook: Callable[[Any, Any], Any] | None = hooks[data["type"]]
+        except (KeyError, TypeError, IndexError):
+            if not isinstance(data, dict):
+                raise _not_an_object(base, data) from None
+            tag = data.get("type")
+            member = table.member(tag) if isinstance(tag, str) else None
+            hook = None if member is None else structure_hook(member)
+            if hook is not None:
+                hooks[tag] = hook
+        if hook is not None:
+            try:
+                return hook(data, None)
+            except DATA_ERRORS:
+                if table.unknown is None:
+                    raise
+                # a known tag in a shape that cannot be read: kept whole as Unknown
+        unknown = table.unknown_member()
+        if unknown is None:
+            raise InvalidPayloadError(f"{base.__name__} has no member of type "
+                                      f"{data.get('type')!r}")
+        return structure_hook(unknown)(data, unknown)
 
-    return structure_optional
+    return structure_member
 
 
-def _is_sequence(hint: Any) -> bool:
-    return get_origin(hint) is Sequence
+def _raw_reader(cls: type) -> Callable[[Any, Any], Any]:
+    """Reads a :class:`~linebot_fp.models._base.KeepsRaw` model: ``raw`` is the JSON object,
+    frozen; each other field is read from it when it can be (else it keeps its default:
+    ``raw`` has it anyway). Made through ``cls(...)``, so its checks run."""
+    fields: tuple[tuple[str, str, Any], ...] | None = None
+
+    def structure_raw(data: Any, _: Any) -> Any:
+        nonlocal fields
+        if not isinstance(data, dict):
+            raise _not_an_object(cls, data)
+        if fields is None:  # worked out on the first value (threads may both do it: same result)
+            hints = type_hints(cls)
+            fields = tuple((field.name, wire_key(cls, field), hints[field.name])
+                           for field in dataclasses.fields(cls) if field.name != "raw")
+        raw = freeze(data)
+        values = {}
+        for name, key, hint in fields:
+            if key in raw:  # read from the frozen JSON: what a field keeps stays hashable
+                try:
+                    values[name] = structure_hook(hint)(raw[key], hint)
+                except DATA_ERRORS:
+                    continue
+        return cls(raw=raw, **values)
+
+    return structure_raw
 
 
-def _sequence_structurer(hint: Any) -> Callable[[Any, Any], Any]:
-    """``Sequence[X]`` is read into a tuple, as models store it."""
-    (item,) = get_args(hint)
-    if item in _JSON_SCALARS or item is Any:
-        return lambda data, _: tuple(data)
-    item_hook = converter.get_structure_hook(item)
-    return lambda data, _: tuple([item_hook(value, item) for value in data])
+# -- writers ---------------------------------------------------------------------------------------
+
+_WRITERS: dict[Any, Callable[[Any], Any]] = {}
+#: exact class of a model value -> its writer
+_BY_CLASS: dict[type, Callable[[Any], Any]] = {}
 
 
-def _is_optional_scalar(hint: Any) -> bool:
-    return _optional_inner(hint) in _JSON_SCALARS
+def _make_writer(hint: Any) -> Callable[[Any], Any]:
+    if _is_model(hint):  # the value's own class decides (a member, a subclass, the base)
+        return _write_by_class
+    shape = _shape(hint)
+    if shape == "scalar":
+        return _identity
+    if shape == "optional":
+        inner_hook = unstructure_hook(_optional_inner(hint))
+        return lambda value: None if value is None else inner_hook(value)
+    if shape == "sequence":
+        if _as_is(get_args(hint)[0]):
+            return list
+        return lambda value: [_write_by_class(item) for item in value]
+    if shape == "mapping":
+        value_hint = get_args(hint)[1]
+        if _as_is(value_hint):
+            return dict
+        value_hook = unstructure_hook(value_hint)
+        return lambda value: {key: value_hook(item) for key, item in value.items()}
+    return _cattrs().get_unstructure_hook(hint)
 
 
-def _is_optional_other(hint: Any) -> bool:
-    inner = _optional_inner(hint)
-    return inner is not None and inner not in _JSON_SCALARS
+def _identity(value: Any) -> Any:
+    return value
 
 
-converter.register_unstructure_hook_factory(_is_model, _unstructure_factory)
-converter.register_structure_hook_factory(_is_model, _structure_factory)
-# ``str | None`` and friends: no per-field optional wrapper, in either direction
-converter.register_unstructure_hook_factory(_is_optional_scalar, lambda _: identity)
-converter.register_structure_hook_factory(_is_optional_scalar, lambda _: _passthrough)
-converter.register_structure_hook_factory(_is_sequence, _sequence_structurer)
-# ``Source | None`` and friends: the inner hook found once, not per value
-converter.register_structure_hook_factory(_is_optional_other, _optional_structurer)
+def _class_writer(cls: type) -> Callable[[Any], Any]:
+    """The writer of a value whose class is exactly ``cls`` (a family base: its own fields)."""
+    hook = _BY_CLASS.get(cls)
+    if hook is None:
+        hook = _BY_CLASS[cls] = (_raw_writer if issubclass(cls, KeepsRaw)
+                                 else _fields_writer(cls))
+    return hook
+
+
+def _write_by_class(value: Any) -> Any:
+    """A field typed as a family base (or any model) holds some class: use that class's writer."""
+    cls = value.__class__
+    hook = _BY_CLASS.get(cls)
+    if hook is None:
+        if not _is_model(cls):
+            return unstructure(value)
+        hook = _class_writer(cls)
+    return hook(value)
+
+
+def _raw_writer(value: Any) -> Any:
+    """A model keeping its JSON whole writes ``raw`` back exactly, as plain dicts and lists."""
+    return thaw(value.raw)
+
+
+def _fields_writer(cls: type) -> Callable[[Any], dict[str, Any]]:
+    """A function writing ``cls`` as a JSON object, generated for it: one pass over the fields.
+
+    A field equal to its default (``None``) is left out as it is read; JSON
+    scalars are written as they are; a model (or a sequence of them) goes through
+    the writer of its runtime class, found by one dict lookup; anything else
+    through its hook. The ``type`` tag is written last.
+    """
+    hints = type_hints(cls)
+    scope: dict[str, Any] = {"by_class": _BY_CLASS.get, "find": _write_by_class}
+    required, lines = [], []
+    for field in dataclasses.fields(cls):
+        name, key = field.name, wire_key(cls, field)
+        hint = strip_optional(hints[name])[0]
+        if field.default is not dataclasses.MISSING:
+            scope[f"default_{name}"] = field.default
+            test = "x is not None" if field.default is None else f"x != default_{name}"
+        elif field.default_factory is not dataclasses.MISSING:
+            scope[f"default_{name}"] = field.default_factory()
+            test = f"x != default_{name}"
+        else:  # required fields first, in one dict display
+            required.append(f"{key!r}: {_writer(scope, name, hint, hints[name], f'v.{name}')}")
+            continue
+        value = _writer(scope, name, hint, hints[name])
+        lines += [f"x = v.{name}", f"if {test}: d[{key!r}] = {value}"]
+    lines.insert(0, "d = {" + ", ".join(required) + "}")
+    tag = _own_tag(cls) or getattr(cls, "type", None)
+    if isinstance(tag, str):
+        lines.append(f"d['type'] = {tag!r}")
+    lines.append("return d")
+    source = f"def unstructure_{cls.__name__}(v):\n" + "".join(f"    {line}\n" for line in lines)
+    return function(source, f"unstructure_{cls.__name__}", scope, f"unstructure {_label(cls)}")
+
+
+def _writer(scope: dict[str, Any], name: str, hint: Any, declared: Any, x: str = "x") -> str:
+    """The expression writing the value ``x`` of field ``name`` whose type is ``hint``."""
+    item = get_args(hint)[0] if _shape(hint) == "sequence" else None
+    if _as_is(hint):
+        return x
+    if _is_model(hint):
+        return f"(by_class({x}.__class__) or find)({x})"
+    if item is not None and _as_is(item):
+        return f"list({x})"
+    if item is not None and _is_model(item):
+        return f"[(by_class(i.__class__) or find)(i) for i in {x}]"
+    scope[f"hook_{name}"] = unstructure_hook(declared)
+    return f"hook_{name}({x})"
+
+
+def _label(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
 
 
 # -- error messages ---------------------------------------------------------------------------
@@ -556,3 +594,4 @@ def _reason(exc: BaseException) -> str:
     if isinstance(exc, KeyError):
         return f"missing key {exc.args[0]!r}"
     return f"{type(exc).__name__}: {exc}"
+

@@ -8,13 +8,17 @@ Rules of this module:
 * The signature is checked before a single byte of the body is decoded.
 * Whatever the body, the only exceptions out of ``parse*`` are
   :class:`~linebot_fp.errors.InvalidSignatureError` and
-  :class:`~linebot_fp.errors.InvalidPayloadError` (a ``ValueError``).
+  :class:`~linebot_fp.errors.InvalidPayloadError` (a ``ValueError``); what is
+  not a problem of the body (``KeyboardInterrupt``, a signal handler's
+  ``TimeoutError``, ``MemoryError``) passes through untouched, never turned into
+  an event.
 * One event that cannot be read (even one that is not a JSON object) becomes
   an ``UnknownEvent``; it never costs the other events of the body.
 * The channel secret is checked by :func:`~linebot_fp.signature.check_secret`.
 * Speed: one ``json.loads`` per body, one codec hook call per event (a dict
   lookup on ``type``), no reflection per event.
-* Imports stay light: the standard library, the codec and the received models.
+* Imports stay light: the standard library, the codec and the event base; each
+  event's module is imported the first time its ``type`` comes.
 
 This module performs no I/O.
 """
@@ -27,10 +31,11 @@ from dataclasses import dataclass, fields
 from functools import cache
 from typing import Any, TypeVar, overload
 
-from linebot_fp.codec import converter
+from linebot_fp.codec import DATA_ERRORS, structure_hook
 from linebot_fp.errors import InvalidPayloadError, InvalidSignatureError
 from linebot_fp.models._base import Model
-from linebot_fp.models.events import Event
+from linebot_fp.models._events.base import Event, UnknownEvent
+from linebot_fp.models._json import freeze
 from linebot_fp.signature import BYTES_LIKE, check_secret, signature, signs, verify_signature
 
 __all__ = [
@@ -47,6 +52,7 @@ __all__ = [
 R = TypeVar("R")
 
 _JSON = json.JSONDecoder()
+
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class WebhookPayload(Model):
@@ -189,8 +195,8 @@ def _destination(data: dict[str, Any]) -> str | None:
 
 @cache
 def _event_hook() -> Callable[[Any, Any], Any]:
-    """The codec's structure hook of the event family, made on first use (cold start)."""
-    return converter.get_structure_hook(Event)
+    """The codec's reader of the event family, made on first use (cold start)."""
+    return structure_hook(Event)
 
 
 def _decode_events(data: dict[str, Any]) -> list[Event]:
@@ -199,29 +205,36 @@ def _decode_events(data: dict[str, Any]) -> list[Event]:
     append = events.append
     for item in data["events"]:
         if item.__class__ is not dict:
-            append(_not_an_object(item))
+            append(_kept_as_is(item))
             continue
         try:
             append(hook(item, Event))
-        except Exception:  # the codec degrades to UnknownEvent itself; this is the last net
-            from linebot_fp.models.events import UnknownEvent
-
-            append(UnknownEvent(raw=item))
+        except DATA_ERRORS:  # the codec degrades to UnknownEvent itself; this is the last net
+            append(_unknown(item))
     return events
 
 
-def _not_an_object(value: Any) -> Event:
-    """An ``UnknownEvent`` whose ``raw`` is an entry of ``events`` that is not an object.
+def _unknown(item: dict[str, Any]) -> Event:
+    """An ``UnknownEvent`` for an object the event reader gave up on: the common fields
+    it can read, or only ``raw``."""
+    try:
+        event: Event = structure_hook(UnknownEvent)(item, UnknownEvent)
+    except DATA_ERRORS:
+        return _kept_as_is(item)
+    return event
 
-    Such an entry (a number, ``null``, an array) has none of the fields an event
-    shares, so they stay ``None``; the entry is kept as it came and costs no
-    other event of the body.
+
+def _kept_as_is(value: Any) -> Event:
+    """An ``UnknownEvent`` whose ``raw`` is an entry of ``events`` kept as it came.
+
+    Such an entry (a number, ``null``, an array, or an object nothing could be
+    read from) has none of the fields an event shares, so they stay at their
+    defaults; the entry (frozen) costs no other event of the body.
     """
-    from linebot_fp.models.events import UnknownEvent  # built only when a body needs it
-
     event = object.__new__(UnknownEvent)
     for field in fields(UnknownEvent):
-        object.__setattr__(event, field.name, value if field.name == "raw" else field.default)
+        object.__setattr__(event, field.name,
+                           freeze(value) if field.name == "raw" else field.default)
     return event
 
 

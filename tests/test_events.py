@@ -507,9 +507,9 @@ def test_an_event_that_cannot_be_read_becomes_unknown_with_its_raw(wire: dict[st
         assert event.source == MODEL_USER  # the common fields that can be read are kept
 
 
-def test_unknown_event_with_unreadable_common_fields_keeps_only_raw() -> None:
+def test_unknown_event_keeps_the_common_fields_it_can_read_and_raw_whole() -> None:
     wire = {"type": "hologram", "timestamp": 1, "source": "nowhere"}
-    assert structure(wire, Event) == UnknownEvent(raw=wire)
+    assert structure(wire, Event) == UnknownEvent(raw=wire, timestamp=1)
 
 
 def test_unknown_keys_in_known_objects_are_ignored() -> None:

@@ -117,14 +117,16 @@ api.get_profile("U1"), api.push_message("U1", TextSendMessage(text="hi")), api.l
 before = set(sys.modules)
 from linebot_fp.api._registry import answer_type
 profile = answer_type("get_profile")
-print(json.dumps([profile.__name__, "linebot_fp.models.responses" in before,
+print(json.dumps([profile.__name__, profile.__module__ in before,
                   sorted(set(sys.modules) - before)]))
 """
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True, timeout=60)
     name, imported_before, imported_by_decoding = json.loads(result.stdout)
     assert (name, imported_before) == ("Profile", False)
-    assert "linebot_fp.models.responses" in imported_by_decoding
+    # the small module of the profile answers, not every answer model
+    assert "linebot_fp.models._responses.profiles" in imported_by_decoding
+    assert "linebot_fp.models.responses" not in imported_by_decoding
 
 
 class TestEndToEnd:

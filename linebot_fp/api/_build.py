@@ -298,7 +298,7 @@ def model(name: str, value: Any, spec: str, *, optional: bool = False) -> Any:
 @cache
 def _send_message_base() -> type[SendMessage]:
     """``SendMessage``, imported when the first message is built, not with the builders."""
-    from linebot_fp.models.send_messages import SendMessage
+    from linebot_fp.models import SendMessage
 
     return SendMessage
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from linebot_fp._lazy import lazy_exports
+from linebot_fp._exports import lazy_exports
 
 if TYPE_CHECKING:
     from linebot_fp.compat.api import LineBotApi as LineBotApi

@@ -1,400 +1,243 @@
-"""Every model, by family. Names load on first use (PEP 562), so importing this
-package costs almost nothing; ``from linebot_fp.models import TextSendMessage``
-imports only the family module that defines it, and that module builds only the
-classes that are used (see :mod:`linebot_fp._lazy`).
+"""Every model, by family, loaded by the import system on first use.
+
+``from linebot_fp.models import TextSendMessage`` (or ``linebot_fp.models.TextSendMessage``)
+imports the one small module that defines it, through this package's PEP 562
+``__getattr__``; ``import linebot_fp.models`` alone imports nothing else.
+
+Layout: every public family module (``linebot_fp.models.events``,
+``.messages``, ``.sources``, ``.send_messages``, ``.actions``, ``.responses``,
+``.flex``, ...) exports what it always did. The families a bot meets on every
+webhook are split into small modules, one per kind, under a private package of
+the same name (``linebot_fp.models._events.message`` defines ``MessageEvent``);
+their public module imports them all, for whoever wants the whole family. Model
+classes are plain ``@dataclass(frozen=True, slots=True, kw_only=True)`` classes,
+created when their module is imported, so the import system's lock makes a
+first use from many threads safe, and an import cut short (an interrupt, a
+signal handler's exception) leaves nothing half made: the next use imports the
+module again.
+
+Each tagged family has one table on its base, ``family`` (``Event.family``:
+wire ``type`` -> ``"module:Class"``), which the codec, compat, dispatch and the
+testing kit read: a member's module is imported the first time its tag is read.
+
+Adding a kind (``MessageEditedEvent``, say) takes one class in one module and one
+table row:
+
+1. write the class in a module of its own, ``linebot_fp/models/_events/message_edited.py``
+   (``@dataclass(frozen=True, slots=True, kw_only=True) class MessageEditedEvent(Event)``
+   with ``type: ClassVar[str] = "messageEdited"``, and ``__all__``);
+2. add its row to ``Event.family`` in ``linebot_fp/models/_events/base.py``:
+   ``"messageEdited": "linebot_fp.models._events.message_edited:MessageEditedEvent"``.
+
+Then export it: one import line in ``linebot_fp/models/events.py`` (and its
+``__all__``), and ``python -m linebot_fp._export_index`` writes the index below;
+tests fail until both agree and the row names the class.
+
+This module performs no I/O.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from linebot_fp._lazy import install_lazy_classes, lazy_exports
+from linebot_fp._exports import lazy_exports
 
 if TYPE_CHECKING:
-    from linebot_fp.models.actions import (
-        Action as Action,
-        AltUri as AltUri,
-        CameraAction as CameraAction,
-        CameraRollAction as CameraRollAction,
-        ClipboardAction as ClipboardAction,
-        DatetimePickerAction as DatetimePickerAction,
-        LocationAction as LocationAction,
-        MessageAction as MessageAction,
-        PostbackAction as PostbackAction,
-        RichMenuSwitchAction as RichMenuSwitchAction,
-        UnknownAction as UnknownAction,
-        URIAction as URIAction,
-    )
-    from linebot_fp.models.audience import (
-        Adaccount as Adaccount,
-        AddAudienceToAudienceGroupRequest as AddAudienceToAudienceGroupRequest,
-        Audience as Audience,
-        AudienceGroup as AudienceGroup,
-        ClickAudienceGroup as ClickAudienceGroup,
-        CreateAudienceGroup as CreateAudienceGroup,
-        CreateAudienceGroupRequest as CreateAudienceGroupRequest,
-        CreateClickBasedAudienceGroupRequest as CreateClickBasedAudienceGroupRequest,
-        CreateImpBasedAudienceGroupRequest as CreateImpBasedAudienceGroupRequest,
-        DetailedOwner as DetailedOwner,
-        GetAudienceDataResponse as GetAudienceDataResponse,
-        GetAudienceGroupsResponse as GetAudienceGroupsResponse,
-        GetAuthorityLevel as GetAuthorityLevel,
-        GetSharedAudienceDataResponse as GetSharedAudienceDataResponse,
-        GetSharedAudienceGroupsResponse as GetSharedAudienceGroupsResponse,
-        ImpAudienceGroup as ImpAudienceGroup,
-        JobInsight as JobInsight,
-        UpdateAudienceGroupDescriptionRequest as UpdateAudienceGroupDescriptionRequest,
-    )
-    from linebot_fp.models.channel_token import (
-        ChannelAccessTokens as ChannelAccessTokens,
-        IssueChannelTokenResponse as IssueChannelTokenResponse,
-        IssueChannelTokenResponseV2 as IssueChannelTokenResponseV2,
-        IssueStatelessChannelAccessTokenResponse as IssueStatelessChannelAccessTokenResponse,
-        ValidAccessTokenKeyIDsResponse as ValidAccessTokenKeyIDsResponse,
-        VerifyChannelAccessTokenResponse as VerifyChannelAccessTokenResponse,
-        VerifyChannelTokenResponseV2 as VerifyChannelTokenResponseV2,
-    )
-    from linebot_fp.models.coupon import (
-        AcquisitionConditionRequest as AcquisitionConditionRequest,
-        AcquisitionConditionResponse as AcquisitionConditionResponse,
-        CashBackFixedPriceInfoRequest as CashBackFixedPriceInfoRequest,
-        CashBackFixedPriceInfoResponse as CashBackFixedPriceInfoResponse,
-        CashBackPercentagePriceInfoRequest as CashBackPercentagePriceInfoRequest,
-        CashBackPercentagePriceInfoResponse as CashBackPercentagePriceInfoResponse,
-        CashBackPriceInfoRequest as CashBackPriceInfoRequest,
-        CashBackPriceInfoResponse as CashBackPriceInfoResponse,
-        CouponCashBackRewardRequest as CouponCashBackRewardRequest,
-        CouponCashBackRewardResponse as CouponCashBackRewardResponse,
-        CouponCreateRequest as CouponCreateRequest,
-        CouponCreateResponse as CouponCreateResponse,
-        CouponDiscountRewardRequest as CouponDiscountRewardRequest,
-        CouponDiscountRewardResponse as CouponDiscountRewardResponse,
-        CouponFreeRewardRequest as CouponFreeRewardRequest,
-        CouponFreeRewardResponse as CouponFreeRewardResponse,
-        CouponGiftRewardRequest as CouponGiftRewardRequest,
-        CouponGiftRewardResponse as CouponGiftRewardResponse,
-        CouponListResponse as CouponListResponse,
-        CouponOthersRewardRequest as CouponOthersRewardRequest,
-        CouponOthersRewardResponse as CouponOthersRewardResponse,
-        CouponResponse as CouponResponse,
-        CouponRewardRequest as CouponRewardRequest,
-        CouponRewardResponse as CouponRewardResponse,
-        CouponTimezone as CouponTimezone,
-        DiscountExplicitPriceInfoRequest as DiscountExplicitPriceInfoRequest,
-        DiscountExplicitPriceInfoResponse as DiscountExplicitPriceInfoResponse,
-        DiscountFixedPriceInfoRequest as DiscountFixedPriceInfoRequest,
-        DiscountFixedPriceInfoResponse as DiscountFixedPriceInfoResponse,
-        DiscountPercentagePriceInfoRequest as DiscountPercentagePriceInfoRequest,
-        DiscountPercentagePriceInfoResponse as DiscountPercentagePriceInfoResponse,
-        DiscountPriceInfoRequest as DiscountPriceInfoRequest,
-        DiscountPriceInfoResponse as DiscountPriceInfoResponse,
-        LotteryAcquisitionConditionRequest as LotteryAcquisitionConditionRequest,
-        LotteryAcquisitionConditionResponse as LotteryAcquisitionConditionResponse,
-        MessagingApiPagerCouponListResponse as MessagingApiPagerCouponListResponse,
-        NormalAcquisitionConditionRequest as NormalAcquisitionConditionRequest,
-        NormalAcquisitionConditionResponse as NormalAcquisitionConditionResponse,
-        ReferralAcquisitionConditionResponse as ReferralAcquisitionConditionResponse,
-        UnknownAcquisitionConditionResponse as UnknownAcquisitionConditionResponse,
-        UnknownCashBackPriceInfoResponse as UnknownCashBackPriceInfoResponse,
-        UnknownCouponRewardResponse as UnknownCouponRewardResponse,
-        UnknownDiscountPriceInfoResponse as UnknownDiscountPriceInfoResponse,
-    )
-    from linebot_fp.models.emojis import (
-        Emojis as Emojis,
-    )
-    from linebot_fp.models.events import (
-        AccountLinkEvent as AccountLinkEvent,
-        Beacon as Beacon,
-        BeaconEvent as BeaconEvent,
-        DeliveryContext as DeliveryContext,
-        Event as Event,
-        Follow as Follow,
-        FollowEvent as FollowEvent,
-        Joined as Joined,
-        JoinEvent as JoinEvent,
-        LeaveEvent as LeaveEvent,
-        Left as Left,
-        Link as Link,
-        MemberJoinedEvent as MemberJoinedEvent,
-        MemberLeftEvent as MemberLeftEvent,
-        MessageEvent as MessageEvent,
-        Postback as Postback,
-        PostbackEvent as PostbackEvent,
-        PostbackParams as PostbackParams,
-        UnfollowEvent as UnfollowEvent,
-        UnknownEvent as UnknownEvent,
-        Unsend as Unsend,
-        UnsendEvent as UnsendEvent,
-        VideoPlayComplete as VideoPlayComplete,
-        VideoPlayCompleteEvent as VideoPlayCompleteEvent,
-    )
-    from linebot_fp.models.flex import (
-        Background as Background,
-        BlockStyle as BlockStyle,
-        BoxComponent as BoxComponent,
-        BubbleContainer as BubbleContainer,
-        BubbleStyle as BubbleStyle,
-        ButtonComponent as ButtonComponent,
-        CarouselContainer as CarouselContainer,
-        FillerComponent as FillerComponent,
-        FlexComponent as FlexComponent,
-        FlexContainer as FlexContainer,
-        FlexSendMessage as FlexSendMessage,
-        IconComponent as IconComponent,
-        ImageComponent as ImageComponent,
-        LinearGradientBackground as LinearGradientBackground,
-        SeparatorComponent as SeparatorComponent,
-        SpanComponent as SpanComponent,
-        TextComponent as TextComponent,
-        UnknownBackground as UnknownBackground,
-        UnknownFlexComponent as UnknownFlexComponent,
-        UnknownFlexContainer as UnknownFlexContainer,
-        VideoComponent as VideoComponent,
-    )
-    from linebot_fp.models.imagemap import (
-        BaseSize as BaseSize,
-        ClipboardImagemapAction as ClipboardImagemapAction,
-        ExternalLink as ExternalLink,
-        ImagemapAction as ImagemapAction,
-        ImagemapArea as ImagemapArea,
-        ImagemapSendMessage as ImagemapSendMessage,
-        MessageImagemapAction as MessageImagemapAction,
-        UnknownImagemapAction as UnknownImagemapAction,
-        URIImagemapAction as URIImagemapAction,
-        Video as Video,
-    )
-    from linebot_fp.models.insight import (
-        AgeInsight as AgeInsight,
-        AppTypeInsight as AppTypeInsight,
-        AreaInsight as AreaInsight,
-        ClickInsight as ClickInsight,
-        DemographicInsight as DemographicInsight,
-        GenderInsight as GenderInsight,
-        GetRichMenuInsightDailyResponse as GetRichMenuInsightDailyResponse,
-        GetRichMenuInsightSummaryResponse as GetRichMenuInsightSummaryResponse,
-        InsightDemographicResponse as InsightDemographicResponse,
-        InsightFollowersResponse as InsightFollowersResponse,
-        InsightMessageDeliveryResponse as InsightMessageDeliveryResponse,
-        InsightMessageEventOfCustomAggregationUnitResponse as InsightMessageEventOfCustomAggregationUnitResponse,  # noqa: E501
-        InsightMessageEventResponse as InsightMessageEventResponse,
-        MessageInsight as MessageInsight,
-        MessageStatistics as MessageStatistics,
-        MessageStatisticsOfCustomAggregationUnit as MessageStatisticsOfCustomAggregationUnit,
-        RichMenuInsightBounds as RichMenuInsightBounds,
-        RichMenuInsightClick as RichMenuInsightClick,
-        RichMenuInsightDailyClick as RichMenuInsightDailyClick,
-        RichMenuInsightDailyImpression as RichMenuInsightDailyImpression,
-        RichMenuInsightDailyMetrics as RichMenuInsightDailyMetrics,
-        RichMenuInsightImpression as RichMenuInsightImpression,
-        RichMenuInsightMetrics as RichMenuInsightMetrics,
-        SubscriptionPeriodInsight as SubscriptionPeriodInsight,
-    )
-    from linebot_fp.models.liff import (
-        AddLiffAppRequest as AddLiffAppRequest,
-        AddLiffAppResponse as AddLiffAppResponse,
-        GetAllLiffAppsResponse as GetAllLiffAppsResponse,
-        LiffApp as LiffApp,
-        LiffAppView as LiffAppView,
-        LiffBotPrompt as LiffBotPrompt,
-        LiffFeatures as LiffFeatures,
-        LiffScope as LiffScope,
-        LiffView as LiffView,
-        LiffViewType as LiffViewType,
-        UpdateLiffAppRequest as UpdateLiffAppRequest,
-        UpdateLiffView as UpdateLiffView,
-    )
-    from linebot_fp.models.membership import (
-        GetJoinedMembershipUsersResponse as GetJoinedMembershipUsersResponse,
-        GetMembershipSubscriptionResponse as GetMembershipSubscriptionResponse,
-        Membership as Membership,
-        MembershipListResponse as MembershipListResponse,
-        SubscribedMembershipPlan as SubscribedMembershipPlan,
-        SubscribedMembershipUser as SubscribedMembershipUser,
-        Subscription as Subscription,
-    )
-    from linebot_fp.models.messages import (
-        AllMentionee as AllMentionee,
-        AudioMessage as AudioMessage,
-        ContentProvider as ContentProvider,
-        FileMessage as FileMessage,
-        ImageMessage as ImageMessage,
-        ImageSet as ImageSet,
-        LocationMessage as LocationMessage,
-        Mention as Mention,
-        Mentionee as Mentionee,
-        Message as Message,
-        StickerMessage as StickerMessage,
-        TextMessage as TextMessage,
-        UnknownMentionee as UnknownMentionee,
-        UnknownMessage as UnknownMessage,
-        UserMentionee as UserMentionee,
-        VideoMessage as VideoMessage,
-    )
-    from linebot_fp.models.module import (
-        AcquireChatControlRequest as AcquireChatControlRequest,
-        AttachModuleResponse as AttachModuleResponse,
-        DetachModuleRequest as DetachModuleRequest,
-        GetModulesResponse as GetModulesResponse,
-        ModuleBot as ModuleBot,
-    )
-    from linebot_fp.models.narrowcast import (
-        AgeFilter as AgeFilter,
-        And as And,
-        AppTypeFilter as AppTypeFilter,
-        AreaFilter as AreaFilter,
-        AudienceRecipient as AudienceRecipient,
-        DemographicFilter as DemographicFilter,
-        Filter as Filter,
-        GenderFilter as GenderFilter,
-        Limit as Limit,
-        Not as Not,
-        OperatorDemographicFilter as OperatorDemographicFilter,
-        OperatorRecipient as OperatorRecipient,
-        Or as Or,
-        Recipient as Recipient,
-        RedeliveryRecipient as RedeliveryRecipient,
-        SubscriptionPeriodFilter as SubscriptionPeriodFilter,
-        UnknownDemographicFilter as UnknownDemographicFilter,
-        UnknownRecipient as UnknownRecipient,
-    )
-    from linebot_fp.models.responses import (
-        AggregationInfoResponse as AggregationInfoResponse,
-        AggregationNameListResponse as AggregationNameListResponse,
-        BotInfo as BotInfo,
-        BroadcastResponse as BroadcastResponse,
-        GetMessageContentTranscodingResponse as GetMessageContentTranscodingResponse,
-        GetWebhookResponse as GetWebhookResponse,
-        Group as Group,
-        GroupMemberCountResponse as GroupMemberCountResponse,
-        IssueLinkTokenResponse as IssueLinkTokenResponse,
-        MemberIds as MemberIds,
-        MessageDeliveryBroadcastResponse as MessageDeliveryBroadcastResponse,
-        MessageDeliveryMulticastResponse as MessageDeliveryMulticastResponse,
-        MessageDeliveryPushResponse as MessageDeliveryPushResponse,
-        MessageDeliveryReplyResponse as MessageDeliveryReplyResponse,
-        MessageProgressNarrowcastResponse as MessageProgressNarrowcastResponse,
-        MessageQuotaConsumptionResponse as MessageQuotaConsumptionResponse,
-        MessageQuotaResponse as MessageQuotaResponse,
-        MulticastResponse as MulticastResponse,
-        NarrowcastResponse as NarrowcastResponse,
-        NumberOfMessagesResponse as NumberOfMessagesResponse,
-        Profile as Profile,
-        PushMessageResponse as PushMessageResponse,
-        ReplyMessageResponse as ReplyMessageResponse,
-        RichMenuAliasListResponse as RichMenuAliasListResponse,
-        RichMenuAliasResponse as RichMenuAliasResponse,
-        RichMenuBatchProgressResponse as RichMenuBatchProgressResponse,
-        RichMenuIdResponse as RichMenuIdResponse,
-        RichMenuListResponse as RichMenuListResponse,
-        RichMenuResponse as RichMenuResponse,
-        RoomMemberCountResponse as RoomMemberCountResponse,
-        SentMessage as SentMessage,
-        ShowLoadingAnimationResponse as ShowLoadingAnimationResponse,
-        TestWebhookResponse as TestWebhookResponse,
-        UserIds as UserIds,
-        ValidateBroadcastMessageObjectsResponse as ValidateBroadcastMessageObjectsResponse,
-        ValidateMulticastMessageObjectsResponse as ValidateMulticastMessageObjectsResponse,
-        ValidateNarrowcastMessageObjectsResponse as ValidateNarrowcastMessageObjectsResponse,
-        ValidatePushMessageObjectsResponse as ValidatePushMessageObjectsResponse,
-        ValidateReplyMessageObjectsResponse as ValidateReplyMessageObjectsResponse,
-    )
-    from linebot_fp.models.rich_menu import (
-        RichMenu as RichMenu,
-        RichMenuAlias as RichMenuAlias,
-        RichMenuArea as RichMenuArea,
-        RichMenuBatchLinkOperation as RichMenuBatchLinkOperation,
-        RichMenuBatchOperation as RichMenuBatchOperation,
-        RichMenuBatchRequest as RichMenuBatchRequest,
-        RichMenuBatchUnlinkAllOperation as RichMenuBatchUnlinkAllOperation,
-        RichMenuBatchUnlinkOperation as RichMenuBatchUnlinkOperation,
-        RichMenuBounds as RichMenuBounds,
-        RichMenuBulkLinkRequest as RichMenuBulkLinkRequest,
-        RichMenuBulkUnlinkRequest as RichMenuBulkUnlinkRequest,
-        RichMenuSize as RichMenuSize,
-        UnknownRichMenuBatchOperation as UnknownRichMenuBatchOperation,
-    )
-    from linebot_fp.models.send_messages import (
-        AllMentionTarget as AllMentionTarget,
-        AudioSendMessage as AudioSendMessage,
-        CouponSendMessage as CouponSendMessage,
-        EmojiSubstitutionObject as EmojiSubstitutionObject,
-        ImageSendMessage as ImageSendMessage,
-        LocationSendMessage as LocationSendMessage,
-        MentionSubstitutionObject as MentionSubstitutionObject,
-        MentionTarget as MentionTarget,
-        QuickReply as QuickReply,
-        QuickReplyButton as QuickReplyButton,
-        Sender as Sender,
-        SendMessage as SendMessage,
-        StickerSendMessage as StickerSendMessage,
-        SubstitutionObject as SubstitutionObject,
-        TextSendMessage as TextSendMessage,
-        TextV2SendMessage as TextV2SendMessage,
-        UnknownMentionTarget as UnknownMentionTarget,
-        UnknownSendMessage as UnknownSendMessage,
-        UnknownSubstitutionObject as UnknownSubstitutionObject,
-        UserMentionTarget as UserMentionTarget,
-        VideoSendMessage as VideoSendMessage,
-    )
-    from linebot_fp.models.service_events import (
-        ActivatedEvent as ActivatedEvent,
-        AttachedModuleContent as AttachedModuleContent,
-        BotResumedEvent as BotResumedEvent,
-        BotSuspendedEvent as BotSuspendedEvent,
-        ChatControl as ChatControl,
-        DeactivatedEvent as DeactivatedEvent,
-        DetachedModuleContent as DetachedModuleContent,
-        JoinedMembershipContent as JoinedMembershipContent,
-        LeftMembershipContent as LeftMembershipContent,
-        MembershipContent as MembershipContent,
-        MembershipEvent as MembershipEvent,
-        ModuleContent as ModuleContent,
-        ModuleEvent as ModuleEvent,
-        PnpDelivery as PnpDelivery,
-        PnpDeliveryCompletionEvent as PnpDeliveryCompletionEvent,
-        RenewedMembershipContent as RenewedMembershipContent,
-        ThingsEvent as ThingsEvent,
-        UnknownMembershipContent as UnknownMembershipContent,
-        UnknownModuleContent as UnknownModuleContent,
-    )
-    from linebot_fp.models.shop import (
-        MissionStickerRequest as MissionStickerRequest,
-    )
-    from linebot_fp.models.sources import (
-        Source as Source,
-        SourceGroup as SourceGroup,
-        SourceRoom as SourceRoom,
-        SourceUser as SourceUser,
-        UnknownSource as UnknownSource,
-    )
-    from linebot_fp.models.templates import (
-        ButtonsTemplate as ButtonsTemplate,
-        CarouselColumn as CarouselColumn,
-        CarouselTemplate as CarouselTemplate,
-        ConfirmTemplate as ConfirmTemplate,
-        ImageCarouselColumn as ImageCarouselColumn,
-        ImageCarouselTemplate as ImageCarouselTemplate,
-        Template as Template,
-        TemplateSendMessage as TemplateSendMessage,
-        UnknownTemplate as UnknownTemplate,
-    )
-    from linebot_fp.models.things import (
-        ActionResult as ActionResult,
-        DeviceLink as DeviceLink,
-        DeviceUnlink as DeviceUnlink,
-        ScenarioResult as ScenarioResult,
-        ScenarioResultDetail as ScenarioResultDetail,
-        Things as Things,
-        UnknownThings as UnknownThings,
-    )
+    from linebot_fp.models._json import *
+    from linebot_fp.models.actions import *
+    from linebot_fp.models.audience import *
+    from linebot_fp.models.channel_token import *
+    from linebot_fp.models.coupon import *
+    from linebot_fp.models.emojis import *
+    from linebot_fp.models.events import *
+    from linebot_fp.models.flex import *
+    from linebot_fp.models.imagemap import *
+    from linebot_fp.models.insight import *
+    from linebot_fp.models.liff import *
+    from linebot_fp.models.membership import *
+    from linebot_fp.models.messages import *
+    from linebot_fp.models.module import *
+    from linebot_fp.models.narrowcast import *
+    from linebot_fp.models.responses import *
+    from linebot_fp.models.rich_menu import *
+    from linebot_fp.models.send_messages import *
+    from linebot_fp.models.service_events import *
+    from linebot_fp.models.shop import *
+    from linebot_fp.models.sources import *
+    from linebot_fp.models.templates import *
+    from linebot_fp.models.things import *
 
-install_lazy_classes(__name__)
-
-__all__, __getattr__, __dir__ = lazy_exports(__name__, {
-    "linebot_fp.models.actions": (
-        "Action", "AltUri", "CameraAction", "CameraRollAction", "ClipboardAction",
-        "DatetimePickerAction", "LocationAction", "MessageAction", "PostbackAction",
-        "RichMenuSwitchAction", "URIAction", "UnknownAction",
+# -- generated by `python -m linebot_fp._export_index`: do not edit --
+_EXPORTS = {
+    "linebot_fp.models._actions.base": (
+        "Action", "UnknownAction",
+    ),
+    "linebot_fp.models._actions.camera": (
+        "CameraAction", "CameraRollAction",
+    ),
+    "linebot_fp.models._actions.clipboard": (
+        "ClipboardAction",
+    ),
+    "linebot_fp.models._actions.datetime_picker": (
+        "DatetimePickerAction",
+    ),
+    "linebot_fp.models._actions.location": (
+        "LocationAction",
+    ),
+    "linebot_fp.models._actions.message": (
+        "MessageAction",
+    ),
+    "linebot_fp.models._actions.postback": (
+        "PostbackAction",
+    ),
+    "linebot_fp.models._actions.rich_menu_switch": (
+        "RichMenuSwitchAction",
+    ),
+    "linebot_fp.models._actions.uri": (
+        "AltUri", "URIAction",
+    ),
+    "linebot_fp.models._events.account_link": (
+        "AccountLinkEvent", "Link",
+    ),
+    "linebot_fp.models._events.base": (
+        "DeliveryContext", "Event", "UnknownEvent",
+    ),
+    "linebot_fp.models._events.beacon": (
+        "Beacon", "BeaconEvent",
+    ),
+    "linebot_fp.models._events.follow": (
+        "Follow", "FollowEvent", "UnfollowEvent",
+    ),
+    "linebot_fp.models._events.join": (
+        "JoinEvent", "LeaveEvent",
+    ),
+    "linebot_fp.models._events.member": (
+        "Joined", "Left", "MemberJoinedEvent", "MemberLeftEvent",
+    ),
+    "linebot_fp.models._events.message": (
+        "MessageEvent",
+    ),
+    "linebot_fp.models._events.postback": (
+        "Postback", "PostbackEvent", "PostbackParams",
+    ),
+    "linebot_fp.models._events.unsend": (
+        "Unsend", "UnsendEvent",
+    ),
+    "linebot_fp.models._events.video_play_complete": (
+        "VideoPlayComplete", "VideoPlayCompleteEvent",
+    ),
+    "linebot_fp.models._json": (
+        "JsonArray", "JsonObject", "freeze", "thaw",
+    ),
+    "linebot_fp.models._messages.audio": (
+        "AudioMessage",
+    ),
+    "linebot_fp.models._messages.base": (
+        "Message", "UnknownMessage",
+    ),
+    "linebot_fp.models._messages.content_provider": (
+        "ContentProvider",
+    ),
+    "linebot_fp.models._messages.file": (
+        "FileMessage",
+    ),
+    "linebot_fp.models._messages.image": (
+        "ImageMessage", "ImageSet",
+    ),
+    "linebot_fp.models._messages.location": (
+        "LocationMessage",
+    ),
+    "linebot_fp.models._messages.mention": (
+        "Mention", "Mentionee", "UnknownMentionee",
+    ),
+    "linebot_fp.models._messages.mentionees": (
+        "AllMentionee", "UserMentionee",
+    ),
+    "linebot_fp.models._messages.sticker": (
+        "StickerMessage",
+    ),
+    "linebot_fp.models._messages.text": (
+        "TextMessage",
+    ),
+    "linebot_fp.models._messages.video": (
+        "VideoMessage",
+    ),
+    "linebot_fp.models._responses.bulk": (
+        "BroadcastResponse", "MessageProgressNarrowcastResponse", "MulticastResponse",
+        "NarrowcastResponse", "ValidateBroadcastMessageObjectsResponse",
+        "ValidateMulticastMessageObjectsResponse", "ValidateNarrowcastMessageObjectsResponse",
+        "ValidatePushMessageObjectsResponse", "ValidateReplyMessageObjectsResponse",
+    ),
+    "linebot_fp.models._responses.content": (
+        "GetMessageContentTranscodingResponse",
+    ),
+    "linebot_fp.models._responses.profiles": (
+        "BotInfo", "Group", "GroupMemberCountResponse", "IssueLinkTokenResponse", "MemberIds",
+        "Profile", "RoomMemberCountResponse", "UserIds",
+    ),
+    "linebot_fp.models._responses.rich_menu": (
+        "RichMenuAliasListResponse", "RichMenuAliasResponse", "RichMenuBatchProgressResponse",
+        "RichMenuIdResponse", "RichMenuListResponse", "RichMenuResponse",
+    ),
+    "linebot_fp.models._responses.sent": (
+        "PushMessageResponse", "ReplyMessageResponse", "SentMessage",
+        "ShowLoadingAnimationResponse",
+    ),
+    "linebot_fp.models._responses.statistics": (
+        "AggregationInfoResponse", "AggregationNameListResponse",
+        "MessageDeliveryBroadcastResponse", "MessageDeliveryMulticastResponse",
+        "MessageDeliveryPushResponse", "MessageDeliveryReplyResponse",
+        "MessageQuotaConsumptionResponse", "MessageQuotaResponse", "NumberOfMessagesResponse",
+    ),
+    "linebot_fp.models._responses.webhook": (
+        "GetWebhookResponse", "TestWebhookResponse",
+    ),
+    "linebot_fp.models._send_messages.audio": (
+        "AudioSendMessage",
+    ),
+    "linebot_fp.models._send_messages.base": (
+        "SendMessage", "UnknownSendMessage",
+    ),
+    "linebot_fp.models._send_messages.coupon": (
+        "CouponSendMessage",
+    ),
+    "linebot_fp.models._send_messages.image": (
+        "ImageSendMessage",
+    ),
+    "linebot_fp.models._send_messages.location": (
+        "LocationSendMessage",
+    ),
+    "linebot_fp.models._send_messages.quick_reply": (
+        "QuickReply", "QuickReplyButton",
+    ),
+    "linebot_fp.models._send_messages.sender": (
+        "Sender",
+    ),
+    "linebot_fp.models._send_messages.sticker": (
+        "StickerSendMessage",
+    ),
+    "linebot_fp.models._send_messages.text": (
+        "TextSendMessage",
+    ),
+    "linebot_fp.models._send_messages.text_v2": (
+        "AllMentionTarget", "EmojiSubstitutionObject", "MentionSubstitutionObject",
+        "MentionTarget", "SubstitutionObject", "TextV2SendMessage", "UnknownMentionTarget",
+        "UnknownSubstitutionObject", "UserMentionTarget",
+    ),
+    "linebot_fp.models._send_messages.video": (
+        "VideoSendMessage",
+    ),
+    "linebot_fp.models._sources.base": (
+        "Source", "UnknownSource",
+    ),
+    "linebot_fp.models._sources.group": (
+        "SourceGroup",
+    ),
+    "linebot_fp.models._sources.room": (
+        "SourceRoom",
+    ),
+    "linebot_fp.models._sources.user": (
+        "SourceUser",
     ),
     "linebot_fp.models.audience": (
         "Adaccount", "AddAudienceToAudienceGroupRequest", "Audience", "AudienceGroup",
@@ -415,30 +258,22 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
         "CashBackPercentagePriceInfoRequest", "CashBackPercentagePriceInfoResponse",
         "CashBackPriceInfoRequest", "CashBackPriceInfoResponse", "CouponCashBackRewardRequest",
         "CouponCashBackRewardResponse", "CouponCreateRequest", "CouponCreateResponse",
-        "CouponDiscountRewardRequest", "CouponDiscountRewardResponse",
-        "CouponFreeRewardRequest", "CouponFreeRewardResponse", "CouponGiftRewardRequest",
-        "CouponGiftRewardResponse", "CouponListResponse", "CouponOthersRewardRequest",
-        "CouponOthersRewardResponse", "CouponResponse", "CouponRewardRequest",
-        "CouponRewardResponse", "CouponTimezone", "DiscountExplicitPriceInfoRequest",
-        "DiscountExplicitPriceInfoResponse", "DiscountFixedPriceInfoRequest",
-        "DiscountFixedPriceInfoResponse", "DiscountPercentagePriceInfoRequest",
-        "DiscountPercentagePriceInfoResponse", "DiscountPriceInfoRequest",
-        "DiscountPriceInfoResponse", "LotteryAcquisitionConditionRequest",
-        "LotteryAcquisitionConditionResponse", "MessagingApiPagerCouponListResponse",
-        "NormalAcquisitionConditionRequest", "NormalAcquisitionConditionResponse",
-        "ReferralAcquisitionConditionResponse", "UnknownAcquisitionConditionResponse",
-        "UnknownCashBackPriceInfoResponse", "UnknownCouponRewardResponse",
-        "UnknownDiscountPriceInfoResponse",
+        "CouponDiscountRewardRequest", "CouponDiscountRewardResponse", "CouponFreeRewardRequest",
+        "CouponFreeRewardResponse", "CouponGiftRewardRequest", "CouponGiftRewardResponse",
+        "CouponListResponse", "CouponOthersRewardRequest", "CouponOthersRewardResponse",
+        "CouponResponse", "CouponRewardRequest", "CouponRewardResponse", "CouponTimezone",
+        "DiscountExplicitPriceInfoRequest", "DiscountExplicitPriceInfoResponse",
+        "DiscountFixedPriceInfoRequest", "DiscountFixedPriceInfoResponse",
+        "DiscountPercentagePriceInfoRequest", "DiscountPercentagePriceInfoResponse",
+        "DiscountPriceInfoRequest", "DiscountPriceInfoResponse",
+        "LotteryAcquisitionConditionRequest", "LotteryAcquisitionConditionResponse",
+        "MessagingApiPagerCouponListResponse", "NormalAcquisitionConditionRequest",
+        "NormalAcquisitionConditionResponse", "ReferralAcquisitionConditionResponse",
+        "UnknownAcquisitionConditionResponse", "UnknownCashBackPriceInfoResponse",
+        "UnknownCouponRewardResponse", "UnknownDiscountPriceInfoResponse",
     ),
     "linebot_fp.models.emojis": (
         "Emojis",
-    ),
-    "linebot_fp.models.events": (
-        "AccountLinkEvent", "Beacon", "BeaconEvent", "DeliveryContext", "Event", "Follow",
-        "FollowEvent", "JoinEvent", "Joined", "LeaveEvent", "Left", "Link", "MemberJoinedEvent",
-        "MemberLeftEvent", "MessageEvent", "Postback", "PostbackEvent", "PostbackParams",
-        "UnfollowEvent", "UnknownEvent", "Unsend", "UnsendEvent", "VideoPlayComplete",
-        "VideoPlayCompleteEvent",
     ),
     "linebot_fp.models.flex": (
         "Background", "BlockStyle", "BoxComponent", "BubbleContainer", "BubbleStyle",
@@ -455,13 +290,12 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "linebot_fp.models.insight": (
         "AgeInsight", "AppTypeInsight", "AreaInsight", "ClickInsight", "DemographicInsight",
         "GenderInsight", "GetRichMenuInsightDailyResponse", "GetRichMenuInsightSummaryResponse",
-        "InsightDemographicResponse", "InsightFollowersResponse",
-        "InsightMessageDeliveryResponse", "InsightMessageEventOfCustomAggregationUnitResponse",
-        "InsightMessageEventResponse", "MessageInsight", "MessageStatistics",
-        "MessageStatisticsOfCustomAggregationUnit", "RichMenuInsightBounds",
-        "RichMenuInsightClick", "RichMenuInsightDailyClick", "RichMenuInsightDailyImpression",
-        "RichMenuInsightDailyMetrics", "RichMenuInsightImpression", "RichMenuInsightMetrics",
-        "SubscriptionPeriodInsight",
+        "InsightDemographicResponse", "InsightFollowersResponse", "InsightMessageDeliveryResponse",
+        "InsightMessageEventOfCustomAggregationUnitResponse", "InsightMessageEventResponse",
+        "MessageInsight", "MessageStatistics", "MessageStatisticsOfCustomAggregationUnit",
+        "RichMenuInsightBounds", "RichMenuInsightClick", "RichMenuInsightDailyClick",
+        "RichMenuInsightDailyImpression", "RichMenuInsightDailyMetrics",
+        "RichMenuInsightImpression", "RichMenuInsightMetrics", "SubscriptionPeriodInsight",
     ),
     "linebot_fp.models.liff": (
         "AddLiffAppRequest", "AddLiffAppResponse", "GetAllLiffAppsResponse", "LiffApp",
@@ -473,51 +307,21 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
         "MembershipListResponse", "SubscribedMembershipPlan", "SubscribedMembershipUser",
         "Subscription",
     ),
-    "linebot_fp.models.messages": (
-        "AllMentionee", "AudioMessage", "ContentProvider", "FileMessage", "ImageMessage",
-        "ImageSet", "LocationMessage", "Mention", "Mentionee", "Message", "StickerMessage",
-        "TextMessage", "UnknownMentionee", "UnknownMessage", "UserMentionee", "VideoMessage",
-    ),
     "linebot_fp.models.module": (
         "AcquireChatControlRequest", "AttachModuleResponse", "DetachModuleRequest",
         "GetModulesResponse", "ModuleBot",
     ),
     "linebot_fp.models.narrowcast": (
         "AgeFilter", "And", "AppTypeFilter", "AreaFilter", "AudienceRecipient",
-        "DemographicFilter", "Filter", "GenderFilter", "Limit", "Not",
-        "OperatorDemographicFilter", "OperatorRecipient", "Or", "Recipient",
-        "RedeliveryRecipient", "SubscriptionPeriodFilter", "UnknownDemographicFilter",
-        "UnknownRecipient",
-    ),
-    "linebot_fp.models.responses": (
-        "AggregationInfoResponse", "AggregationNameListResponse", "BotInfo",
-        "BroadcastResponse", "GetMessageContentTranscodingResponse", "GetWebhookResponse",
-        "Group", "GroupMemberCountResponse", "IssueLinkTokenResponse", "MemberIds",
-        "MessageDeliveryBroadcastResponse", "MessageDeliveryMulticastResponse",
-        "MessageDeliveryPushResponse", "MessageDeliveryReplyResponse",
-        "MessageProgressNarrowcastResponse", "MessageQuotaConsumptionResponse",
-        "MessageQuotaResponse", "MulticastResponse", "NarrowcastResponse",
-        "NumberOfMessagesResponse", "Profile", "PushMessageResponse", "ReplyMessageResponse",
-        "RichMenuAliasListResponse", "RichMenuAliasResponse", "RichMenuBatchProgressResponse",
-        "RichMenuIdResponse", "RichMenuListResponse", "RichMenuResponse",
-        "RoomMemberCountResponse", "SentMessage", "ShowLoadingAnimationResponse",
-        "TestWebhookResponse", "UserIds", "ValidateBroadcastMessageObjectsResponse",
-        "ValidateMulticastMessageObjectsResponse", "ValidateNarrowcastMessageObjectsResponse",
-        "ValidatePushMessageObjectsResponse", "ValidateReplyMessageObjectsResponse",
+        "DemographicFilter", "Filter", "GenderFilter", "Limit", "Not", "OperatorDemographicFilter",
+        "OperatorRecipient", "Or", "Recipient", "RedeliveryRecipient", "SubscriptionPeriodFilter",
+        "UnknownDemographicFilter", "UnknownRecipient",
     ),
     "linebot_fp.models.rich_menu": (
         "RichMenu", "RichMenuAlias", "RichMenuArea", "RichMenuBatchLinkOperation",
         "RichMenuBatchOperation", "RichMenuBatchRequest", "RichMenuBatchUnlinkAllOperation",
         "RichMenuBatchUnlinkOperation", "RichMenuBounds", "RichMenuBulkLinkRequest",
         "RichMenuBulkUnlinkRequest", "RichMenuSize", "UnknownRichMenuBatchOperation",
-    ),
-    "linebot_fp.models.send_messages": (
-        "AllMentionTarget", "AudioSendMessage", "CouponSendMessage", "EmojiSubstitutionObject",
-        "ImageSendMessage", "LocationSendMessage", "MentionSubstitutionObject", "MentionTarget",
-        "QuickReply", "QuickReplyButton", "SendMessage", "Sender", "StickerSendMessage",
-        "SubstitutionObject", "TextSendMessage", "TextV2SendMessage", "UnknownMentionTarget",
-        "UnknownSendMessage", "UnknownSubstitutionObject", "UserMentionTarget",
-        "VideoSendMessage",
     ),
     "linebot_fp.models.service_events": (
         "ActivatedEvent", "AttachedModuleContent", "BotResumedEvent", "BotSuspendedEvent",
@@ -529,9 +333,6 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
     "linebot_fp.models.shop": (
         "MissionStickerRequest",
     ),
-    "linebot_fp.models.sources": (
-        "Source", "SourceGroup", "SourceRoom", "SourceUser", "UnknownSource",
-    ),
     "linebot_fp.models.templates": (
         "ButtonsTemplate", "CarouselColumn", "CarouselTemplate", "ConfirmTemplate",
         "ImageCarouselColumn", "ImageCarouselTemplate", "Template", "TemplateSendMessage",
@@ -541,4 +342,7 @@ __all__, __getattr__, __dir__ = lazy_exports(__name__, {
         "ActionResult", "DeviceLink", "DeviceUnlink", "ScenarioResult", "ScenarioResultDetail",
         "Things", "UnknownThings",
     ),
-})
+}
+# -- end of exports --
+
+__all__, __getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)

@@ -1,23 +1,26 @@
-"""The two bases every model stands on.
+"""The bases every model stands on, the family tables, and the field checks.
 
 Rules for every module under ``linebot_fp.models``:
 
 * A model is a ``@dataclass(frozen=True, slots=True, kw_only=True)`` subclass of
-  :class:`Model`. It performs no I/O and knows nothing of JSON: key names and
-  ``None`` omission live in :mod:`linebot_fp.codec`.
+  :class:`Model`, created when its module is imported. It performs no I/O and
+  knows nothing of JSON: key names and ``None`` omission live in
+  :mod:`linebot_fp.codec`, which models never import.
 * Attribute names are the snake_case of the wire keys. Where the key is not the
   plain camelCase of the attribute, the field says so with ``wire("key")``.
 * A wire object tagged by ``type`` declares ``type: ClassVar[str] = "tag"``.
-  A family of tagged objects shares a base class (``Action``, ``Event``, ...);
-  the codec finds the member for a tag with one dict lookup, and falls back to
-  the family's :class:`Unknown` member, which keeps the original JSON in ``raw``.
-  A base whose members live in other modules lists them in ``members_in``, or,
-  for members rarely received, in ``members_later`` (imported on first sight).
+  A family of tagged objects shares a base class (``Action``, ``Event``, ...)
+  that declares its table, ``family = Family({tag: "module:Class", ...},
+  unknown="module:Class")``: the codec, compat, dispatch and the testing kit all
+  read it, and a member's module is imported the first time its tag is met.
+  The ``Unknown...`` member keeps the original JSON whole in ``raw``.
 * Sequences are annotated ``Sequence[X]`` (so a list type-checks where users pass
   one) and stored as tuples: a list passed in is converted once, here.
 * Cheap structural checks (a required field given as ``None``, a value outside
   a ``Literal``, the API's documented counts) raise :class:`~linebot_fp.errors.InvalidInputError`,
   a ``ValueError`` naming the field. A model adds its own in ``_check``.
+  :func:`field_checks` writes them, once per class, for the model's own
+  ``__init__`` and for the codec's readers alike.
 
 This module performs no I/O.
 """
@@ -25,14 +28,18 @@ This module performs no I/O.
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import types
 import typing
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Literal, Union
 
+from linebot_fp._codegen import function
 from linebot_fp.errors import InvalidInputError
+from linebot_fp.models._json import JsonObject, freeze
 
-__all__ = ["KeepsRaw", "Model", "Unknown", "check_count", "strip_optional", "type_hints", "wire"]
+__all__ = ["Family", "KeepsRaw", "Model", "Unknown", "check_count", "field_checks",
+           "strip_optional", "type_hints", "wire"]
 
 WIRE_KEY = "linebot_fp.wire"
 
@@ -42,24 +49,73 @@ def wire(key: str) -> dict[str, str]:
     return {WIRE_KEY: key}
 
 
+class Family(Mapping[str, str]):
+    """The table of one family: wire tag -> ``"module:Class"`` of its member.
+
+    ``unknown`` is the ``"module:Class"`` of the member standing for any other
+    tag (``None``: the family has none). :meth:`member` imports a member's
+    module the first time it is asked for; the import system's own lock makes
+    that safe from many threads, and an import cut short leaves nothing behind.
+    """
+
+    __slots__ = ("_rows", "unknown")
+
+    def __init__(self, rows: Mapping[str, str], *, unknown: str | None = None) -> None:
+        self._rows = dict(rows)
+        self.unknown = unknown
+
+    def __getitem__(self, tag: str) -> str:
+        return self._rows[tag]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __repr__(self) -> str:
+        return f"Family({self._rows!r}, unknown={self.unknown!r})"
+
+    def member(self, tag: str) -> type | None:
+        """The class of the member tagged ``tag`` (its module imported now), or ``None``."""
+        where = self._rows.get(tag)
+        return None if where is None else load(where)
+
+    def unknown_member(self) -> type | None:
+        """The class standing for tags nobody knows (its module imported now), or ``None``."""
+        return None if self.unknown is None else load(self.unknown)
+
+    def members(self) -> dict[str, type]:
+        """Every member by tag, every module imported: for tools, not for hot paths."""
+        return {tag: load(where) for tag, where in self._rows.items()}
+
+
+def load(where: str) -> type:
+    """The class at ``"module:Class"``, its module imported if it was not yet."""
+    module, _, name = where.partition(":")
+    cls: type = getattr(importlib.import_module(module), name)
+    return cls
+
+
+def family_of(cls: type) -> Family | None:
+    """The table ``cls`` declares itself (a family base), else ``None`` (members inherit it)."""
+    table = cls.__dict__.get("family")
+    return table if isinstance(table, Family) else None
+
+
 class Model:
     """Base of every model: converts sequences to tuples and runs cheap checks.
 
     Each class gets a ``__post_init__`` written for it: on its first instance the
-    class's fields are read once (sequences, required fields, ``Literal`` choices,
-    an own ``_check``) and a function doing just that is compiled and put in the
-    class, so later instances pay only for the checks they need. The ``__init__``
-    that ``@dataclass`` wrote is then replaced by one taking the same arguments
-    that fills each slot through its descriptor (not ``object.__setattr__`` by
-    name, as a frozen dataclass does), about half the cost for a large model.
+    class's fields are read once (:func:`field_checks`) and a function doing just
+    that is compiled and put in the class, so later instances pay only for the
+    checks they need. The ``__init__`` that ``@dataclass`` wrote is then replaced
+    by one taking the same arguments that fills each slot through its descriptor
+    (not ``object.__setattr__`` by name, as a frozen dataclass does), about half
+    the cost for a large model.
     """
 
     __slots__ = ()
-
-    #: modules to import before the codec collects the tagged members of this base
-    members_in: ClassVar[tuple[str, ...]] = ()
-    #: tag -> module of members imported only when a value with that tag is first read
-    members_later: ClassVar[Mapping[str, str]] = {}
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
@@ -74,28 +130,19 @@ class Model:
 
 def _first_post_init(self: Model) -> None:
     cls = type(self)
+    post_init = _compile_post_init(cls)
     init = _compile_init(cls)
+    # checks first, then the faster __init__: at every moment in between (a thread
+    # switch, an interrupt) the class has an __init__ and checks that agree
+    cls.__post_init__ = post_init  # type: ignore[method-assign,assignment]
     if init is None:
-        post_init = _compile_post_init(cls)
-        cls.__post_init__ = post_init  # type: ignore[method-assign,assignment]
         post_init(self)
         return
+    cls.__init__ = init  # type: ignore[method-assign]
     # the first instance went through the __init__ @dataclass wrote: its values
     # are checked (and sequences made tuples) by going through the faster one
-    cls.__init__ = init  # type: ignore[method-assign]
-    cls.__post_init__ = _later_post_init  # type: ignore[method-assign]
     init(self, **{field.name: getattr(self, field.name)
                   for field in dataclasses.fields(cls)})  # type: ignore[arg-type]
-
-
-def _later_post_init(self: Model) -> None:
-    """For the rare later call of the ``__init__`` @dataclass wrote (``super().__init__``
-    from a subclass that is no dataclass): the checks, compiled now."""
-    cls = type(self)
-    post_init = _compile_post_init(cls)
-    if cls.__dict__.get("__post_init__") in (_later_post_init, _first_post_init):
-        cls.__post_init__ = post_init  # type: ignore[method-assign,assignment]
-    post_init(self)
 
 
 def type_hints(cls: type) -> dict[str, Any]:
@@ -109,19 +156,30 @@ def type_hints(cls: type) -> dict[str, Any]:
 _HINTS: dict[type, dict[str, Any]] = {}
 
 
-def _field_checks(cls: type[Model], scope: dict[str, Any], read: Callable[[str], str],
-                  write: Callable[[str, str], str]) -> list[str]:
-    """Source lines converting and checking each field: sequences to tuples, required
-    fields, ``Literal`` choices. ``read(name)`` is the expression of a field's value,
-    ``write(name, expression)`` the statement replacing it."""
+def field_checks(cls: type, scope: dict[str, Any], read: Callable[[str], str],
+                 write: Callable[[str, str], str]) -> list[str]:
+    """Source lines converting and checking each field of ``cls``: the one place they are
+    written, for the model's own ``__init__`` and for the codec's readers.
+
+    Sequences become tuples, ``raw`` a frozen JSON value (:class:`KeepsRaw`), a
+    required field must not be ``None``, a ``Literal`` field must hold one of its
+    choices; then the model's own ``_check``. ``read(name)`` is the expression of a
+    field's value, ``write(name, expression)`` the statement replacing it; the
+    names the lines use are put in ``scope``.
+    """
     hints = type_hints(cls)
-    scope.update(cls=cls, as_tuple=_as_tuple, required=_required, not_one_of=_not_one_of)
+    scope.update(cls=cls, as_tuple=_as_tuple, required=_required, not_one_of=_not_one_of,
+                 freeze=freeze, JsonObject=JsonObject)
+    keeps_raw = issubclass(cls, KeepsRaw)
     lines = []
-    for field in dataclasses.fields(cls):  # type: ignore[arg-type]
+    for field in dataclasses.fields(cls):
         name = field.name
         value = read(name)
         hint, optional = strip_optional(hints[name])
-        if typing.get_origin(hint) in (tuple, Sequence):
+        if keeps_raw and name == "raw":
+            lines += [f"if {value}.__class__ is not JsonObject and {value} is not None:",
+                      f"    {write(name, f'freeze({value})')}"]
+        elif typing.get_origin(hint) in (tuple, Sequence):
             lines += [f"if {value} is not None and {value}.__class__ is not tuple:",
                       f"    {write(name, f'as_tuple(cls, {name!r}, {value})')}"]
         if not optional and hint is not Any:
@@ -130,9 +188,14 @@ def _field_checks(cls: type[Model], scope: dict[str, Any], read: Callable[[str],
             scope[f"{name}_choices"] = frozenset(typing.get_args(hint))
             lines += [f"if {value} is not None and {value} not in {name}_choices:",
                       f"    not_one_of(cls, {name!r}, {value}, {name}_choices)"]
-    if cls._check is not Model._check:
+    if has_own_check(cls):
         lines.append("self._check()")
     return lines
+
+
+def has_own_check(cls: type) -> bool:
+    """Whether ``cls`` (or a base below :class:`Model`) defines its own ``_check``."""
+    return getattr(cls, "_check", Model._check) is not Model._check
 
 
 def _compile_init(cls: type[Model]) -> Callable[..., None] | None:
@@ -153,7 +216,7 @@ def _compile_init(cls: type[Model]) -> Callable[..., None] | None:
            for field in fields):
         return None
     scope: dict[str, Any] = {"written": init}
-    checks = _field_checks(cls, scope, lambda name: name, lambda name, value: f"{name} = {value}")
+    checks = field_checks(cls, scope, lambda name: name, lambda name, value: f"{name} = {value}")
     own_check = checks[-1:] if checks[-1:] == ["self._check()"] else []
     # a subclass that inherits this __init__ (not a dataclass itself) gets the one
     # @dataclass wrote, which calls the subclass's own __post_init__ and checks
@@ -173,8 +236,7 @@ def _compile_init(cls: type[Model]) -> Callable[..., None] | None:
     signature = ", ".join(["self", "*", *arguments] if arguments else ["self"])
     source = (f"def __init__({signature}):\n"
               + "".join(f"    {line}\n" for line in [*lines, *own_check] or ["pass"]))
-    exec(compile(source, f"<init {cls.__qualname__}>", "exec"), scope)
-    fast: Callable[..., None] = scope["__init__"]
+    fast: Callable[..., None] = function(source, "__init__", scope, f"init {_label(cls)}")
     fast.__qualname__ = f"{cls.__qualname__}.__init__"
     fast.__doc__, fast.__annotations__ = init.__doc__, init.__annotations__
     fast.__module__ = cls.__module__
@@ -183,12 +245,18 @@ def _compile_init(cls: type[Model]) -> Callable[..., None] | None:
 
 def _compile_post_init(cls: type[Model]) -> Callable[[Model], None]:
     scope: dict[str, Any] = {"setattr": object.__setattr__}
-    lines = _field_checks(cls, scope, lambda name: f"self.{name}",
-                          lambda name, value: f"setattr(self, {name!r}, {value})")
+    lines = field_checks(cls, scope, lambda name: f"self.{name}",
+                         lambda name, value: f"setattr(self, {name!r}, {value})")
     source = "def __post_init__(self):\n" + "".join(f"    {line}\n" for line in lines or ["pass"])
-    exec(compile(source, f"<post_init {cls.__qualname__}>", "exec"), scope)
-    post_init: Callable[[Model], None] = scope["__post_init__"]
+    post_init: Callable[[Model], None] = function(source, "__post_init__", scope,
+                                                  f"post_init {_label(cls)}")
+    post_init.__qualname__ = f"{cls.__qualname__}.__post_init__"
+    post_init.__module__ = cls.__module__
     return post_init
+
+
+def _label(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
 
 
 def _required(cls: type, name: str) -> None:
@@ -203,18 +271,16 @@ def _not_one_of(cls: type, name: str, value: object, allowed: frozenset[object])
 class KeepsRaw:
     """Mixin for a model whose JSON is kept whole in its ``raw`` field.
 
-    The codec reads such a model as ``cls(raw=data)`` and writes ``raw`` back as it
-    is, so no key is lost, known or not. Its other fields are read from ``raw``
-    when not given, so ``Model(raw=data)`` equals what decoding ``data`` gives.
+    ``raw`` is stored frozen (:class:`~linebot_fp.models.JsonObject`: a ``dict``
+    that refuses changes and hashes by content), so the model stays hashable; the
+    codec writes it back exactly as it came, so no key is lost, known or not.
+    When decoding, the codec also reads the model's other fields from ``raw``;
+    made by hand, they are what you give.
     """
 
     __slots__ = ()
-    raw: dict[str, Any]
-
-    def _check(self) -> None:
-        from linebot_fp.codec import fill_from_raw
-
-        fill_from_raw(self)
+    if TYPE_CHECKING:
+        raw: Mapping[str, Any]
 
 
 class Unknown(KeepsRaw):
@@ -222,7 +288,7 @@ class Unknown(KeepsRaw):
 
     Its ``raw`` field is the JSON object exactly as received (see :class:`KeepsRaw`);
     the fields it shares with the family (an event's ``timestamp`` and
-    ``source``, ...) are read from it.
+    ``source``, ...) are read from it when it is decoded.
     """
 
     __slots__ = ()
@@ -234,7 +300,7 @@ class Unknown(KeepsRaw):
         @property
         def type(self) -> str:
             """The tag LINE sent, from ``raw``."""
-            tag = self.raw.get("type") if isinstance(self.raw, dict) else None
+            tag = self.raw.get("type") if isinstance(self.raw, Mapping) else None
             return tag if isinstance(tag, str) else ""
 
 

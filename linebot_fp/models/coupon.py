@@ -11,12 +11,12 @@ This module performs no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
 from linebot_fp.errors import InvalidInputError
-from linebot_fp.models._base import Model, Unknown
+from linebot_fp.models._base import Family, Model, Unknown
 
 __all__ = [
     "AcquisitionConditionRequest",
@@ -104,6 +104,10 @@ class AcquisitionConditionRequest(Model):
     """Base of how users get the coupon (family base: no own ``type`` value)."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "normal": "linebot_fp.models.coupon:NormalAcquisitionConditionRequest",
+        "lottery": "linebot_fp.models.coupon:LotteryAcquisitionConditionRequest",
+    })
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -131,6 +135,10 @@ class CashBackPriceInfoRequest(Model):
     """Base of a cash-back amount (family base: no own ``type`` value)."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "fixed": "linebot_fp.models.coupon:CashBackFixedPriceInfoRequest",
+        "percentage": "linebot_fp.models.coupon:CashBackPercentagePriceInfoRequest",
+    })
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -157,6 +165,11 @@ class DiscountPriceInfoRequest(Model):
     """Base of a discount (family base: no own ``type`` value)."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "fixed": "linebot_fp.models.coupon:DiscountFixedPriceInfoRequest",
+        "percentage": "linebot_fp.models.coupon:DiscountPercentagePriceInfoRequest",
+        "explicit": "linebot_fp.models.coupon:DiscountExplicitPriceInfoRequest",
+    })
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -192,6 +205,13 @@ class CouponRewardRequest(Model):
     """Base of what the coupon gives (family base: no own ``type`` value)."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "cashBack": "linebot_fp.models.coupon:CouponCashBackRewardRequest",
+        "discount": "linebot_fp.models.coupon:CouponDiscountRewardRequest",
+        "free": "linebot_fp.models.coupon:CouponFreeRewardRequest",
+        "gift": "linebot_fp.models.coupon:CouponGiftRewardRequest",
+        "others": "linebot_fp.models.coupon:CouponOthersRewardRequest",
+    })
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -272,6 +292,11 @@ class AcquisitionConditionResponse(Model):
     """Base of how users get a coupon, as answered (family base: no own ``type`` value)."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "normal": "linebot_fp.models.coupon:NormalAcquisitionConditionResponse",
+        "lottery": "linebot_fp.models.coupon:LotteryAcquisitionConditionResponse",
+        "referral": "linebot_fp.models.coupon:ReferralAcquisitionConditionResponse",
+    }, unknown="linebot_fp.models.coupon:UnknownAcquisitionConditionResponse")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -301,7 +326,7 @@ class ReferralAcquisitionConditionResponse(AcquisitionConditionResponse):
 class UnknownAcquisitionConditionResponse(Unknown, AcquisitionConditionResponse):
     """An acquisition condition of a type this SDK does not know; ``raw`` is its JSON."""
 
-    raw: dict[str, Any]
+    raw: Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -309,6 +334,10 @@ class CashBackPriceInfoResponse(Model):
     """Base of a cash-back amount, as answered (family base: no own ``type`` value)."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "fixed": "linebot_fp.models.coupon:CashBackFixedPriceInfoResponse",
+        "percentage": "linebot_fp.models.coupon:CashBackPercentagePriceInfoResponse",
+    }, unknown="linebot_fp.models.coupon:UnknownCashBackPriceInfoResponse")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -332,7 +361,7 @@ class CashBackPercentagePriceInfoResponse(CashBackPriceInfoResponse):
 class UnknownCashBackPriceInfoResponse(Unknown, CashBackPriceInfoResponse):
     """A cash-back price of a type this SDK does not know; ``raw`` is its JSON."""
 
-    raw: dict[str, Any]
+    raw: Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -340,6 +369,11 @@ class DiscountPriceInfoResponse(Model):
     """Base of a discount, as answered (family base: no own ``type`` value)."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "fixed": "linebot_fp.models.coupon:DiscountFixedPriceInfoResponse",
+        "percentage": "linebot_fp.models.coupon:DiscountPercentagePriceInfoResponse",
+        "explicit": "linebot_fp.models.coupon:DiscountExplicitPriceInfoResponse",
+    }, unknown="linebot_fp.models.coupon:UnknownDiscountPriceInfoResponse")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -373,7 +407,7 @@ class DiscountExplicitPriceInfoResponse(DiscountPriceInfoResponse):
 class UnknownDiscountPriceInfoResponse(Unknown, DiscountPriceInfoResponse):
     """A discount of a type this SDK does not know; ``raw`` is its JSON."""
 
-    raw: dict[str, Any]
+    raw: Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -381,6 +415,13 @@ class CouponRewardResponse(Model):
     """Base of what a coupon gives, as answered (family base: no own ``type`` value)."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "cashBack": "linebot_fp.models.coupon:CouponCashBackRewardResponse",
+        "discount": "linebot_fp.models.coupon:CouponDiscountRewardResponse",
+        "free": "linebot_fp.models.coupon:CouponFreeRewardResponse",
+        "gift": "linebot_fp.models.coupon:CouponGiftRewardResponse",
+        "others": "linebot_fp.models.coupon:CouponOthersRewardResponse",
+    }, unknown="linebot_fp.models.coupon:UnknownCouponRewardResponse")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -424,7 +465,7 @@ class CouponOthersRewardResponse(CouponRewardResponse):
 class UnknownCouponRewardResponse(Unknown, CouponRewardResponse):
     """A reward of a type this SDK does not know; ``raw`` is its JSON."""
 
-    raw: dict[str, Any]
+    raw: Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -11,14 +11,14 @@ Closed sets with no such values are ``Literal``. This module performs no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
 from linebot_fp.errors import InvalidInputError
-from linebot_fp.models._base import Model, Unknown, check_count
-from linebot_fp.models.actions import Action
-from linebot_fp.models.send_messages import SendMessage
+from linebot_fp.models._actions.base import Action
+from linebot_fp.models._base import Family, Model, Unknown, check_count
+from linebot_fp.models._send_messages.base import SendMessage
 
 __all__ = [
     "Background",
@@ -61,6 +61,9 @@ class Background(Model):
     """Base of the box backgrounds (family base: no own ``type`` value)."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "linearGradient": "linebot_fp.models.flex:LinearGradientBackground",
+    }, unknown="linebot_fp.models.flex:UnknownBackground")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -79,7 +82,7 @@ class LinearGradientBackground(Background):
 class UnknownBackground(Unknown, Background):
     """A background of a type this SDK does not know; ``raw`` is its JSON."""
 
-    raw: dict[str, Any]
+    raw: Mapping[str, Any]
 
 
 # -- components (https://developers.line.biz/en/reference/messaging-api/#component)
@@ -90,6 +93,17 @@ class FlexComponent(Model):
     """Base of the flex components (family base: no own ``type`` value)."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "box": "linebot_fp.models.flex:BoxComponent",
+        "button": "linebot_fp.models.flex:ButtonComponent",
+        "filler": "linebot_fp.models.flex:FillerComponent",
+        "icon": "linebot_fp.models.flex:IconComponent",
+        "image": "linebot_fp.models.flex:ImageComponent",
+        "separator": "linebot_fp.models.flex:SeparatorComponent",
+        "span": "linebot_fp.models.flex:SpanComponent",
+        "text": "linebot_fp.models.flex:TextComponent",
+        "video": "linebot_fp.models.flex:VideoComponent",
+    }, unknown="linebot_fp.models.flex:UnknownFlexComponent")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -268,7 +282,7 @@ class VideoComponent(FlexComponent):
 class UnknownFlexComponent(Unknown, FlexComponent):
     """A component of a type this SDK does not know; ``raw`` is its JSON."""
 
-    raw: dict[str, Any]
+    raw: Mapping[str, Any]
 
 
 # -- containers (https://developers.line.biz/en/reference/messaging-api/#container)
@@ -298,6 +312,10 @@ class FlexContainer(Model):
     """Base of the flex containers (family base: no own ``type`` value)."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "bubble": "linebot_fp.models.flex:BubbleContainer",
+        "carousel": "linebot_fp.models.flex:CarouselContainer",
+    }, unknown="linebot_fp.models.flex:UnknownFlexContainer")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -330,7 +348,7 @@ class CarouselContainer(FlexContainer):
 class UnknownFlexContainer(Unknown, FlexContainer):
     """A container of a type this SDK does not know; ``raw`` is its JSON."""
 
-    raw: dict[str, Any]
+    raw: Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

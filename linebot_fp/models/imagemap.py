@@ -6,12 +6,12 @@ This module performs no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from linebot_fp.models._base import Model, Unknown, check_count
-from linebot_fp.models.send_messages import SendMessage
+from linebot_fp.models._base import Family, Model, Unknown, check_count
+from linebot_fp.models._send_messages.base import SendMessage
 
 __all__ = [
     "BaseSize",
@@ -53,6 +53,11 @@ class ImagemapAction(Model):
     """Base of the imagemap actions (family base: no own ``type`` value)."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "uri": "linebot_fp.models.imagemap:URIImagemapAction",
+        "message": "linebot_fp.models.imagemap:MessageImagemapAction",
+        "clipboard": "linebot_fp.models.imagemap:ClipboardImagemapAction",
+    }, unknown="linebot_fp.models.imagemap:UnknownImagemapAction")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -89,7 +94,7 @@ class ClipboardImagemapAction(ImagemapAction):
 class UnknownImagemapAction(Unknown, ImagemapAction):
     """An imagemap action of a type this SDK does not know; ``raw`` is its JSON."""
 
-    raw: dict[str, Any]
+    raw: Mapping[str, Any]
 
 
 # -- video ------------------------------------------------------------------------------------

@@ -12,12 +12,12 @@ This module performs no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal, get_args, overload
 
 from linebot_fp.errors import InvalidInputError
-from linebot_fp.models._base import Model, Unknown
+from linebot_fp.models._base import Family, Model, Unknown
 
 __all__ = [
     "AgeFilter",
@@ -92,6 +92,11 @@ class Recipient(Model):
     """Base of the narrowcast recipients (family base: no own ``type`` value)."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "audience": "linebot_fp.models.narrowcast:AudienceRecipient",
+        "redelivery": "linebot_fp.models.narrowcast:RedeliveryRecipient",
+        "operator": "linebot_fp.models.narrowcast:OperatorRecipient",
+    }, unknown="linebot_fp.models.narrowcast:UnknownRecipient")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -127,7 +132,7 @@ class OperatorRecipient(Recipient):
 class UnknownRecipient(Unknown, Recipient):
     """A recipient of a type this SDK does not know; ``raw`` is its JSON."""
 
-    raw: dict[str, Any]
+    raw: Mapping[str, Any]
 
 
 # -- demographic filters (https://developers.line.biz/en/reference/messaging-api/#narrowcast-demographic-filter)
@@ -138,6 +143,14 @@ class DemographicFilter(Model):
     """Base of the demographic filters (family base: no own ``type`` value)."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "age": "linebot_fp.models.narrowcast:AgeFilter",
+        "gender": "linebot_fp.models.narrowcast:GenderFilter",
+        "appType": "linebot_fp.models.narrowcast:AppTypeFilter",
+        "area": "linebot_fp.models.narrowcast:AreaFilter",
+        "subscriptionPeriod": "linebot_fp.models.narrowcast:SubscriptionPeriodFilter",
+        "operator": "linebot_fp.models.narrowcast:OperatorDemographicFilter",
+    }, unknown="linebot_fp.models.narrowcast:UnknownDemographicFilter")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -208,7 +221,7 @@ class OperatorDemographicFilter(DemographicFilter):
 class UnknownDemographicFilter(Unknown, DemographicFilter):
     """A demographic filter of a type this SDK does not know; ``raw`` is its JSON."""
 
-    raw: dict[str, Any]
+    raw: Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -9,13 +9,13 @@ This module performs no I/O.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from linebot_fp.errors import InvalidInputError
-from linebot_fp.models._base import Model, Unknown, check_count
-from linebot_fp.models.actions import Action
+from linebot_fp.models._actions.base import Action
+from linebot_fp.models._base import Family, Model, Unknown, check_count
 
 __all__ = [
     "RichMenu",
@@ -101,6 +101,11 @@ class RichMenuBatchOperation(Model):
     """Base of the batch operations (family base: no own ``type`` value)."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "link": "linebot_fp.models.rich_menu:RichMenuBatchLinkOperation",
+        "unlink": "linebot_fp.models.rich_menu:RichMenuBatchUnlinkOperation",
+        "unlinkAll": "linebot_fp.models.rich_menu:RichMenuBatchUnlinkAllOperation",
+    }, unknown="linebot_fp.models.rich_menu:UnknownRichMenuBatchOperation")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -131,7 +136,7 @@ class RichMenuBatchUnlinkAllOperation(RichMenuBatchOperation):
 class UnknownRichMenuBatchOperation(Unknown, RichMenuBatchOperation):
     """A batch operation of a type this SDK does not know; ``raw`` is its JSON."""
 
-    raw: dict[str, Any]
+    raw: Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

@@ -13,12 +13,12 @@ This module performs no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from linebot_fp.models._base import Model, Unknown
-from linebot_fp.models.events import Event
+from linebot_fp.models._base import Family, Model, Unknown
+from linebot_fp.models._events.base import Event
 from linebot_fp.models.things import Things
 
 __all__ = [
@@ -62,6 +62,11 @@ class MembershipContent(Model):
     """Base of the membership changes; ``membership_id`` names the membership plan."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "joined": "linebot_fp.models.service_events:JoinedMembershipContent",
+        "left": "linebot_fp.models.service_events:LeftMembershipContent",
+        "renewed": "linebot_fp.models.service_events:RenewedMembershipContent",
+    }, unknown="linebot_fp.models.service_events:UnknownMembershipContent")
     membership_id: int | None = None
 
 
@@ -93,7 +98,7 @@ class RenewedMembershipContent(MembershipContent):
 class UnknownMembershipContent(Unknown, MembershipContent):
     """A membership change of a type this SDK does not know; ``raw`` is its JSON."""
 
-    raw: dict[str, Any]
+    raw: Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -114,6 +119,10 @@ class ModuleContent(Model):
     """Base of the module attach / detach contents."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "attached": "linebot_fp.models.service_events:AttachedModuleContent",
+        "detached": "linebot_fp.models.service_events:DetachedModuleContent",
+    }, unknown="linebot_fp.models.service_events:UnknownModuleContent")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -138,7 +147,7 @@ class DetachedModuleContent(ModuleContent):
 class UnknownModuleContent(Unknown, ModuleContent):
     """Module content of a type this SDK does not know; ``raw`` is its JSON."""
 
-    raw: dict[str, Any]
+    raw: Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

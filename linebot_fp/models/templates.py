@@ -6,14 +6,14 @@ This module performs no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar, Literal
 
 from linebot_fp.errors import InvalidInputError
-from linebot_fp.models._base import Model, Unknown, check_count
-from linebot_fp.models.actions import Action
-from linebot_fp.models.send_messages import SendMessage
+from linebot_fp.models._actions.base import Action
+from linebot_fp.models._base import Family, Model, Unknown, check_count
+from linebot_fp.models._send_messages.base import SendMessage
 
 __all__ = [
     "ButtonsTemplate",
@@ -36,6 +36,12 @@ class Template(Model):
     """Base of the templates (family base: no own ``type`` value)."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "buttons": "linebot_fp.models.templates:ButtonsTemplate",
+        "confirm": "linebot_fp.models.templates:ConfirmTemplate",
+        "carousel": "linebot_fp.models.templates:CarouselTemplate",
+        "image_carousel": "linebot_fp.models.templates:ImageCarouselTemplate",
+    }, unknown="linebot_fp.models.templates:UnknownTemplate")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -134,4 +140,4 @@ class ImageCarouselTemplate(Template):
 class UnknownTemplate(Unknown, Template):
     """A template of a type this SDK does not know; ``raw`` is its JSON."""
 
-    raw: dict[str, Any]
+    raw: Mapping[str, Any]

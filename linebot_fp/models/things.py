@@ -11,11 +11,11 @@ This module performs no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from linebot_fp.models._base import Model, Unknown
+from linebot_fp.models._base import Family, Model, Unknown
 
 __all__ = [
     "ActionResult",
@@ -55,6 +55,11 @@ class Things(Model):
     """Base of the LINE Things contents; ``device_id`` names the device."""
 
     type: ClassVar[str]
+    family: ClassVar[Family] = Family({
+        "link": "linebot_fp.models.things:DeviceLink",
+        "unlink": "linebot_fp.models.things:DeviceUnlink",
+        "scenarioResult": "linebot_fp.models.things:ScenarioResult",
+    }, unknown="linebot_fp.models.things:UnknownThings")
     device_id: str | None = None
 
 
@@ -87,4 +92,4 @@ class ScenarioResult(Things):
 class UnknownThings(Unknown, Things):
     """LINE Things content of a type this SDK does not know; ``raw`` is its JSON."""
 
-    raw: dict[str, Any]
+    raw: Mapping[str, Any]

@@ -22,7 +22,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from linebot_fp._lazy import lazy_exports
+from linebot_fp._exports import lazy_exports
 from linebot_fp.compat.models._table import ALIASES, LEGACY
 
 if TYPE_CHECKING:

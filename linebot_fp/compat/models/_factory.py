@@ -31,10 +31,10 @@ from typing import Any, TypeVar, Union
 
 from linebot_fp import codec
 from linebot_fp.compat.models._table import ALIASES, CORE_NAMES, LEGACY
-from linebot_fp.compat.models.base import Base, to_snake_case
-from linebot_fp.models._base import KeepsRaw, Model, strip_optional
+from linebot_fp.compat.models.base import Base, json_of, to_snake_case
+from linebot_fp.models._base import KeepsRaw, Model, family_of, strip_optional
 
-__all__ = ["from_core", "json_of", "legacy_class", "legacy_module", "legacy_named", "to_core"]
+__all__ = ["from_core", "legacy_class", "legacy_module", "legacy_named", "to_core"]
 
 T = TypeVar("T")
 PACKAGE = "linebot_fp.compat.models"
@@ -191,7 +191,7 @@ class _ClassSpec:
         return self.by_key.get(key) or to_snake_case(key)
 
     def member(self, data: Mapping[str, Any]) -> type[Base] | None:
-        if not _family(self.core):
+        if family_of(self.core) is None:
             return None
         found = _pick((self.core,), data)
         return found if isinstance(found, type) else None
@@ -252,48 +252,17 @@ def _pick(models: tuple[type, ...], data: Mapping[str, Any]) -> Any:
     """
     tag = data.get("type")
     for core in models:
-        members = _family(core)
-        if members and isinstance(tag, str):
-            member = members.get(tag) or _later_member(core, tag)
+        table = family_of(core)
+        if table is not None and isinstance(tag, str):
+            member = table.member(tag)  # the one table of the family, as the codec reads it
             if member is not None:
                 return legacy_class(member)
-        elif not members:
+        elif table is None:
             return legacy_class(core)
     try:
         return from_core(codec.structure(dict(data), models[0]))
     except ValueError:
         return dict(data)
-
-
-@cache
-def _family(core: type) -> dict[str, type]:
-    """The tagged members of a core family base by tag (empty for any other class).
-
-    Members live in the base's module or in the modules it names (``members_in``);
-    rarer ones in ``members_later``, read when their tag is first met.
-    """
-    members: dict[str, type] = {}
-    for module in (core.__module__, *getattr(core, "members_in", ())):
-        _collect(core, module, members)
-    return members
-
-
-def _collect(core: type, module: str, members: dict[str, type]) -> None:
-    loaded = importlib.import_module(module)
-    for name in getattr(loaded, "__all__", ()):
-        cls = getattr(loaded, name)
-        tag = cls.__dict__.get("type") if isinstance(cls, type) else None
-        if isinstance(tag, str) and cls is not core and issubclass(cls, core):
-            members.setdefault(tag, cls)
-
-
-def _later_member(core: type, tag: str) -> type | None:
-    module = getattr(core, "members_later", {}).get(tag)
-    if module is None:
-        return None
-    members = _family(core)
-    _collect(core, module, members)
-    return members.get(tag)
 
 
 def from_core(value: Any) -> Any:
@@ -331,18 +300,3 @@ def to_core(value: Any, core: type[T]) -> T:
         made: T = codec.structure(value.as_json_dict(), spec.core)
         return made
     return codec.structure(json_of(value), core)
-
-
-def json_of(value: Any) -> Any:
-    """The JSON form of a legacy model, a core model, or a plain value."""
-    if isinstance(value, Base):
-        return value.as_json_dict()
-    if hasattr(value, "as_json_dict"):
-        return value.as_json_dict()
-    if isinstance(value, Model):
-        return codec.unstructure(value)
-    if isinstance(value, dict):
-        return {key: json_of(item) for key, item in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [json_of(item) for item in value]
-    return value

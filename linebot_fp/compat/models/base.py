@@ -21,7 +21,11 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
-__all__ = ["Base"]
+from linebot_fp import codec
+from linebot_fp.models._base import Model
+from linebot_fp.models._json import thaw
+
+__all__ = ["Base", "json_of", "to_camel_case", "to_snake_case"]
 
 
 class _Spec(Protocol):
@@ -69,8 +73,6 @@ class Base:
         return self.as_json_string()
 
     def __eq__(self, other: object) -> bool:
-        from linebot_fp.compat.models._factory import json_of
-
         return other is not None and bool(self.as_json_dict() == json_of(other))
 
     def __ne__(self, other: object) -> bool:
@@ -84,10 +86,8 @@ class Base:
 
     def as_json_dict(self) -> dict[str, Any]:
         """This model's JSON object: camelCase keys, ``None`` left out, models nested as JSON."""
-        from linebot_fp.compat.models._factory import json_of
-
-        if self._keeps_raw and isinstance(self.__dict__.get("raw"), dict):
-            return dict(self.__dict__["raw"])
+        if self._keeps_raw and isinstance(self.__dict__.get("raw"), Mapping):
+            return thaw(self.__dict__["raw"])
         keys = self._wire_keys
         data: dict[str, Any] = {}
         for name, value in self.__dict__.items():
@@ -134,6 +134,19 @@ class Base:
         if isinstance(data, dict) and data.get(type_key) in cls_map:
             return cls_map[data[type_key]].new_from_json_dict(data)
         return None
+
+
+def json_of(value: Any) -> Any:
+    """The JSON form of a legacy model, a core model, or a plain value."""
+    if hasattr(value, "as_json_dict"):  # a legacy model (Base, or a user's class like one)
+        return value.as_json_dict()
+    if isinstance(value, Model):
+        return codec.unstructure(value)
+    if isinstance(value, Mapping):
+        return {key: json_of(item) for key, item in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [json_of(item) for item in value]
+    return value
 
 
 _PLAIN = (str, int, float, bool)
