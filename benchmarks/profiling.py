@@ -56,7 +56,7 @@ _AREAS = (
     ("codec (converter + generated hooks)", ("linebot_fp/codec.py", "<structure ",
                                               "<unstructure ", "cattrs generated", "/cattrs/")),
     ("models (__init__, __post_init__, checks)", ("linebot_fp/models/", "<post_init ",
-                                                  "<init ", "<string>", "linebot_fp/_lazy.py")),
+                                                  "<init ", "<string>")),
     ("webhook.py", ("linebot_fp/webhook.py",)),
     ("api builders (_build.py, messaging.py)", ("linebot_fp/api/",)),
     ("request.py (Request, Headers)", ("linebot_fp/request.py",)),

@@ -21,19 +21,17 @@ its first request, never before.
 
 from __future__ import annotations
 
-import io
 import threading
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
+from linebot_fp._deadline import Budget, attempt_budgets, deadline_pool_manager
 from linebot_fp.errors import AnswerTooLargeError, TransportError, TransportTimeoutError
 from linebot_fp.request import Headers, Response, redact_secrets, shown_body
 
 if TYPE_CHECKING:
-    import socket
-
     import urllib3
 
 __all__ = ["AsyncTransport", "HttpRequest", "Timeout", "Transport", "Urllib3Transport",
@@ -113,8 +111,8 @@ class Urllib3Transport:
 
         pool = self._pool or self._make_pool()
         connect, read, whole = attempt_seconds(request.timeout)
-        budget = _Budget(time.monotonic() + whole)
-        _budgets.current = budget
+        budget = Budget(time.monotonic() + whole)
+        attempt_budgets.current = budget
         try:
             answer = pool.request(
                 request.method, request.url, body=request.body, headers=dict(request.headers),
@@ -124,7 +122,7 @@ class Urllib3Transport:
         except urllib3.exceptions.HTTPError as exc:
             raise _transport_error(exc, request.url) from exc
         finally:
-            _budgets.current = None
+            attempt_budgets.current = None
         headers = Headers(answer.headers.items())
         if request.stream:
             budget.deadline = None  # content downloads: each read has the read timeout
@@ -135,7 +133,7 @@ class Urllib3Transport:
     def _make_pool(self) -> urllib3.PoolManager:
         with self._lock:
             if self._pool is None:
-                self._pool = _deadline_pool_manager(self._pool_options)
+                self._pool = deadline_pool_manager(self._pool_options)
             return self._pool
 
 
@@ -152,7 +150,7 @@ def _transport_error(exc: Exception, url: str) -> TransportError:
 
 
 def _read_whole(answer: urllib3.BaseHTTPResponse, headers: Headers, request: HttpRequest,
-                budget: _Budget) -> bytes:
+                budget: Budget) -> bytes:
     """The whole body, read by chunks, at most ``request.max_answer_bytes``, by the deadline."""
     import urllib3
 
@@ -206,107 +204,6 @@ class _Urllib3Stream:
         if not self._drained:  # unread bytes on the socket: it cannot go back to the pool
             self._answer.close()
         self._answer.release_conn()
-
-
-# -- one deadline for the whole attempt ------------------------------------------------
-#
-# A socket timeout bounds each read, so a server sending a byte just before each
-# read would time out could hold an attempt for ever. The pool made here gives
-# http.client a socket reader that, before each read, shrinks the socket timeout
-# to what is left of the attempt's deadline (kept per thread while a request is
-# sent), so the status line, the headers and the body all come within it.
-
-
-@dataclass(slots=True)
-class _Budget:
-    """When the current attempt must be over (monotonic seconds; ``None``: no bound)."""
-
-    deadline: float | None
-
-
-class _Budgets(threading.local):
-    current: _Budget | None = None
-
-
-_budgets = _Budgets()
-
-
-class _DeadlineReader(io.RawIOBase):
-    """Socket reads that never wait past the budget's deadline.
-
-    It reads through the socket's own raw file, which keeps the socket open
-    until the answer is read even when the connection is closed first.
-    """
-
-    def __init__(self, sock: socket.socket, budget: _Budget) -> None:
-        super().__init__()
-        self._sock = sock
-        self._raw = sock.makefile("rb", buffering=0)
-        self._budget = budget
-        self._per_read = sock.gettimeout()
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer: Any) -> int | None:
-        deadline = self._budget.deadline
-        if deadline is None:
-            self._sock.settimeout(self._per_read)
-        else:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError("the answer took longer than the timeout")
-            self._sock.settimeout(left if self._per_read is None else min(left, self._per_read))
-        return self._raw.readinto(buffer)
-
-    def fileno(self) -> int:
-        return self._raw.fileno()
-
-    def close(self) -> None:
-        if not self.closed:
-            self._raw.close()
-        super().close()
-
-
-class _DeadlineSocket:
-    """What http.client's response needs of a socket (``makefile``), reading by the deadline."""
-
-    def __init__(self, sock: socket.socket, budget: _Budget) -> None:
-        self._sock = sock
-        self._budget = budget
-
-    def makefile(self, mode: str = "rb", *args: Any, **kwargs: Any) -> io.BufferedReader:
-        return io.BufferedReader(_DeadlineReader(self._sock, self._budget))
-
-
-def _deadline_pool_manager(options: dict[str, Any]) -> urllib3.PoolManager:
-    """A ``PoolManager`` whose connections read every answer by the attempt's deadline."""
-    import http.client
-
-    import urllib3
-    from urllib3.connection import HTTPConnection, HTTPSConnection
-
-    class DeadlineResponse(http.client.HTTPResponse):
-        def __init__(self, sock: Any, *args: Any, **kwargs: Any) -> None:
-            budget = _budgets.current
-            reader: Any = sock if budget is None else _DeadlineSocket(sock, budget)
-            super().__init__(reader, *args, **kwargs)
-
-    class DeadlineHTTPConnection(HTTPConnection):
-        response_class = DeadlineResponse
-
-    class DeadlineHTTPSConnection(HTTPSConnection):
-        response_class = DeadlineResponse
-
-    class DeadlineHTTPPool(urllib3.HTTPConnectionPool):
-        ConnectionCls = cast(Any, DeadlineHTTPConnection)  # urllib3 types it as a Protocol
-
-    class DeadlineHTTPSPool(urllib3.HTTPSConnectionPool):
-        ConnectionCls = cast(Any, DeadlineHTTPSConnection)
-
-    pool = urllib3.PoolManager(**options)
-    pool.pool_classes_by_scheme = {"http": DeadlineHTTPPool, "https": DeadlineHTTPSPool}
-    return pool
 
 
 _default: Urllib3Transport | None = None
