@@ -1,59 +1,59 @@
-"""Model classes are built on first use, and the lazy classes equal the eagerly built ones."""
+"""Model classes are plain dataclasses in small modules, imported by the import system when used.
+
+What a process imports for a webhook and a reply, what a tag read first imports,
+and that nothing of the old class-creation hook is left: real builtins, nothing
+in ``sys.meta_path``, no ``__getattr__`` in a model module, classes that pickle,
+copy and resolve their hints like any dataclass (``test_lambda_layouts.py`` runs
+the same checks from a zip file and from ``.pyc`` files).
+"""
 
 from __future__ import annotations
 
+import builtins
+import copy
 import dataclasses
+import importlib
+import inspect
 import json
-import os
+import linecache
 import pickle
+import pkgutil
+import pydoc
 import subprocess
 import sys
+import traceback
 import typing
+from types import FunctionType, ModuleType
+from unittest import mock
 
 import pytest
+from model_samples import model_classes, sample
 
 import linebot_fp.models
 from linebot_fp import codec
-
-_DESCRIBE = """
-import dataclasses, json, typing
-import linebot_fp.models as models
-described = {}
-for name in models.__all__:
-    value = getattr(models, name)
-    if not (isinstance(value, type) and dataclasses.is_dataclass(value)):
-        described[name] = getattr(value, "__qualname__", type(value).__name__)
-        continue
-    hints = typing.get_type_hints(value)
-    described[name] = {
-        "mro": [cls.__qualname__ for cls in value.__mro__],
-        "fields": [[field.name, repr(hints[field.name]), field.default is dataclasses.MISSING,
-                    field.kw_only] for field in dataclasses.fields(value)],
-        "params": repr(value.__dataclass_params__),
-        "slots": list(value.__slots__),
-        "type": value.__dict__.get("type") if isinstance(value.__dict__.get("type"), str) else None,
-    }
-print(json.dumps(described, sort_keys=True))
-"""
+from linebot_fp.errors import InvalidInputError
 
 
-def _run(code: str, **env: str) -> str:
+def _run(code: str) -> str:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            timeout=120, env={**os.environ, **env})
+                            timeout=120)
     assert result.returncode == 0, result.stderr
     return result.stdout.strip()
 
 
-def test_lazy_classes_equal_the_eagerly_built_ones() -> None:
-    lazy = json.loads(_run(_DESCRIBE))
-    eager = json.loads(_run(_DESCRIBE, LINEBOT_FP_EAGER_MODELS="1"))
-    assert lazy == eager
-    assert len(lazy) == len(linebot_fp.models.__all__)
+def _model_modules() -> list[ModuleType]:
+    """Every module of ``linebot_fp.models`` (the private pieces too), imported."""
+    package = linebot_fp.models
+    names = [info.name for info in pkgutil.walk_packages(package.__path__, "linebot_fp.models.")]
+    return [package, *(importlib.import_module(name) for name in sorted(names))]
 
 
-def test_a_webhook_and_a_reply_build_only_the_classes_they_use() -> None:
+# -- what a process imports --------------------------------------------------------------------
+
+
+def test_a_webhook_and_a_reply_import_only_the_modules_they_use() -> None:
     code = """
-import sys
+import json, sys
 from linebot_fp.api import reply_message
 from linebot_fp.models import TextSendMessage
 from linebot_fp.webhook import parse_unverified
@@ -62,61 +62,140 @@ body = ('{"events": [{"type": "message", "timestamp": 1, "replyToken": "r", "mod
         ' "message": {"type": "text", "id": "1", "text": "hi"}}]}')
 events = parse_unverified(body)
 reply_message(events[0].reply_token, TextSendMessage(text="hello"))
-built = lambda module: sorted(name for name, value in vars(sys.modules[module]).items()
-                              if isinstance(value, type) and value.__module__ == module)
-print(built("linebot_fp.models.events"))
-print(built("linebot_fp.models.messages"))
-print(built("linebot_fp.models.sources"))
-print("linebot_fp.models.flex" in sys.modules, "linebot_fp.models.service_events" in sys.modules)
+print(json.dumps(sorted(name for name in sys.modules if name.startswith("linebot_fp.models."))))
+print(json.dumps(sorted(name for name in sys.modules
+                        if name.split(".")[0] in ("cattrs", "attrs", "urllib3", "asyncio"))))
 """
-    events, messages, sources, others = _run(code).splitlines()
-    assert events == "['DeliveryContext', 'Event', 'MessageEvent']"
-    assert "TextMessage" in messages
-    assert "ImageMessage" not in messages
-    assert sources == "['Source', 'SourceUser']"
-    assert others == "False False"
+    imported, heavy = map(json.loads, _run(code).splitlines())
+    assert imported == [
+        "linebot_fp.models._actions", "linebot_fp.models._actions.base",
+        "linebot_fp.models._base",
+        "linebot_fp.models._events", "linebot_fp.models._events.base",
+        "linebot_fp.models._events.message",
+        "linebot_fp.models._json",
+        "linebot_fp.models._messages", "linebot_fp.models._messages.base",
+        "linebot_fp.models._messages.mention", "linebot_fp.models._messages.text",
+        "linebot_fp.models._send_messages", "linebot_fp.models._send_messages.base",
+        "linebot_fp.models._send_messages.quick_reply", "linebot_fp.models._send_messages.sender",
+        "linebot_fp.models._send_messages.text",
+        "linebot_fp.models._sources", "linebot_fp.models._sources.base",
+        "linebot_fp.models._sources.user",
+        "linebot_fp.models.emojis",
+    ]
+    assert heavy == []  # the cattrs converter is made on first need, not for this
 
 
-def test_a_tag_seen_first_builds_its_member() -> None:
+def test_a_tag_read_first_imports_its_members_module() -> None:
     code = """
 import sys
 from linebot_fp import codec
-from linebot_fp.models.messages import Message
-module = vars(sys.modules["linebot_fp.models.messages"])
-before = "LocationMessage" in module
+from linebot_fp.models import Message
+before = "linebot_fp.models._messages.location" in sys.modules
 value = codec.structure({"type": "location", "id": "1", "latitude": 1.5, "longitude": 2.0}, Message)
 unknown = codec.structure({"type": "hologram", "id": "2"}, Message)
-print(before, type(value).__name__, "LocationMessage" in module, type(unknown).__name__)
+print(before, type(value).__name__, type(value).__module__, type(unknown).__name__,
+      "linebot_fp.models.messages" in sys.modules)
 """
-    assert _run(code) == "False LocationMessage True UnknownMessage"
+    assert _run(code) == ("False LocationMessage linebot_fp.models._messages.location "
+                          "UnknownMessage False")
 
 
-def test_every_public_name_imports_and_is_the_module_attribute() -> None:
+def test_every_public_name_is_the_attribute_of_the_module_defining_it() -> None:
     for name in linebot_fp.models.__all__:
         value = getattr(linebot_fp.models, name)
-        module = sys.modules[getattr(value, "__module__", "") or ""] if isinstance(value, type) \
-            else None
-        if module is not None and module.__name__.startswith("linebot_fp.models."):
-            assert getattr(module, name) is value, name
+        if not isinstance(value, type):  # a type alias (CouponTimezone, LiffScope, ...)
+            continue
+        module = sys.modules[value.__module__]
+        assert getattr(module, name) is value, name
+        assert value.__module__.startswith("linebot_fp.models."), name
 
 
-def test_a_module_lists_the_classes_it_has_not_built_yet() -> None:
-    import linebot_fp.models.flex as flex
+def test_the_family_modules_still_export_what_they_did() -> None:
+    from linebot_fp.models.events import JoinEvent, MessageEvent, PostbackParams
+    from linebot_fp.models.send_messages import QuickReply, TextSendMessage
 
-    assert set(flex.__all__) <= set(dir(flex))
-    with pytest.raises(AttributeError, match="no attribute 'NoSuchComponent'"):
-        flex.NoSuchComponent  # noqa: B018
+    assert JoinEvent is linebot_fp.models.JoinEvent
+    assert MessageEvent is linebot_fp.models.MessageEvent
+    assert PostbackParams is linebot_fp.models.PostbackParams
+    assert (QuickReply, TextSendMessage) == (linebot_fp.models.QuickReply,
+                                             linebot_fp.models.TextSendMessage)
+    events = importlib.import_module("linebot_fp.models.events")
+    assert len(events.__all__) == 24
+    assert set(events.__all__) <= set(dir(events))
 
 
-@pytest.mark.parametrize("name", [name for name in linebot_fp.models.__all__
-                                  if name[0].isupper()])
-def test_every_model_class_resolves_its_hints_and_pickles(name: str) -> None:
-    value = getattr(linebot_fp.models, name)
-    if not (isinstance(value, type) and dataclasses.is_dataclass(value)):
-        return
-    hints = typing.get_type_hints(value)
-    assert {field.name for field in dataclasses.fields(value)} <= set(hints)
-    assert pickle.loads(pickle.dumps(value)) is value
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'NoSuchModel'"):
+        linebot_fp.models.NoSuchModel  # noqa: B018
+    with pytest.raises(ImportError):
+        from linebot_fp.models import NoSuchModel  # noqa: F401
+
+
+# -- no hook into class creation, builtins or the import machinery ------------------------------
+
+
+def test_model_modules_use_the_real_builtins_so_a_patch_reaches_them() -> None:
+    functions = []
+    for module in _model_modules():
+        assert vars(module).get("__builtins__") in (builtins, builtins.__dict__), module
+        functions += [value for value in vars(module).values()
+                      if isinstance(value, FunctionType) and value.__module__ == module.__name__]
+        for cls in vars(module).values():
+            if isinstance(cls, type) and cls.__module__ == module.__name__:
+                functions += [value for value in vars(cls).values()
+                              if isinstance(value, FunctionType)]
+    assert len(functions) > 100
+    with mock.patch("builtins.open") as patched:
+        for function in functions:
+            assert function.__builtins__["open"] is patched, function.__qualname__
+            assert eval("open", function.__globals__) is patched
+
+
+def test_reimporting_leaves_nothing_in_the_import_machinery() -> None:
+    code = """
+import builtins, importlib, sys
+before = list(sys.meta_path), list(sys.path_hooks), builtins.__build_class__, builtins.__import__
+import linebot_fp.models, linebot_fp.webhook
+from linebot_fp.models import FlexSendMessage, MessageEvent
+for _ in range(3):
+    for name in [name for name in sys.modules if name.startswith("linebot_fp")]:
+        del sys.modules[name]
+    importlib.import_module("linebot_fp.models").TextSendMessage(text="x")
+importlib.reload(sys.modules["linebot_fp.models"])
+after = list(sys.meta_path), list(sys.path_hooks), builtins.__build_class__, builtins.__import__
+print(before == after, len(sys.meta_path))
+"""
+    assert _run(code).split()[0] == "True"
+
+
+def test_help_of_a_model_module_lists_its_models_and_no_hooks() -> None:
+    for module in _model_modules():
+        if module is linebot_fp.models:
+            continue  # the package: its PEP 562 __getattr__ serves the names
+        text = pydoc.plaintext.document(module)
+        assert "__getattr__" not in text, module.__name__
+        assert "__dir__" not in text, module.__name__
+    text = pydoc.plaintext.document(importlib.import_module("linebot_fp.models.events"))
+    assert "class MessageEvent" in text
+
+
+# -- every public model behaves as any dataclass -------------------------------------------------
+
+
+@pytest.mark.parametrize("cls", model_classes(), ids=lambda cls: cls.__name__)
+def test_every_model_pickles_copies_replaces_and_resolves_its_hints(cls: type) -> None:
+    value = sample(cls)
+    assert pickle.loads(pickle.dumps(cls)) is cls
+    assert pickle.loads(pickle.dumps(value)) == value
+    assert copy.copy(value) == value
+    assert copy.deepcopy(value) == value
+    assert dataclasses.replace(value) == value
+    hash(value)
+    hints = typing.get_type_hints(cls)
+    assert {field.name for field in dataclasses.fields(cls)} <= set(hints)
+    assert set(inspect.signature(cls).parameters) == {
+        field.name for field in dataclasses.fields(cls) if field.init}
+    assert codec.structure(json.loads(codec.dumps(value)), type(value)) == value
 
 
 def test_family_members_lists_every_member_and_family_member_finds_one() -> None:
@@ -127,18 +206,20 @@ def test_family_members_lists_every_member_and_family_member_finds_one() -> None
     assert members["things"] is ThingsEvent
     assert codec.family_member(FlexComponent, "box") is linebot_fp.models.BoxComponent
     assert codec.family_member(FlexComponent, "no-such-tag") is None
+    assert codec.family_member(MessageEvent, "message") is None  # a member is no family
+
+
+# -- the faster __init__ and the generated functions -----------------------------------------
 
 
 def test_the_faster_init_takes_the_arguments_dataclass_wrote() -> None:
-    import inspect
-
-    from linebot_fp.errors import InvalidInputError
     from linebot_fp.models import MessageAction, QuickReplyButton
 
     written = inspect.signature(QuickReplyButton.__init__)
     first = QuickReplyButton(action=MessageAction(label="a", text="a"))
     assert inspect.signature(QuickReplyButton.__init__) == written
-    assert QuickReplyButton.__init__.__code__.co_filename == "<init QuickReplyButton>"
+    assert QuickReplyButton.__init__.__code__.co_filename.startswith(
+        "<init linebot_fp.models._send_messages.quick_reply.QuickReplyButton")
     second = QuickReplyButton(action=MessageAction(label="a", text="a"))
     assert second == first
     assert hash(second) == hash(first)
@@ -155,7 +236,6 @@ def test_the_faster_init_takes_the_arguments_dataclass_wrote() -> None:
 
 
 def test_a_subclass_that_is_no_dataclass_keeps_its_own_checks() -> None:
-    from linebot_fp.errors import InvalidInputError
     from linebot_fp.models import TextSendMessage
 
     TextSendMessage(text="first")  # the faster __init__ is in place
@@ -171,22 +251,6 @@ def test_a_subclass_that_is_no_dataclass_keeps_its_own_checks() -> None:
     assert TextSendMessage(text="hey").text == "hey"
 
 
-def test_threads_building_one_class_at_once_get_the_same_class() -> None:
-    code = """
-import threading
-import linebot_fp.models.flex as flex
-barrier, found = threading.Barrier(8), []
-def take():
-    barrier.wait()
-    found.append(flex.BoxComponent)
-threads = [threading.Thread(target=take) for _ in range(8)]
-for thread in threads: thread.start()
-for thread in threads: thread.join()
-print(len(found), len(set(map(id, found))), found[0] is flex.BoxComponent)
-"""
-    assert _run(code) == "8 1 True"
-
-
 def test_the_very_first_instance_of_a_class_is_checked_too() -> None:
     code = """
 from linebot_fp.errors import InvalidInputError
@@ -196,9 +260,30 @@ try:
 except InvalidInputError as error:
     print(error)
 first = QuickReply(items=[QuickReplyButton(action=MessageAction(label="a", text="a"))])
-print(type(first.items).__name__, QuickReply.__init__.__code__.co_filename)
+print(type(first.items).__name__)
 """
     assert _run(code).splitlines() == [
         "ImageSendMessage.original_content_url is required, got None",
-        "tuple <init QuickReply>",
+        "tuple",
     ]
+
+
+def test_a_traceback_through_generated_code_shows_its_lines() -> None:
+    from linebot_fp.models import Beacon, BeaconEvent
+
+    event = codec.structure({"type": "beacon", "timestamp": 1, "replyToken": "r",
+                             "beacon": {"hwid": "h", "type": "enter"}},
+                            linebot_fp.models.Event)
+    assert isinstance(event, BeaconEvent)
+    with pytest.raises(InvalidInputError) as caught:
+        Beacon(hwid=None, type="enter")  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError) as read:
+        codec.structure_hook(Beacon)({"hwid": None, "type": "enter"}, Beacon)
+    for error in (caught.value, read.value):
+        frames = traceback.extract_tb(error.__traceback__)
+        generated = [frame for frame in frames if frame.filename.startswith("<")]
+        assert generated, frames
+        for frame in generated:
+            assert frame.line, frame  # the source line, from linecache
+            assert frame.line == linecache.getline(frame.filename, frame.lineno).strip()
+        assert any("required(cls, 'hwid')" in frame.line for frame in generated)
