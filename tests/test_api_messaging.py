@@ -588,7 +588,8 @@ def test_importing_builders_imports_no_models() -> None:
     code = ("import sys, linebot_fp.api.messaging, linebot_fp.api.bot, linebot_fp.api.content, "
             "linebot_fp.api.rich_menu, linebot_fp.api.coupon; "
             "print(sorted(m for m in sys.modules if m.startswith('linebot_fp.models.') "
-            "and m not in ('linebot_fp.models._base', 'linebot_fp.models._json') or m == 'urllib3'))")
+            "and m not in ('linebot_fp.models._base', 'linebot_fp.models._json') "
+            "or m == 'urllib3'))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "[]"

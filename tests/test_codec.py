@@ -16,8 +16,9 @@ from linebot_fp.models._base import Family, Model, Unknown, check_count, wire
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Shape(Model):
     type: ClassVar[str]
-    family: ClassVar[Family] = Family({"circle": f"{__name__}:Circle", "square": f"{__name__}:Square"},
-                                     unknown=f"{__name__}:UnknownShape")
+    family: ClassVar[Family] = Family(
+        {"circle": f"{__name__}:Circle", "square": f"{__name__}:Square"},
+        unknown=f"{__name__}:UnknownShape")
     label: str | None = None
 
 

@@ -11,7 +11,7 @@ message type appeared (``quote_token``, ``mark_as_read_token``, ``content_provid
 A family base gives each of its fields a default so that its ``Unknown...``
 member can be built from ``raw`` alone; a known member declares again, as
 required, the fields LINE always sends (``id`` of a message, ``index`` of a
-mentionee). 
+mentionee).
 
 Each message kind lives in a small module of its own under
 ``linebot_fp.models._messages``, so a process imports only the kinds it meets;

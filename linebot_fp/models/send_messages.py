@@ -2,7 +2,7 @@
 
 https://developers.line.biz/en/reference/messaging-api/#message-objects
 Template, imagemap and flex messages live in their own modules; they are members
-of the same :class:`SendMessage` family. 
+of the same :class:`SendMessage` family.
 
 Each kind lives in a small module of its own under
 ``linebot_fp.models._send_messages``, so a process imports only what it sends;
