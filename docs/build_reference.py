@@ -79,8 +79,9 @@ def prepare(module_names: list[str]) -> None:
         for export in getattr(module, "__all__", ()):
             if export not in vars(module):  # a lazy export becomes a plain attribute
                 setattr(module, export, getattr(module, export))
-        for value in list(vars(module).values()):
-            if isinstance(value, type) and value.__module__ == name:
+        exported = set(getattr(module, "__all__", ()))  # a family module re-exports its pieces
+        for key, value in list(vars(module).items()):
+            if isinstance(value, type) and (value.__module__ == name or key in exported):
                 _resolve_init(value)
                 _show_typeddict_bases(value)
 

@@ -30,8 +30,8 @@ def function(source: str, name: str, scope: dict[str, Any], label: str) -> Calla
     """
     lines = source.splitlines(keepends=True)
     filename = f"<{label}>"
-    registered = linecache.cache.get(filename)
-    if registered is not None and registered[2] != lines:
+    registered = linecache.getlines(filename)  # [] for a label not registered yet
+    if registered and registered != lines:
         filename = f"<{label} #{next(_numbers)}>"
     # mtime None: linecache.checkcache keeps the entry (there is no file to compare with)
     linecache.cache[filename] = (len(source), None, lines, filename)

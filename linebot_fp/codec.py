@@ -421,9 +421,9 @@ def _family_reader(base: type) -> Callable[[Any, Any], Any]:
                 raise _not_an_object(base, data) from None
             tag = data.get("type")
             member = table.member(tag) if isinstance(tag, str) else None
-            hook = None if member is None else structure_hook(member)
-            if hook is not None:
-                hooks[tag] = hook
+            hook = None
+            if member is not None and isinstance(tag, str):
+                hook = hooks[tag] = structure_hook(member)
         if hook is not None:
             try:
                 return hook(data, None)

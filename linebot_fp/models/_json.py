@@ -50,8 +50,8 @@ class JsonObject(dict[str, Any]):
         raise TypeError("a JsonObject cannot change: it is the JSON as received "
                         "(thaw() it for a dict you can change)")
 
-    __setitem__ = __delitem__ = __ior__ = _refuse  # type: ignore[assignment]
-    clear = pop = popitem = setdefault = update = _refuse  # type: ignore[assignment]
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
 
 
 class JsonArray(tuple[Any, ...]):

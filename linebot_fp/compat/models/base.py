@@ -87,7 +87,8 @@ class Base:
     def as_json_dict(self) -> dict[str, Any]:
         """This model's JSON object: camelCase keys, ``None`` left out, models nested as JSON."""
         if self._keeps_raw and isinstance(self.__dict__.get("raw"), Mapping):
-            return thaw(self.__dict__["raw"])
+            kept: dict[str, Any] = thaw(self.__dict__["raw"])
+            return kept
         keys = self._wire_keys
         data: dict[str, Any] = {}
         for name, value in self.__dict__.items():
