@@ -63,6 +63,8 @@ def alarm(signum, frame):
     state["injected"] = state["phase"]
     raise RAISE("injected by SIGALRM")
 
+lost = []  # an exception raised inside a finalizer or weakref callback is lost by Python itself
+sys.unraisablehook = lambda unraisable: lost.append(type(unraisable.exc_value).__name__)
 outcome = "returned"
 unknown_returned = False
 started = time.perf_counter()
@@ -102,6 +104,8 @@ same = same and all(type(event) is getattr(importlib.import_module(where.partiti
 event = decoded[list(job["events"]).index(target)]
 again = cls(**{field.name: getattr(event, field.name) for field in dataclasses.fields(cls)})
 typing.get_type_hints(cls)
+if outcome == "returned" and job["raise"] in lost:
+    outcome = "lost by the interpreter"
 print(json.dumps({"outcome": outcome, "injected": state["injected"], "marks": state["marks"],
                   "elapsed": elapsed, "unknown_returned": unknown_returned, "kinds": kinds,
                   "same": same, "works": again == event}))
@@ -128,8 +132,8 @@ def _check(result: dict[str, object], *, strict: bool = True) -> None:
     assert result["unknown_returned"] is False, result
     if result["injected"] is None:
         assert result["outcome"] == "returned", result
-    elif strict:
-        assert result["outcome"] == "raised", result
+    elif strict:  # (unless it landed in a finalizer: the interpreter drops it there)
+        assert result["outcome"] in ("raised", "lost by the interpreter"), result
 
 
 @pytest.mark.parametrize("target", ["postback", "message"])
