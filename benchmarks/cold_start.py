@@ -23,7 +23,7 @@ process's own high-water mark; ``ru_maxrss`` is used elsewhere only, because Lin
 carries the parent's peak across ``exec`` into it. Contenders take turns run by
 run, so a noisy moment hurts them alike.
 
-Budget: at most 0.08x the official SDK's wall time and 0.8x the legacy SDK's, and
+Budget: at most 0.07x the official SDK's wall time and 0.6x the legacy SDK's, and
 at most 0.3x the official SDK's peak RSS.
 """
 
@@ -166,10 +166,10 @@ def run(*, runs: int = 10, sdk: OfficialSdk | None = None, legacy: LegacySdk | N
     }
     official, old = rows.get(OFFICIAL, {}), rows.get(LEGACY, {})
     budgets = (
-        Budget("cold start: linebot_fp wall time <= 0.08x line-bot-sdk v3",
-               ratio(rows[OURS]["wall_ms"], official.get("wall_ms")), 0.08, at_least=False),
-        Budget("cold start: linebot_fp wall time <= 0.8x line-bot-sdk 2.4.3 (legacy)",
-               ratio(rows[OURS]["wall_ms"], old.get("wall_ms")), 0.8, at_least=False),
+        Budget("cold start: linebot_fp wall time <= 0.07x line-bot-sdk v3",
+               ratio(rows[OURS]["wall_ms"], official.get("wall_ms")), 0.07, at_least=False),
+        Budget("cold start: linebot_fp wall time <= 0.6x line-bot-sdk 2.4.3 (legacy)",
+               ratio(rows[OURS]["wall_ms"], old.get("wall_ms")), 0.6, at_least=False),
         Budget("cold start: linebot_fp peak RSS <= 0.3x line-bot-sdk v3",
                ratio(rows[OURS]["peak_rss_mb"], official.get("peak_rss_mb")), 0.3,
                at_least=False),

@@ -150,7 +150,7 @@ def run(*, calls: int = 20000, top: int = 12, cold_runs: int = 5,
 def import_area(module: str) -> str:
     """The area of a module for the cold-start breakdown."""
     if module.startswith("linebot_fp.models.") and module != "linebot_fp.models._base":
-        return "linebot_fp model modules (their code; classes are built in the steps that use them)"
+        return "linebot_fp model modules (their classes, created as each module is imported)"
     if module.startswith("linebot_fp.api.") and module not in ("linebot_fp.api._build",
                                                                "linebot_fp.api._registry"):
         return "linebot_fp builder modules"
@@ -186,8 +186,8 @@ PHASES = (
     "from linebot_fp.api import reply_message",
     "from linebot_fp.models import TextSendMessage",
     "from linebot_fp.webhook import parse",
-    "first parse (member classes built, structure hooks generated)",
-    "first reply_message (message classes built, unstructure hooks generated)",
+    "first parse (the event's modules imported, readers generated)",
+    "first reply_message (writers generated)",
 )
 
 

@@ -104,6 +104,8 @@ def main(argv: list[str] | None = None) -> int:
             stale.append(package)
             if not check:
                 path.write_text(updated, encoding="utf-8")
+                # the packages indexed after this one may import through its new names
+                importlib.reload(importlib.import_module(package))
     verb = "out of date" if check else "rewritten"
     print(f"{verb}: {', '.join(stale)}" if stale else "every index is up to date")
     return 1 if check and stale else 0

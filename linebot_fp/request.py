@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
-from urllib.parse import unquote, urlencode
 
 from linebot_fp.errors import InvalidInputError, InvalidPayloadError
 
@@ -123,6 +122,8 @@ def decoded_forms(text: str, rounds: int = 2) -> Iterator[str]:
     for _ in range(rounds):
         if "%" not in text:
             return
+        from urllib.parse import unquote  # here: a cold start rarely needs urllib.parse
+
         text = unquote(text)
         yield text
 
@@ -232,7 +233,11 @@ class Request(Generic[AnswerT]):
         if root is None:
             raise InvalidInputError(f"no endpoint for base {self.base!r}; pass it in endpoints")
         url = root.rstrip("/") + self.path
-        return f"{url}?{urlencode(self.query)}" if self.query else url
+        if not self.query:
+            return url
+        from urllib.parse import urlencode  # here: a cold start rarely needs urllib.parse
+
+        return f"{url}?{urlencode(self.query)}"
 
     def with_retry_key(self, key: str | uuid.UUID | None = None) -> Request[AnswerT]:
         """This request carrying ``X-Line-Retry-Key``, if its operation accepts one.

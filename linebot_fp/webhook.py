@@ -29,12 +29,12 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from functools import cache
-from typing import Any, TypeVar, overload
+from typing import Any, TypeVar, cast, overload
 
 from linebot_fp.codec import DATA_ERRORS, structure_hook
 from linebot_fp.errors import InvalidPayloadError, InvalidSignatureError
 from linebot_fp.models._base import Model
-from linebot_fp.models._events.base import Event, UnknownEvent
+from linebot_fp.models._events.base import Event
 from linebot_fp.models._json import freeze
 from linebot_fp.signature import BYTES_LIKE, check_secret, signature, signs, verify_signature
 
@@ -217,11 +217,17 @@ def _decode_events(data: dict[str, Any]) -> list[Event]:
 def _unknown(item: dict[str, Any]) -> Event:
     """An ``UnknownEvent`` for an object the event reader gave up on: the common fields
     it can read, or only ``raw``."""
+    unknown = _unknown_event()
     try:
-        event: Event = structure_hook(UnknownEvent)(item, UnknownEvent)
+        event: Event = structure_hook(unknown)(item, unknown)
     except DATA_ERRORS:
         return _kept_as_is(item)
     return event
+
+
+def _unknown_event() -> type[Event]:
+    """``UnknownEvent``, from the events' table (imported only when a body needs it)."""
+    return cast("type[Event]", Event.family.unknown_member())
 
 
 def _kept_as_is(value: Any) -> Event:
@@ -231,8 +237,9 @@ def _kept_as_is(value: Any) -> Event:
     read from) has none of the fields an event shares, so they stay at their
     defaults; the entry (frozen) costs no other event of the body.
     """
-    event = object.__new__(UnknownEvent)
-    for field in fields(UnknownEvent):
+    unknown = _unknown_event()
+    event = object.__new__(unknown)
+    for field in fields(unknown):
         object.__setattr__(event, field.name,
                            freeze(value) if field.name == "raw" else field.default)
     return event

@@ -13,7 +13,6 @@ import importlib
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
 from typing import IO, TYPE_CHECKING, Any
-from urllib.parse import urlencode
 
 from linebot_fp import codec
 from linebot_fp.api._paths import fill, parameter_name, valid_unicode
@@ -150,6 +149,8 @@ def json_request(operation: str, method: str, path_: str, body: Any = None, *,
 def form_request(operation: str, path_: str, fields: Mapping[str, Any], *,
                  base: str = "api") -> Request[Any]:
     """A POST with an ``application/x-www-form-urlencoded`` body (the OAuth endpoints)."""
+    from urllib.parse import urlencode  # here: only the OAuth endpoints send forms
+
     pairs = [(name, _text_value(name, value)) for name, value in fields.items()
              if value is not None]
     return Request(operation=operation, method="POST", base=base, path=path_, headers=FORM,

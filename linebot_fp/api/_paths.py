@@ -22,7 +22,6 @@ import re
 from functools import cache
 from types import MappingProxyType
 from typing import Any
-from urllib.parse import quote
 
 from linebot_fp.errors import InvalidInputError
 from linebot_fp.request import decoded_forms, has_dot_segment
@@ -128,6 +127,8 @@ def reserved_segments(template: str) -> MappingProxyType[str, frozenset[str]]:
 
 def fill(template: str, params: dict[str, Any]) -> str:
     """``template`` with each ``{name}`` replaced by its id, checked, then percent-encoded."""
+    from urllib.parse import quote  # here: a reply or a push has no id in its path
+
     reserved = reserved_segments(template)
     encoded = {}
     for placeholder, value in params.items():

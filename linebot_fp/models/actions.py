@@ -9,7 +9,7 @@ This module performs no I/O.
 
 from __future__ import annotations
 
-from linebot_fp.models._actions.base import Action, UnknownAction
+from linebot_fp.models._actions.base import Action
 from linebot_fp.models._actions.camera import CameraAction, CameraRollAction
 from linebot_fp.models._actions.clipboard import ClipboardAction
 from linebot_fp.models._actions.datetime_picker import DatetimePickerAction
@@ -17,6 +17,7 @@ from linebot_fp.models._actions.location import LocationAction
 from linebot_fp.models._actions.message import MessageAction
 from linebot_fp.models._actions.postback import PostbackAction
 from linebot_fp.models._actions.rich_menu_switch import RichMenuSwitchAction
+from linebot_fp.models._actions.unknown import UnknownAction
 from linebot_fp.models._actions.uri import AltUri, URIAction
 
 __all__ = [

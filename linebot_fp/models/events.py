@@ -18,7 +18,8 @@ known event declares ``timestamp`` again as required, because LINE always sends
 it; an event without one becomes an :class:`UnknownEvent`.
 
 Each event lives in a small module of its own under ``linebot_fp.models._events``
-(the base and :class:`UnknownEvent` in ``_events.base``), so a process imports only
+(the base in ``_events.base``, :class:`UnknownEvent` in ``_events.unknown``), so a
+process imports only
 the events it meets; importing this module imports them all. The rarer services'
 events are in :mod:`linebot_fp.models.service_events`.
 This module performs no I/O.
@@ -27,13 +28,14 @@ This module performs no I/O.
 from __future__ import annotations
 
 from linebot_fp.models._events.account_link import AccountLinkEvent, Link
-from linebot_fp.models._events.base import DeliveryContext, Event, UnknownEvent
+from linebot_fp.models._events.base import DeliveryContext, Event
 from linebot_fp.models._events.beacon import Beacon, BeaconEvent
 from linebot_fp.models._events.follow import Follow, FollowEvent, UnfollowEvent
 from linebot_fp.models._events.join import JoinEvent, LeaveEvent
 from linebot_fp.models._events.member import Joined, Left, MemberJoinedEvent, MemberLeftEvent
 from linebot_fp.models._events.message import MessageEvent
 from linebot_fp.models._events.postback import Postback, PostbackEvent, PostbackParams
+from linebot_fp.models._events.unknown import UnknownEvent
 from linebot_fp.models._events.unsend import Unsend, UnsendEvent
 from linebot_fp.models._events.video_play_complete import VideoPlayComplete, VideoPlayCompleteEvent
 

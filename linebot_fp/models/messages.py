@@ -22,15 +22,16 @@ This module performs no I/O.
 from __future__ import annotations
 
 from linebot_fp.models._messages.audio import AudioMessage
-from linebot_fp.models._messages.base import Message, UnknownMessage
+from linebot_fp.models._messages.base import Message
 from linebot_fp.models._messages.content_provider import ContentProvider
 from linebot_fp.models._messages.file import FileMessage
 from linebot_fp.models._messages.image import ImageMessage, ImageSet
 from linebot_fp.models._messages.location import LocationMessage
-from linebot_fp.models._messages.mention import Mention, Mentionee, UnknownMentionee
-from linebot_fp.models._messages.mentionees import AllMentionee, UserMentionee
+from linebot_fp.models._messages.mention import Mention, Mentionee
+from linebot_fp.models._messages.mentionees import AllMentionee, UnknownMentionee, UserMentionee
 from linebot_fp.models._messages.sticker import StickerMessage
 from linebot_fp.models._messages.text import TextMessage
+from linebot_fp.models._messages.unknown import UnknownMessage
 from linebot_fp.models._messages.video import VideoMessage
 
 __all__ = [

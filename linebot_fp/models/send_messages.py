@@ -13,7 +13,7 @@ This module performs no I/O.
 from __future__ import annotations
 
 from linebot_fp.models._send_messages.audio import AudioSendMessage
-from linebot_fp.models._send_messages.base import SendMessage, UnknownSendMessage
+from linebot_fp.models._send_messages.base import SendMessage
 from linebot_fp.models._send_messages.coupon import CouponSendMessage
 from linebot_fp.models._send_messages.image import ImageSendMessage
 from linebot_fp.models._send_messages.location import LocationSendMessage
@@ -32,6 +32,7 @@ from linebot_fp.models._send_messages.text_v2 import (
     UnknownSubstitutionObject,
     UserMentionTarget,
 )
+from linebot_fp.models._send_messages.unknown import UnknownSendMessage
 from linebot_fp.models._send_messages.video import VideoSendMessage
 
 __all__ = [

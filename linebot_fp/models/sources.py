@@ -12,9 +12,10 @@ This module performs no I/O.
 
 from __future__ import annotations
 
-from linebot_fp.models._sources.base import Source, UnknownSource
+from linebot_fp.models._sources.base import Source
 from linebot_fp.models._sources.group import SourceGroup
 from linebot_fp.models._sources.room import SourceRoom
+from linebot_fp.models._sources.unknown import UnknownSource
 from linebot_fp.models._sources.user import SourceUser
 
 __all__ = ["Source", "SourceGroup", "SourceRoom", "SourceUser", "UnknownSource"]

@@ -1,4 +1,4 @@
-"""Action objects: the base of the family, its table, and the unknown action.
+"""Action objects: the base of the family, and its table.
 
 https://developers.line.biz/en/reference/messaging-api/#action-objects
 This module performs no I/O.
@@ -6,13 +6,12 @@ This module performs no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from linebot_fp.models._base import Family, Model, Unknown
+from linebot_fp.models._base import Family, Model
 
-__all__ = ["Action", "UnknownAction"]
+__all__ = ["Action"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -30,12 +29,6 @@ class Action(Model):
         "postback": "linebot_fp.models._actions.postback:PostbackAction",
         "richmenuswitch": "linebot_fp.models._actions.rich_menu_switch:RichMenuSwitchAction",
         "uri": "linebot_fp.models._actions.uri:URIAction",
-    }, unknown="linebot_fp.models._actions.base:UnknownAction")
+    }, unknown="linebot_fp.models._actions.unknown:UnknownAction")
     label: str | None = None
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownAction(Unknown, Action):
-    """An action of a type this SDK does not know; ``raw`` is its JSON."""
-
-    raw: Mapping[str, Any]

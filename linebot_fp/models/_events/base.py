@@ -1,4 +1,4 @@
-"""Webhook events: the base every event stands on, its table, and the unknown event.
+"""Webhook events: the base every event stands on, and its table.
 
 https://developers.line.biz/en/reference/messaging-api/#webhook-event-objects
 
@@ -13,14 +13,13 @@ This module performs no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from linebot_fp.models._base import Family, Model, Unknown
+from linebot_fp.models._base import Family, Model
 from linebot_fp.models._sources.base import Source
 
-__all__ = ["DeliveryContext", "Event", "UnknownEvent"]
+__all__ = ["DeliveryContext", "Event"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,16 +57,10 @@ class Event(Model):
         "botSuspended": "linebot_fp.models.service_events:BotSuspendedEvent",
         "botResumed": "linebot_fp.models.service_events:BotResumedEvent",
         "delivery": "linebot_fp.models.service_events:PnpDeliveryCompletionEvent",
-    }, unknown="linebot_fp.models._events.base:UnknownEvent")
+    }, unknown="linebot_fp.models._events.unknown:UnknownEvent")
     timestamp: int | None = None
     source: Source | None = None
     mode: str | None = None
     webhook_event_id: str | None = None
     delivery_context: DeliveryContext | None = None
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownEvent(Unknown, Event):
-    """An event of a type this SDK does not know, or that it cannot read; ``raw`` is its JSON."""
-
-    raw: Mapping[str, Any]

@@ -1,4 +1,4 @@
-"""Received message contents: the base of the family, its table, and the unknown message.
+"""Received message contents: the base of the family, and its table.
 
 https://developers.line.biz/en/reference/messaging-api/#message-event
 
@@ -16,13 +16,12 @@ mentionee). This module performs no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from linebot_fp.models._base import Family, Model, Unknown
+from linebot_fp.models._base import Family, Model
 
-__all__ = ["Message", "UnknownMessage"]
+__all__ = ["Message"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -38,13 +37,7 @@ class Message(Model):
         "sticker": "linebot_fp.models._messages.sticker:StickerMessage",
         "text": "linebot_fp.models._messages.text:TextMessage",
         "video": "linebot_fp.models._messages.video:VideoMessage",
-    }, unknown="linebot_fp.models._messages.base:UnknownMessage")
+    }, unknown="linebot_fp.models._messages.unknown:UnknownMessage")
     id: str | None = None
     mark_as_read_token: str | None = None
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownMessage(Unknown, Message):
-    """A message of a type this SDK does not know; ``raw`` is its JSON."""
-
-    raw: Mapping[str, Any]

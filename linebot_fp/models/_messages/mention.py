@@ -7,13 +7,13 @@ This module performs no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from linebot_fp.models._base import Family, Model, Unknown
+from linebot_fp.models._base import Family, Model
 
-__all__ = ["Mention", "Mentionee", "UnknownMentionee"]
+__all__ = ["Mention", "Mentionee"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -24,16 +24,10 @@ class Mentionee(Model):
     family: ClassVar[Family] = Family({
         "user": "linebot_fp.models._messages.mentionees:UserMentionee",
         "all": "linebot_fp.models._messages.mentionees:AllMentionee",
-    }, unknown="linebot_fp.models._messages.mention:UnknownMentionee")
+    }, unknown="linebot_fp.models._messages.mentionees:UnknownMentionee")
     index: int | None = None
     length: int | None = None
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownMentionee(Unknown, Mentionee):
-    """A mentionee of a type this SDK does not know; ``raw`` is its JSON."""
-
-    raw: Mapping[str, Any]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

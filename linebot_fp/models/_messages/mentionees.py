@@ -1,4 +1,4 @@
-"""The known members of the :class:`Mentionee` family: a user, everyone.
+"""The members of the :class:`Mentionee` family: a user, everyone, and the unknown one.
 
 https://developers.line.biz/en/reference/messaging-api/#wh-text
 
@@ -7,12 +7,14 @@ This module performs no I/O.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
+from linebot_fp.models._base import Unknown
 from linebot_fp.models._messages.mention import Mentionee
 
-__all__ = ["AllMentionee", "UserMentionee"]
+__all__ = ["AllMentionee", "UnknownMentionee", "UserMentionee"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -33,3 +35,10 @@ class AllMentionee(Mentionee):
     type: ClassVar[str] = "all"
     index: int
     length: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class UnknownMentionee(Unknown, Mentionee):
+    """A mentionee of a type this SDK does not know; ``raw`` is its JSON."""
+
+    raw: Mapping[str, Any]

@@ -1,4 +1,4 @@
-"""Message objects to send: the base of the family, its table, and the unknown message.
+"""Message objects to send: the base of the family, and its table.
 
 https://developers.line.biz/en/reference/messaging-api/#message-objects
 
@@ -9,15 +9,14 @@ theirs), listed in ``SendMessage.family``. This module performs no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from linebot_fp.models._base import Family, Model, Unknown
+from linebot_fp.models._base import Family, Model
 from linebot_fp.models._send_messages.quick_reply import QuickReply
 from linebot_fp.models._send_messages.sender import Sender
 
-__all__ = ["SendMessage", "UnknownSendMessage"]
+__all__ = ["SendMessage"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -37,13 +36,7 @@ class SendMessage(Model):
         "flex": "linebot_fp.models.flex:FlexSendMessage",
         "imagemap": "linebot_fp.models.imagemap:ImagemapSendMessage",
         "template": "linebot_fp.models.templates:TemplateSendMessage",
-    }, unknown="linebot_fp.models._send_messages.base:UnknownSendMessage")
+    }, unknown="linebot_fp.models._send_messages.unknown:UnknownSendMessage")
     quick_reply: QuickReply | None = None
     sender: Sender | None = None
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownSendMessage(Unknown, SendMessage):
-    """A message of a type this SDK does not know; ``raw`` is its JSON."""
-
-    raw: Mapping[str, Any]

@@ -1,4 +1,4 @@
-"""Where a webhook event comes from: the base of the sources, its table, the unknown source.
+"""Where a webhook event comes from: the base of the sources, and its table.
 
 https://developers.line.biz/en/reference/messaging-api/#source-user
 
@@ -9,13 +9,12 @@ This module performs no I/O.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import ClassVar
 
-from linebot_fp.models._base import Family, Model, Unknown
+from linebot_fp.models._base import Family, Model
 
-__all__ = ["Source", "UnknownSource"]
+__all__ = ["Source"]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -27,7 +26,7 @@ class Source(Model):
         "group": "linebot_fp.models._sources.group:SourceGroup",
         "room": "linebot_fp.models._sources.room:SourceRoom",
         "user": "linebot_fp.models._sources.user:SourceUser",
-    }, unknown="linebot_fp.models._sources.base:UnknownSource")
+    }, unknown="linebot_fp.models._sources.unknown:UnknownSource")
     user_id: str | None = None
 
     @property
@@ -35,9 +34,3 @@ class Source(Model):
         """The id to push a reply to: the group, the room or else the user (legacy name)."""
         return self.user_id
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class UnknownSource(Unknown, Source):
-    """A source of a type this SDK does not know; ``raw`` is its JSON."""
-
-    raw: Mapping[str, Any]
