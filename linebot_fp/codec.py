@@ -302,18 +302,18 @@ def _fields_reader(cls: type) -> Callable[[Any, Any], Any]:
 
     JSON scalars are read as they are; other fields go through their hook, made
     the first time such a value comes; an absent optional field takes its default.
-    Each slot is filled directly (several times cheaper than ``__init__``), then
-    the checks the model declares run (:func:`~linebot_fp.models._base.field_checks`:
-    required fields, ``Literal`` choices, its own ``_check``), exactly as its
-    ``__init__`` runs them. A class that is not a plain frozen slotted dataclass
-    goes through ``cls(...)``. Not an object where one belongs is a ``TypeError``
-    here, an ``InvalidPayloadError`` in :func:`structure`.
+    The checks the model declares (:func:`~linebot_fp.models._base.field_checks`:
+    required fields, ``Literal`` choices) run on the values read, then each slot is
+    filled directly (several times cheaper than ``__init__``), then its own
+    ``_check``: exactly what its ``__init__`` does. A class that is not a plain
+    frozen slotted dataclass goes through ``cls(...)``. Not an object where one
+    belongs is a ``TypeError`` here, an ``InvalidPayloadError`` in :func:`structure`.
     """
     hints = type_hints(cls)
     direct = _fills_slots(cls)
     scope: dict[str, Any] = {"cls": cls, "new": object.__new__}
-    lines = ["self = new(cls)"] if direct else ["present = {}"]
-    arguments = []
+    lines = [] if direct else ["present = {}"]
+    arguments, fills = [], []
     for field in dataclasses.fields(cls):
         name, key, hint = field.name, wire_key(cls, field), hints[field.name]
         inner = _optional_inner(hint)
@@ -331,28 +331,32 @@ def _fields_reader(cls: type) -> Callable[[Any, Any], Any]:
                 arguments.append(f"{name}={value}")
             continue
         scope[f"set_{name}"] = getattr(cls, name).__set__
+        fills.append(f"set_{name}(self, v_{name})")
         if field.default is None and as_is:
-            lines.append(f"set_{name}(self, o.get({key!r}))")
+            lines.append(f"v_{name} = o.get({key!r})")
         elif field.default is None and _is_model(inner) and family_of(inner) is not None:
             lines += [f"value = o.get({key!r})", "if value is not None:",
                       *(f"    {line}" for line in _member_lines(scope, name, inner)),
-                      f"set_{name}(self, value)"]
+                      f"v_{name} = value"]
         elif field.default is None and inner is not None:  # a model (or more), or None
             scope[f"hook_{name}"], scope[f"type_{name}"] = _on_first_use(scope, name, inner), inner
-            lines += [f"value = o.get({key!r})", f"set_{name}(self, None if value is None "
-                                                 f"else hook_{name}(value, type_{name}))"]
+            lines += [f"value = o.get({key!r})",
+                      f"v_{name} = None if value is None else hook_{name}(value, type_{name})"]
         elif not has_default and _is_model(hint) and family_of(hint) is not None:
             lines += [f"value = o[{key!r}]", *_member_lines(scope, name, hint),
-                      f"set_{name}(self, value)"]
+                      f"v_{name} = value"]
         elif has_default:
             scope[f"default_{name}"] = field.default
-            lines.append(f"set_{name}(self, {value} if {key!r} in o else default_{name})")
+            lines.append(f"v_{name} = {value} if {key!r} in o else default_{name}")
         else:
-            lines.append(f"set_{name}(self, {value})")
+            lines.append(f"v_{name} = {value}")
     if direct:
-        lines += field_checks(cls, scope, lambda name: f"self.{name}",
-                              lambda name, value: f"set_{name}(self, {value})")
-        lines.append("return self")
+        # the model's checks on the values read, then the slots, then its own _check
+        checks = field_checks(cls, scope, lambda name: f"v_{name}",
+                              lambda name, value: f"v_{name} = {value}")
+        own = checks[-1:] if checks[-1:] == ["self._check()"] else []
+        lines += [*checks[:len(checks) - len(own)], "self = new(cls)", *fills, *own,
+                  "return self"]
     else:
         lines.append(f"return cls({', '.join([*arguments, '**present'])})")
     source = f"def structure_{cls.__name__}(o, _):\n" + "".join(f"    {line}\n" for line in lines)
