@@ -61,10 +61,10 @@ from linebot_fp.errors import (
     LineBotApiError as CoreApiError,
     UndecodableAnswerError,
 )
+from linebot_fp.models import SendMessage
 from linebot_fp.models.audience import Audience
 from linebot_fp.models.narrowcast import Filter, Limit, Recipient
 from linebot_fp.models.rich_menu import RichMenu, RichMenuAlias
-from linebot_fp.models.send_messages import SendMessage
 from linebot_fp.request import Request
 from linebot_fp.sending import RetryPolicy
 from linebot_fp.transport import Timeout

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from linebot_fp.codec import dumps, unstructure
 from linebot_fp.errors import InvalidInputError
-from linebot_fp.models.events import Event
+from linebot_fp.models import Event
 from linebot_fp.request import Headers, Response
 from linebot_fp.webhook import signature
 
