@@ -2,16 +2,11 @@
 
 https://developers.line.biz/en/reference/messaging-api/#message-event
 
-Received side, decoded leniently: enum-like values (``content_provider.type``,
-``sticker_resource_type``, ...) are plain strings; fields LINE added after a
-message type appeared (``quote_token``, ``mark_as_read_token``, ``content_provider``,
-...) default to ``None``; a message ``type`` this SDK does not know decodes to
-:class:`UnknownMessage`, a mentionee ``type`` to :class:`UnknownMentionee`.
-
-A family base gives each of its fields a default so that its ``Unknown...``
-member can be built from ``raw`` alone; a known member declares again, as
-required, the fields LINE always sends (``id`` of a message, ``index`` of a
-mentionee). This module performs no I/O.
+Each field of :class:`Message` has a default, so that the unknown message can be
+made from ``raw`` alone; a known kind (one module each, beside this one) declares
+``id`` again as required, because LINE always sends it. The kinds and their rules
+of reading are told in :mod:`linebot_fp.models.messages`.
+This module performs no I/O.
 """
 
 from __future__ import annotations
