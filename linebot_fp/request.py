@@ -7,7 +7,6 @@ This module performs no I/O.
 
 from __future__ import annotations
 
-import base64
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -281,6 +280,8 @@ class Request(Generic[AnswerT]):
             try:
                 data["body"] = self.body.decode("utf-8")
             except UnicodeDecodeError:
+                import base64  # here: only a binary body (an image upload) needs it
+
                 data["body_base64"] = base64.b64encode(self.body).decode("ascii")
         return data
 
@@ -356,6 +357,8 @@ def _body(data: Mapping[str, Any]) -> bytes | None:
             raise InvalidPayloadError("request body must be a string")
         return text.encode("utf-8")
     if encoded is not None:
+        import base64  # here: only a binary body (an image upload) needs it
+
         try:
             return base64.b64decode(encoded, validate=True)
         except (ValueError, TypeError) as exc:

@@ -10,8 +10,8 @@ takes one. This module performs no I/O.
 
 from __future__ import annotations
 
-import base64
 import hmac
+from binascii import b2a_base64
 
 from linebot_fp.errors import InvalidInputError
 
@@ -66,7 +66,7 @@ def signs(signature: object, body: object, key: bytes) -> bool:
 
 
 def _digest(raw: bytes | bytearray | memoryview, key: bytes) -> bytes:
-    return base64.b64encode(hmac.digest(key, raw, "sha256"))
+    return b2a_base64(hmac.digest(key, raw, "sha256"), newline=False)
 
 
 def check_secret(secret: object) -> bytes:

@@ -500,3 +500,21 @@ def test_dispatch_on_parsed_events() -> None:
         "echo こんにちは $ @All", "default", "unknown hologram", "unknown message",
         "postback action=buy&itemid=111", "sticker 52002738", "default",
     ]
+
+
+@pytest.mark.parametrize("text", [
+    '{"events": []}', ' \n{"events": [1, 2]}\r\n ', "", "   ", '{"events": []} x',
+    '{"events": []}  \n x', '{"events": []}\x0b', '{"events": [1, 2', "nul", '{"a":1}{}',
+    '{"events": [], "s": "\\ud800"}', '\t[5]\t', '{"a": "\x01"}', '{"a": 1e999, "b": NaN}',
+])
+def test_a_body_is_read_exactly_as_json_reads_it(text: str) -> None:
+    from linebot_fp.webhook import _json
+
+    try:
+        expected: object = json.loads(text)
+    except json.JSONDecodeError as error:
+        with pytest.raises(json.JSONDecodeError) as caught:
+            _json(text)
+        assert str(caught.value) == str(error)
+        return
+    assert repr(_json(text)) == repr(expected)
