@@ -793,10 +793,10 @@ def test_unknown_type_is_kept_not_refused() -> None:
 
 
 def test_send_message_finds_members_of_other_modules_on_its_own() -> None:
-    """``members_in`` makes SendMessage read flex, template and imagemap messages unaided."""
+    """``SendMessage.family`` names flex, template and imagemap messages: read unaided."""
     script = (
         "from linebot_fp import codec\n"
-        "from linebot_fp.models.send_messages import SendMessage\n"
+        "from linebot_fp.models import SendMessage\n"
         "for tag, extra in [('flex', {'altText': 'a', 'contents': {'type': 'bubble'}}),\n"
         "                   ('template', {'altText': 'a', 'template': {'type': 'confirm',\n"
         "                    'text': 't', 'actions': [{'type': 'camera'}, {'type': 'camera'}]}}),\n"

@@ -4,10 +4,10 @@ https://developers.line.biz/en/reference/messaging-api/#things-event
 https://developers.line.biz/en/reference/messaging-api/#membership-event
 https://developers.line.biz/en/reference/partner-docs/#module-channel-specific-webhook-events
 
-Members of the :class:`~linebot_fp.models.events.Event` family like any other,
-kept apart so that importing the common events stays cheap: the codec imports
-this module the first time one of these event types arrives (see
-``Event.members_later``). Decoded leniently, as in :mod:`linebot_fp.models.events`.
+Members of the :class:`~linebot_fp.models.events.Event` family like any other
+(rows of ``Event.family``), kept together as a group of rarely received events:
+the codec imports this module the first time one of their types arrives.
+Decoded leniently, as in :mod:`linebot_fp.models.events`.
 This module performs no I/O.
 """
 
