@@ -32,15 +32,6 @@ def imported(block):
             if isinstance(node, ast.ImportFrom) for alias in node.names}
 
 
-def lazy_table(path):
-    """The ``{module: names}`` literal given to ``lazy_exports`` in the module at ``path``."""
-    for node in ast.walk(ast.parse(path.read_text())):
-        if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "lazy_exports"
-                and isinstance(node.args[1], ast.Dict)):
-            return node.args[1]
-    raise AssertionError(f"{path} calls no lazy_exports")
-
-
 def test_compat_package_table_equals_its_type_checking_imports():
     path = COMPAT / "__init__.py"
     table = vars(linebot_fp.compat)["_EXPORTS"]  # generated from those imports
