@@ -30,8 +30,8 @@ from typing import Any
 
 import pytest
 
-__all__ = ["NEEDS_SPEC", "SPEC_DIR", "facts_and_schema_errors", "generator", "load_spec",
-           "needs_spec", "resolve", "schema_errors", "spec_path"]
+__all__ = ["NEEDS_SEEDS", "NEEDS_SPEC", "SEEDS_DIR", "SPEC_DIR", "facts_and_schema_errors",
+           "generator", "load_spec", "needs_spec", "resolve", "schema_errors", "spec_path"]
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -55,6 +55,13 @@ SPEC_DIR: Path = generator().find_spec_dir(ROOT) or ROOT.parent / "shared" / "li
 
 #: how every skip for want of the spec begins (the run's summary counts them by it)
 NEEDS_SPEC = "needs the full LINE OpenAPI schemas"
+
+#: the legacy SDK's documents (its README and API reference): ``LINEBOT_FP_SEEDS_DIR``, else
+#: beside the spec, in ``shared/seeds``; the few tests comparing the project with their text skip without them
+SEEDS_DIR = Path(os.environ.get("LINEBOT_FP_SEEDS_DIR") or SPEC_DIR.parent / "seeds")
+
+#: what a skip for want of the legacy SDK's documents says (the run's summary counts them)
+NEEDS_SEEDS = "needs the legacy SDK's documents"
 
 #: ``errors(instance, schema)``: schema is a component name, a ``#/…`` pointer or a schema
 SchemaErrors = Callable[[Any, "str | Mapping[str, Any]"], list[str]]

@@ -12,9 +12,9 @@ the library: the program's own object, token included, is what sends the reply.
 import json
 import textwrap
 import types
-from pathlib import Path
 
 import pytest
+from spec_support import NEEDS_SEEDS, SEEDS_DIR
 
 from linebot_fp.testing import FakeLineApi
 from linebot_fp.webhook import signature
@@ -67,7 +67,6 @@ if __name__ == "__main__":
     app.run()
 '''
 
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 
 def rewrite_imports(program):
@@ -81,9 +80,9 @@ def rewrite_imports(program):
 
 
 def test_program_is_the_readme_synopsis_with_only_its_imports_rewritten():
-    readme = SEEDS / "README.rst"
+    readme = SEEDS_DIR / "README.rst"
     if not readme.is_file():
-        pytest.skip(f"the legacy README is not at {readme}")
+        pytest.skip(f"{NEEDS_SEEDS}: the legacy README is not at {readme}")
     text = readme.read_text(encoding="utf-8")
     block = text.split("Synopsis\n--------", 1)[1].split(".. code:: python\n", 1)[1]
     block = block.split("\nAPI\n---", 1)[0]

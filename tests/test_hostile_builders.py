@@ -19,12 +19,12 @@ import inspect
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
 import pytest
 from facts_support import operations
+from spec_support import NEEDS_SEEDS, SEEDS_DIR
 
 import linebot_fp.api as api
 from linebot_fp.api._paths import ROUTES, parameter_name
@@ -48,7 +48,7 @@ from linebot_fp.models.rich_menu import (
 from linebot_fp.models.send_messages import TextSendMessage
 from linebot_fp.request import Request
 
-API_REFERENCE = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "api-reference.txt"
+API_REFERENCE = SEEDS_DIR / "api-reference.txt"
 RICH_MENU_ID = "richmenu-88c05ef6921ae53f8b58a25f3a65faf7"
 
 #: a valid value for each parameter name the builders use
@@ -217,7 +217,7 @@ def test_every_builder_refuses_or_survives_every_hostile_value() -> None:
 
 def test_the_table_covers_the_legacy_names() -> None:
     if not API_REFERENCE.is_file():
-        pytest.skip(f"the legacy API reference is not at {API_REFERENCE}")
+        pytest.skip(f"{NEEDS_SEEDS}: the legacy API reference is not at {API_REFERENCE}")
     legacy = legacy_names()
     assert len(legacy) > 60
     assert set(legacy) <= set(all_builders())
