@@ -58,7 +58,8 @@ SPEC_DIR: Path = generator().find_spec_dir(ROOT) or ROOT.parent / "shared" / "li
 NEEDS_SPEC = "needs the full LINE OpenAPI schemas"
 
 #: the legacy SDK's documents (its README and API reference): ``LINEBOT_FP_SEEDS_DIR``, else
-#: beside the spec, in ``shared/seeds``; the few tests comparing the project with their text skip without them
+#: beside the spec, in ``shared/seeds``; the few tests comparing the project with their
+#: text skip without them
 SEEDS_DIR = Path(os.environ.get("LINEBOT_FP_SEEDS_DIR") or SPEC_DIR.parent / "seeds")
 
 #: what a skip for want of the legacy SDK's documents says (the run's summary counts them)
