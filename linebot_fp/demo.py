@@ -3,10 +3,11 @@
 Two servers start on 127.0.0.1: a fake LINE API (:class:`~linebot_fp.testing.FakeLineApi`)
 and the bot's webhook (a WSGI app on ``wsgiref``). The demo then posts signed
 webhooks the way LINE does (a text, a sticker, an image, a follow, a postback, a
-message of a type nobody knows yet, an event of a type nobody knows yet, and one
-forged body). The bot verifies each signature, parses the events, dispatches them
-with a plain dict, and answers through :class:`~linebot_fp.Client` over real HTTP:
-it echoes, downloads the image, looks up the new friend's profile. The demo prints
+message edited in a group, a message of a type nobody knows yet, an event of a type
+nobody knows yet, and one forged body). The bot verifies each signature, parses the
+events, dispatches them with a plain dict, and answers through
+:class:`~linebot_fp.Client` over real HTTP: it echoes, downloads the image, looks up
+the new friend's profile, notes the latest edit of a message. The demo prints
 the conversation and a summary, and exits 0 only if everything happened as it should.
 
 With ``--token`` and/or ``--endpoint`` no fake API is started: the bot talks to that
@@ -37,16 +38,25 @@ from linebot_fp.errors import (
     LineBotError,
     TransportError,
 )
-from linebot_fp.models.events import Event, FollowEvent, MessageEvent, PostbackEvent, UnknownEvent
+from linebot_fp.models.events import (
+    Event,
+    FollowEvent,
+    MessageEditedEvent,
+    MessageEvent,
+    PostbackEvent,
+    UnknownEvent,
+)
 from linebot_fp.models.messages import ImageMessage, StickerMessage, TextMessage, UnknownMessage
 from linebot_fp.models.responses import Profile, ReplyMessageResponse
 from linebot_fp.models.send_messages import SendMessage, StickerSendMessage, TextSendMessage
 from linebot_fp.request import Request
 from linebot_fp.sending import RetryPolicy
 from linebot_fp.testing.events import (
+    TIMESTAMP,
     USER_ID,
     follow_event,
     image_message_event,
+    message_edited_event,
     message_event,
     postback_event,
     sticker_message_event,
@@ -98,12 +108,15 @@ class EchoBot:
         self.secret = secret
         self.turns: list[Turn] = []
         self.rejected = 0
+        #: message id -> the timestamp of the latest edit seen (edits may come out of order)
+        self.edits: dict[str, int] = {}
         self._lock = threading.Lock()
         self.handlers: dict[Any, Callable[..., Request[Any] | None]] = {
             (MessageEvent, TextMessage): self.echo_text,
             (MessageEvent, StickerMessage): self.echo_sticker,
             (MessageEvent, ImageMessage): self.describe_image,
             MessageEvent: self.unreadable_message,
+            (MessageEditedEvent, TextMessage): self.note_edit,
             FollowEvent: self.welcome,
             PostbackEvent: self.answer_postback,
         }
@@ -170,6 +183,17 @@ class EchoBot:
         kind = event.message.type
         return _reply(event, TextSendMessage(text=f"Sorry, I cannot read {kind} messages yet."))
 
+    def note_edit(self, event: MessageEditedEvent, turn: Turn) -> Reply | None:
+        """Note the latest edit of a message: LINE may deliver edits out of order, and the
+        one with the largest ``timestamp`` is the latest, so an older one is ignored."""
+        message: TextMessage = event.message  # type: ignore[assignment]
+        with self._lock:
+            latest = self.edits.get(message.id)
+            if latest is not None and latest >= event.timestamp:
+                return None
+            self.edits[message.id] = event.timestamp
+        return _reply(event, TextSendMessage(text=f"Noted your edit: {message.text}"))
+
     def welcome(self, event: FollowEvent, turn: Turn) -> Reply | None:
         user_id = event.source.user_id if event.source is not None else None
         if user_id is None:
@@ -186,7 +210,8 @@ class EchoBot:
         """Events without a handler (an ``UnknownEvent`` too) are kept, not answered."""
 
 
-def _reply(event: MessageEvent | FollowEvent | PostbackEvent, message: SendMessage) -> Reply:
+def _reply(event: MessageEvent | MessageEditedEvent | FollowEvent | PostbackEvent,
+           message: SendMessage) -> Reply:
     return reply_message(event.reply_token or "", message)
 
 
@@ -212,6 +237,8 @@ def _steps() -> list[_Step]:
         _Step("image", image_message_event()),
         _Step("follow", follow_event()),
         _Step("postback", postback_event("action=book&table=2", {"datetime": "2024-05-01T19:30"})),
+        _Step("edited message", message_edited_event(
+            "See you at 19:30!", message_id="590210123456789001", timestamp=TIMESTAMP + 60_000)),
         _Step("new message type", message_event(UnknownMessage(
             raw={"type": "hologram", "id": "590210123456789012"}))),
         _Step("new event type", unknown_event("futureEvent", _FUTURE_FIELDS)),
@@ -351,6 +378,9 @@ def _user_line(event: Event) -> str:
         if isinstance(message, ImageMessage):
             return f"user sends       an image (message {message.id})"
         return f"user sends       a {message.type!r} message, a type this SDK does not know"
+    if isinstance(event, MessageEditedEvent):
+        text = getattr(event.message, "text", None)
+        return f"user edits       a message in a group to read {text!r}"
     if isinstance(event, FollowEvent):
         return "user adds the bot as a friend"
     if isinstance(event, PostbackEvent):

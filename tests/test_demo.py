@@ -18,6 +18,7 @@ from linebot_fp.testing import (
     RecordingTransport,
     WsgiServer,
     follow_event,
+    message_edited_event,
     message_event,
     post_webhook,
     sign,
@@ -37,12 +38,14 @@ EXPECTED_LINES = [
     "bot looks up     the profile: 'Brown'",
     "bot replies      'Welcome, Brown!'",
     "bot replies      'You picked 2024-05-01T19:30 (data: action=book&table=2).'",
+    "user edits       a message in a group to read 'See you at 19:30!'",
+    "bot replies      'Noted your edit: See you at 19:30!'",
     "bot replies      'Sorry, I cannot read hologram messages yet.'",
     "bot keeps it     UnknownEvent(type='futureEvent'), raw keys: deliveryContext, hologram, "
     "mode, source, timestamp, type, webhookEventId",
     "bot rejects it   400 X-Line-Signature does not match the body and channel secret; sign "
     "the raw body bytes exactly as received: a re-serialised body does not verify",
-    "summary: 8 webhooks posted, 7 events parsed, 6 replies sent, 8 API calls, "
+    "summary: 9 webhooks posted, 8 events parsed, 7 replies sent, 9 API calls, "
     "1 unknown event kept, 1 forged webhook rejected",
     "demo OK",
 ]
@@ -95,7 +98,7 @@ def test_live_mode_uses_the_given_endpoint_and_token_and_starts_no_fake_api(caps
     assert f"LINE API     {api.url}\n" in output  # no FakeLineApi of its own
     assert "bot replies      'Welcome, Cony!'" in output
     assert "Nice picture! 6 bytes of image/gif." in output
-    assert len(api.requests) == 8
+    assert len(api.requests) == 9
     assert {r.headers["Authorization"] for r in api.requests} == {"Bearer live-token"}
 
 
@@ -163,6 +166,20 @@ def test_bot_answers_a_new_message_type_and_ignores_a_new_event_type(bot_and_tra
     assert transport.json_bodies()[0]["messages"][0]["text"] == (
         "Sorry, I cannot read scent messages yet.")
     assert isinstance(bot.turns[-1].event, UnknownEvent)
+
+
+def test_bot_notes_the_latest_edit_and_ignores_an_older_one_arriving_late(bot_and_transport):
+    bot, transport = bot_and_transport
+    later = message_edited_event("third draft", message_id="m1", timestamp=3_000)
+    earlier = message_edited_event("second draft", message_id="m1", timestamp=2_000)
+    assert [r.operation for r, _ in bot.handle(later).sent] == ["reply_message"]
+    assert bot.handle(earlier).sent == []  # out of order: the larger timestamp is the latest
+    assert bot.edits == {"m1": 3_000}
+    assert [body["messages"][0]["text"] for body in transport.json_bodies()] == [
+        "Noted your edit: third draft"]
+    newest = message_edited_event("final", message_id="m1", timestamp=4_000)
+    assert [r.operation for r, _ in bot.handle(newest).sent] == ["reply_message"]
+    assert bot.edits == {"m1": 4_000}
 
 
 def test_bot_keeps_a_failed_send_in_the_turn(bot_and_transport):

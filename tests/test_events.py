@@ -58,6 +58,7 @@ from linebot_fp.models import (
     Mention,
     Mentionee,
     Message,
+    MessageEditedEvent,
     MessageEvent,
     ModuleContent,
     ModuleEvent,
@@ -135,6 +136,16 @@ EVENT_CASES: list[tuple[dict[str, Any], Event]] = [
         MessageEvent(**COMMON, reply_token=TOKEN, message=TextMessage(
             id="14353798921116", text="Hello, world", quote_token="q3Plxr4AgKd",
             mark_as_read_token="30yhdy232")),
+    ),
+    (
+        wire_event("messageEdited", replyToken=TOKEN,
+                   source={"type": "group", "groupId": GROUP, "userId": USER},
+                   message={"type": "text", "id": "14353798921116", "text": "Hello, edited",
+                            "quoteToken": "q3Plxr4AgKd"}),
+        MessageEditedEvent(**{**COMMON, "source": SourceGroup(group_id=GROUP, user_id=USER)},
+                           reply_token=TOKEN, message=TextMessage(
+                               id="14353798921116", text="Hello, edited",
+                               quote_token="q3Plxr4AgKd")),
     ),
     (
         wire_event("unsend", unsend={"messageId": "325708"}),
@@ -416,8 +427,9 @@ def test_every_source_decodes_to_its_model(
 
 
 KNOWN_MEMBERS: list[tuple[type, str]] = [
-    (MessageEvent, "message"), (UnsendEvent, "unsend"), (FollowEvent, "follow"),
-    (UnfollowEvent, "unfollow"), (JoinEvent, "join"), (LeaveEvent, "leave"),
+    (MessageEvent, "message"), (MessageEditedEvent, "messageEdited"), (UnsendEvent, "unsend"),
+    (FollowEvent, "follow"), (UnfollowEvent, "unfollow"), (JoinEvent, "join"),
+    (LeaveEvent, "leave"),
     (MemberJoinedEvent, "memberJoined"), (MemberLeftEvent, "memberLeft"),
     (PostbackEvent, "postback"), (VideoPlayCompleteEvent, "videoPlayComplete"),
     (BeaconEvent, "beacon"), (AccountLinkEvent, "accountLink"), (ThingsEvent, "things"),
@@ -723,6 +735,7 @@ SCHEMA_MODELS: dict[str, type | str] = {
     "GroupSource": SourceGroup,
     "RoomSource": SourceRoom,
     "MessageEvent": MessageEvent,
+    "MessageEditedEvent": MessageEditedEvent,  # line-openapi#129 (2026-07-07), newer than ours
     "MessageContent": Message,
     "ContentProvider": ContentProvider,
     "TextMessageContent": TextMessage,

@@ -71,5 +71,7 @@ def test_a_member_is_no_family_and_an_unknown_tag_names_nothing() -> None:
     assert family_of(MessageEvent) is None  # it inherits the table, but declares none
     assert MessageEvent.family is Event.family
     assert Event.family.member("no-such-event") is None
-    assert "messageEdited" not in Event.family  # comes next round: one row then
+    assert "no-such-event" not in Event.family
+    assert Event.family["messageEdited"] == (
+        "linebot_fp.models._events.message_edited:MessageEditedEvent")
     assert "'message': 'linebot_fp.models._events.message:MessageEvent'" in repr(Event.family)

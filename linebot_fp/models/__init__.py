@@ -120,6 +120,9 @@ _EXPORTS = {
     "linebot_fp.models._events.message": (
         "MessageEvent",
     ),
+    "linebot_fp.models._events.message_edited": (
+        "MessageEditedEvent",
+    ),
     "linebot_fp.models._events.postback": (
         "Postback", "PostbackEvent", "PostbackParams",
     ),

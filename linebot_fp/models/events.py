@@ -34,6 +34,7 @@ from linebot_fp.models._events.follow import Follow, FollowEvent, UnfollowEvent
 from linebot_fp.models._events.join import JoinEvent, LeaveEvent
 from linebot_fp.models._events.member import Joined, Left, MemberJoinedEvent, MemberLeftEvent
 from linebot_fp.models._events.message import MessageEvent
+from linebot_fp.models._events.message_edited import MessageEditedEvent
 from linebot_fp.models._events.postback import Postback, PostbackEvent, PostbackParams
 from linebot_fp.models._events.unknown import UnknownEvent
 from linebot_fp.models._events.unsend import Unsend, UnsendEvent
@@ -42,7 +43,7 @@ from linebot_fp.models._events.video_play_complete import VideoPlayComplete, Vid
 __all__ = [
     "AccountLinkEvent", "Beacon", "BeaconEvent", "DeliveryContext", "Event", "Follow",
     "FollowEvent", "JoinEvent", "Joined", "LeaveEvent", "Left", "Link", "MemberJoinedEvent",
-    "MemberLeftEvent", "MessageEvent", "Postback", "PostbackEvent", "PostbackParams",
-    "UnfollowEvent", "UnknownEvent", "Unsend", "UnsendEvent", "VideoPlayComplete",
-    "VideoPlayCompleteEvent",
+    "MemberLeftEvent", "MessageEditedEvent", "MessageEvent", "Postback", "PostbackEvent",
+    "PostbackParams", "UnfollowEvent", "UnknownEvent", "Unsend", "UnsendEvent",
+    "VideoPlayComplete", "VideoPlayCompleteEvent",
 ]

@@ -40,9 +40,10 @@ _EXPORTS = {
         "EventOptions", "GROUP_ID", "ROOM_ID", "ReplyEventOptions", "TIMESTAMP", "USER_ID",
         "account_link_event", "audio_message_event", "beacon_event", "file_message_event",
         "follow_event", "image_message_event", "join_event", "leave_event",
-        "location_message_event", "member_joined_event", "member_left_event", "message_event",
-        "postback_event", "sticker_message_event", "text_message_event", "unfollow_event",
-        "unknown_event", "unsend_event", "video_message_event", "video_play_complete_event",
+        "location_message_event", "member_joined_event", "member_left_event",
+        "message_edited_event", "message_event", "postback_event", "sticker_message_event",
+        "text_message_event", "unfollow_event", "unknown_event", "unsend_event",
+        "video_message_event", "video_play_complete_event",
     ),
     "linebot_fp.testing.fake_api": (
         "ALL_FAULTS", "FakeLineApi", "FakeResponse", "Fault", "RecordedRequest",

@@ -12,7 +12,8 @@ Every factory takes these keyword options (:class:`EventOptions`):
 
 * ``user_id``, ``group_id``, ``room_id`` or a ready ``source``: where the event
   comes from (a one-to-one chat with :data:`USER_ID` by default; join, leave and
-  member events default to the group :data:`GROUP_ID`);
+  member events default to the group :data:`GROUP_ID`, and an edited message to
+  :data:`USER_ID` in that group);
 * ``timestamp`` (milliseconds, :data:`TIMESTAMP` by default), ``mode``
   (``"active"``; ``"standby"`` events carry no reply token), ``webhook_event_id``,
   ``redelivery`` (``delivery_context.is_redelivery``), and ``reply_token`` for
@@ -55,6 +56,7 @@ from linebot_fp.models import (
     MemberLeftEvent,
     Mention,
     Message,
+    MessageEditedEvent,
     MessageEvent,
     Postback,
     PostbackEvent,
@@ -95,6 +97,7 @@ __all__ = [
     "location_message_event",
     "member_joined_event",
     "member_left_event",
+    "message_edited_event",
     "message_event",
     "postback_event",
     "sticker_message_event",
@@ -235,6 +238,27 @@ def location_message_event(latitude: float = 35.681236, longitude: float = 139.7
         id=message_id, latitude=latitude, longitude=longitude, title=title, address=address))
 
 
+def message_edited_event(text: str, *, message_id: str | None = None,
+                         emojis: Iterable[Emojis] | None = None, mention: Mention | None = None,
+                         quote_token: str | None = None, quoted_message_id: str | None = None,
+                         **options: Unpack[ReplyEventOptions]) -> MessageEditedEvent:
+    """A user edited a text message they had sent to read ``text``.
+
+    LINE sends this only from a group chat for now, so the event comes from
+    :data:`USER_ID` in the group :data:`GROUP_ID` unless told (``user_id``,
+    ``group_id``, ``room_id`` or ``source``). Pass the ``message_id`` of the
+    message being edited (``text_message_event(...).message.id``) to tie the two;
+    left out, it is derived from ``text``. Of several edits of one message the one
+    with the largest ``timestamp`` is the latest.
+    """
+    message_id = message_id or _message_id("text", text, options)
+    return _event(MessageEditedEvent, options, in_chat=True, names_user=True,
+                  message=TextMessage(
+                      id=message_id, text=text, emojis=None if emojis is None else tuple(emojis),
+                      mention=mention, quote_token=quote_token or _quote_token(message_id),
+                      quoted_message_id=quoted_message_id))
+
+
 def unsend_event(message_id: str, **options: Unpack[EventOptions]) -> UnsendEvent:
     """A user unsent the message ``message_id``."""
     return _event(UnsendEvent, options, replies=False, unsend=Unsend(message_id=message_id))
@@ -339,18 +363,19 @@ def unknown_event(event_type: str, fields: Mapping[str, Any] | None = None,
 
 
 def _event(cls: type[E], options: Mapping[str, Any], *, replies: bool = True,
-           in_chat: bool = False, **content: Any) -> E:
+           in_chat: bool = False, names_user: bool = False, **content: Any) -> E:
     _check_options(options)
     if not replies and "reply_token" in options:
         raise InvalidInputError(f"{cls.__name__} has no reply token; do not pass reply_token")
-    common = _common(cls.type, options, replies=replies, in_chat=in_chat, content=content)
+    common = _common(cls.type, options, replies=replies, in_chat=in_chat, content=content,
+                     names_user=names_user)
     return cls(**common, **content)
 
 
 def _common(event_type: str, options: Mapping[str, Any], *, replies: bool, in_chat: bool,
-            content: Mapping[str, Any]) -> dict[str, Any]:
+            content: Mapping[str, Any], names_user: bool = False) -> dict[str, Any]:
     """The fields every event has, with the defaults the module docstring lists."""
-    source = _source(options, in_chat)
+    source = _source(options, in_chat, names_user)
     timestamp = options.get("timestamp", TIMESTAMP)
     mode = options.get("mode", "active")
     event_id = options.get("webhook_event_id") or _event_id(
@@ -371,7 +396,7 @@ def _check_options(options: Mapping[str, Any]) -> None:
         raise TypeError(f"unexpected keyword argument(s): {', '.join(unexpected)}")
 
 
-def _source(options: Mapping[str, Any], in_chat: bool) -> Source:
+def _source(options: Mapping[str, Any], in_chat: bool, names_user: bool = False) -> Source:
     if "source" in options:
         given = [name for name in ("user_id", "group_id", "room_id") if name in options]
         if given:
@@ -383,7 +408,7 @@ def _source(options: Mapping[str, Any], in_chat: bool) -> Source:
     if "group_id" in options and "room_id" in options:
         raise InvalidInputError("give group_id or room_id, not both")
     # in a group or room, LINE names the user who caused a message, not a join or leave
-    user_id = options.get("user_id", None if in_chat else USER_ID)
+    user_id = options.get("user_id", None if in_chat and not names_user else USER_ID)
     if "room_id" in options:
         return SourceRoom(room_id=options["room_id"], user_id=user_id)
     if "group_id" in options or in_chat:

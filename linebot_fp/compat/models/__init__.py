@@ -73,6 +73,7 @@ if TYPE_CHECKING:
         Link as Link,
         MemberJoinedEvent as MemberJoinedEvent,
         MemberLeftEvent as MemberLeftEvent,
+        MessageEditedEvent as MessageEditedEvent,
         MessageEvent as MessageEvent,
         Postback as Postback,
         PostbackEvent as PostbackEvent,

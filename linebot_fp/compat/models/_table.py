@@ -50,6 +50,8 @@ LEGACY: dict[str, dict[str, str]] = {
     "events": {
         "Event": "mode timestamp source webhook_event_id delivery_context",
         "MessageEvent": "mode timestamp source reply_token message",
+        # newer than the legacy SDK: the parameters in the order of its MessageEvent
+        "MessageEditedEvent": "mode timestamp source reply_token message",
         "FollowEvent": "mode timestamp source reply_token",
         "UnfollowEvent": "mode timestamp source",
         "JoinEvent": "mode timestamp source reply_token",

@@ -27,6 +27,7 @@ if TYPE_CHECKING:  # to type checkers every legacy model is a Base (they were un
     Link = Base
     MemberJoinedEvent = Base
     MemberLeftEvent = Base
+    MessageEditedEvent = Base
     MessageEvent = Base
     Postback = Base
     PostbackEvent = Base

@@ -38,6 +38,7 @@ class Event(Model):
     #: channels, LINE notification messages) share ``linebot_fp.models.service_events``
     family: ClassVar[Family] = Family({
         "message": "linebot_fp.models._events.message:MessageEvent",
+        "messageEdited": "linebot_fp.models._events.message_edited:MessageEditedEvent",
         "unsend": "linebot_fp.models._events.unsend:UnsendEvent",
         "follow": "linebot_fp.models._events.follow:FollowEvent",
         "unfollow": "linebot_fp.models._events.follow:UnfollowEvent",
