@@ -65,6 +65,9 @@ body = ('{"events": [{"type": "message", "timestamp": 1, "replyToken": "r",'
 reply_message(parse_unverified(body)[0].reply_token, TextSendMessage(text="hello"))
 print(sorted(name for name in ("asyncio", "uuid", "urllib3", "http.server", "http.client",
                                "socket", "ssl", "linebot_fp.models.flex",
-                               "linebot_fp.models.service_events") if name in sys.modules))
+                               "linebot_fp.models.service_events",
+                               "linebot_fp.models._counterparts",
+                               "linebot_fp.models._events.message_edited")
+              if name in sys.modules))
 """
     assert run(code) == "[]"

@@ -311,18 +311,25 @@ def messages(value: SendMessage | Sequence[SendMessage], name: str = "messages")
         items = [value]
     elif isinstance(value, (list, tuple)):
         items = list(value)
-    elif isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
-        raise InvalidInputError(f"{name} must be a message or a list of messages, "
-                                f"got {type(value).__name__}")
+    elif isinstance(value, (str, bytes, Mapping, Model)) or not isinstance(value, Iterable):
+        raise _not_a_message(name, value, "must be a message or a list of messages")
     else:
         items = list(value)
     if not 1 <= len(items) <= MAX_MESSAGES:
         raise InvalidInputError(f"{name} takes 1 to {MAX_MESSAGES} messages, got {len(items)}")
     for index, item in enumerate(items):
         if not isinstance(item, base):
-            raise InvalidInputError(f"{name}[{index}] must be a message object such as "
-                                    f"TextSendMessage, got {type(item).__name__}")
+            raise _not_a_message(f"{name}[{index}]", item,
+                                 "must be a message object such as TextSendMessage")
     return [codec.unstructure(item) for item in items]
+
+
+def _not_a_message(name: str, value: Any, rule: str) -> InvalidInputError:
+    """``name`` holds no send message: a received one (or an event) is told what to send."""
+    from linebot_fp.models._counterparts import not_sendable
+
+    return InvalidInputError(not_sendable(name, value)
+                             or f"{name} {rule}, got {type(value).__name__}")
 
 
 def retry_key_headers(retry_key: str | uuid.UUID | None) -> dict[str, str] | None:

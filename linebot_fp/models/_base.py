@@ -21,6 +21,11 @@ Rules for every module under ``linebot_fp.models``:
   a ``ValueError`` naming the field. A model adds its own in ``_check``.
   :func:`field_checks` writes them, once per class, for the model's own
   ``__init__`` and for the codec's readers alike.
+* A send model whose fields hold other models where users often put the wrong
+  one (a quick reply's buttons, a template's actions) names them in
+  ``typed_slots``: each value must be an instance of the field's declared class,
+  or the error names the field, what it takes and, for a received model, what
+  to send instead (:mod:`linebot_fp.models._counterparts`).
 
 This module performs no I/O.
 """
@@ -39,7 +44,7 @@ from linebot_fp.errors import InvalidInputError
 from linebot_fp.models._json import JsonObject, freeze
 
 __all__ = ["Family", "KeepsRaw", "Model", "Unknown", "check_count", "field_checks",
-           "strip_optional", "type_hints", "wire"]
+           "strip_optional", "type_hints", "typed_slots", "wire"]
 
 WIRE_KEY = "linebot_fp.wire"
 
@@ -169,8 +174,9 @@ def field_checks(cls: type, scope: dict[str, Any], read: Callable[[str], str],
     """
     hints = type_hints(cls)
     scope.update(cls=cls, as_tuple=_as_tuple, required=_required, not_one_of=_not_one_of,
-                 freeze=freeze, JsonObject=JsonObject)
+                 freeze=freeze, JsonObject=JsonObject, wrong_slot=_wrong_slot)
     keeps_raw = issubclass(cls, KeepsRaw)
+    slots = typed_slots(cls)
     lines = []
     for field in dataclasses.fields(cls):
         name = field.name
@@ -188,9 +194,44 @@ def field_checks(cls: type, scope: dict[str, Any], read: Callable[[str], str],
             scope[f"{name}_choices"] = frozenset(typing.get_args(hint))
             lines += [f"if {value} is not None and {value} not in {name}_choices:",
                       f"    not_one_of(cls, {name!r}, {value}, {name}_choices)"]
+        if name in slots:
+            lines += _slot_lines(scope, name, value, hint)
     if has_own_check(cls):
         lines.append("self._check()")
     return lines
+
+
+def typed_slots(cls: type) -> frozenset[str]:
+    """The ``typed_slots`` ``cls`` and its bases declare (see the module docstring)."""
+    return frozenset(name for klass in cls.__mro__
+                     for name in klass.__dict__.get("typed_slots", ()))
+
+
+def _slot_lines(scope: dict[str, Any], name: str, value: str, hint: Any) -> list[str]:
+    """Source lines checking that the field ``name`` holds its declared model class."""
+    sequence = typing.get_origin(hint) in (tuple, Sequence)
+    expected = typing.get_args(hint)[0] if sequence else hint
+    if not (isinstance(expected, type) and issubclass(expected, Model)):
+        raise TypeError(f"typed slot {name!r} must be declared a model or a sequence of them, "
+                        f"got {hint!r}")
+    scope[f"{name}_class"] = expected
+    if not sequence:
+        return [f"if {value} is not None and not isinstance({value}, {name}_class):",
+                f"    wrong_slot(cls, {name!r}, {value}, {name}_class)"]
+    return [f"if {value} is not None:",
+            f"    for item in {value}:",
+            f"        if not isinstance(item, {name}_class):",
+            f"            wrong_slot(cls, {name!r}, {value}, {name}_class, True)"]
+
+
+def _wrong_slot(cls: type, name: str, value: Any, expected: type, items: bool = False) -> None:
+    from linebot_fp.models._counterparts import wrong_slot
+
+    if items:  # a sequence slot: name its first wrong item
+        index, value = next((index, item) for index, item in enumerate(value)
+                            if not isinstance(item, expected))
+        name = f"{name}[{index}]"
+    raise InvalidInputError(wrong_slot(cls, name, value, expected))
 
 
 def has_own_check(cls: type) -> bool:

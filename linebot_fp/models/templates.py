@@ -49,6 +49,7 @@ class TemplateSendMessage(SendMessage):
     """A template message; ``alt_text`` is shown where templates are not."""
 
     type: ClassVar[str] = "template"
+    typed_slots: ClassVar[tuple[str, ...]] = ("template",)
     alt_text: str
     template: Template
 
@@ -58,6 +59,7 @@ class ButtonsTemplate(Template):
     """An optional image, title and text, with up to 4 action buttons."""
 
     type: ClassVar[str] = "buttons"
+    typed_slots: ClassVar[tuple[str, ...]] = ("actions", "default_action")
     text: str
     actions: Sequence[Action]
     thumbnail_image_url: str | None = None
@@ -76,6 +78,7 @@ class ConfirmTemplate(Template):
     """A text with exactly two action buttons."""
 
     type: ClassVar[str] = "confirm"
+    typed_slots: ClassVar[tuple[str, ...]] = ("actions",)
     text: str
     actions: Sequence[Action]
 
@@ -87,6 +90,7 @@ class ConfirmTemplate(Template):
 class CarouselColumn(Model):
     """One column of a carousel template: up to 3 actions."""
 
+    typed_slots: ClassVar[tuple[str, ...]] = ("actions", "default_action")
     text: str
     actions: Sequence[Action]
     thumbnail_image_url: str | None = None
@@ -103,6 +107,7 @@ class CarouselTemplate(Template):
     """Up to 10 columns scrolled sideways, each with the same number of actions."""
 
     type: ClassVar[str] = "carousel"
+    typed_slots: ClassVar[tuple[str, ...]] = ("columns",)
     columns: Sequence[CarouselColumn]
     image_aspect_ratio: ImageAspectRatio | None = None
     image_size: ImageSize | None = None
@@ -121,6 +126,7 @@ class CarouselTemplate(Template):
 class ImageCarouselColumn(Model):
     """One image of an image carousel and the action run when it is tapped."""
 
+    typed_slots: ClassVar[tuple[str, ...]] = ("action",)
     image_url: str
     action: Action
 
@@ -130,6 +136,7 @@ class ImageCarouselTemplate(Template):
     """Up to 10 images scrolled sideways."""
 
     type: ClassVar[str] = "image_carousel"
+    typed_slots: ClassVar[tuple[str, ...]] = ("columns",)
     columns: Sequence[ImageCarouselColumn]
 
     def _check(self) -> None:

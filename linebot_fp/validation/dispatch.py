@@ -104,7 +104,10 @@ def _json_form(value: object) -> tuple[Any, str]:
     if isinstance(value, Sequence) and not isinstance(value, (str, bytes, bytearray)):
         return [codec.unstructure(item) if isinstance(item, SendMessage) else item
                 for item in value], "messages"
-    raise InvalidInputError(f"{_WHAT}; got {type(value).__name__}")
+    from linebot_fp.models._counterparts import received_model_note
+
+    note = received_model_note(value)
+    raise InvalidInputError(f"{_WHAT}; got {type(value).__name__}" + (f", {note}" if note else ""))
 
 
 def _shape(data: Mapping[str, Any]) -> str:

@@ -44,7 +44,11 @@ def check_messages(report: Report, messages: Any, path: Path) -> None:
 def check_message(report: Report, message: Any, path: Path) -> None:
     """Check one message object found at ``path``."""
     if not isinstance(message, Mapping):
-        report.add(path, f"a message must be an object, got {kind_of(message)}")
+        from linebot_fp.models._counterparts import received_model_note
+
+        note = received_model_note(message)
+        report.add(path, f"a message must be an object, got {kind_of(message)}"
+                   + (f", {note}" if note else ""))
         return
     kind = report.string(message, "type", path, required=True)
     if kind is None:

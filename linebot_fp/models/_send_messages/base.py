@@ -37,6 +37,7 @@ class SendMessage(Model):
         "imagemap": "linebot_fp.models.imagemap:ImagemapSendMessage",
         "template": "linebot_fp.models.templates:TemplateSendMessage",
     }, unknown="linebot_fp.models._send_messages.unknown:UnknownSendMessage")
+    typed_slots: ClassVar[tuple[str, ...]] = ("quick_reply",)
     quick_reply: QuickReply | None = None
     sender: Sender | None = None
 

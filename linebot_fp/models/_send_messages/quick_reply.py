@@ -25,6 +25,7 @@ class QuickReplyButton(Model):
     """One quick reply button: an action and an optional icon."""
 
     type: ClassVar[str] = "action"
+    typed_slots: ClassVar[tuple[str, ...]] = ("action",)
     action: Action
     image_url: str | None = None
 
@@ -33,6 +34,7 @@ class QuickReplyButton(Model):
 class QuickReply(Model):
     """The quick reply buttons shown under a message (at most 13)."""
 
+    typed_slots: ClassVar[tuple[str, ...]] = ("items",)
     items: Sequence[QuickReplyButton]
 
     def _check(self) -> None:
