@@ -9,6 +9,17 @@ and :func:`aresult` (asyncio) poll it until it ends::
     answer = client.send(narrowcast(TextSendMessage(text="sale!")))
     progress = jobs.result(client, jobs.narrowcast_progress(answer.request_id))
 
+    batch = client.send(rich_menu_batch(RichMenuBatchRequest(operations=[
+        RichMenuBatchUnlinkAllOperation()])))
+    done = jobs.result(client, jobs.rich_menu_batch_progress(batch.request_id))
+
+Each job starts from what the request that began it answered: a narrowcast and a
+rich menu batch answer 202 with no body, and their answers
+(``NarrowcastResponse``, ``RichMenuBatchResponse``) carry the ``X-Line-Request-Id``
+header as ``request_id``; an audience is created with its ``audience_group_id`` in
+the body (an upload to it answers nothing: its id is the one you gave); content is
+prepared for the ``id`` of the message the webhook brought.
+
 The polls back off (``first_wait``, doubling up to ``max_wait``) and are never
 closer than the operation's rate tier allows (LINE's limit on reading a rich
 menu batch's progress is 100 an hour: one poll every 36 seconds at most), and
@@ -163,7 +174,9 @@ def _narrowcast(answer: MessageProgressNarrowcastResponse) -> Verdict:
 
 
 def narrowcast_progress(request_id: str) -> Job[MessageProgressNarrowcastResponse]:
-    """A narrowcast's delivery, by the request id of its answer: done when it ``succeeded``."""
+    """A narrowcast's delivery, by the request id of its answer
+    (``NarrowcastResponse.request_id`` of ``client.send(narrowcast(...))``): done when it
+    ``succeeded``."""
     from linebot_fp.api.messaging import get_progress_status_narrowcast
 
     return Job(f"narrowcast {request_id}", get_progress_status_narrowcast(request_id),
@@ -201,7 +214,12 @@ def _audience(job_id: int | None) -> Callable[[GetAudienceDataResponse], Verdict
 def audience_ready(audience_group_id: int, job_id: int | None = None
                    ) -> Job[GetAudienceDataResponse]:
     """An audience being created or filled: done when it is ``READY`` and, with ``job_id``,
-    that upload job ``FINISHED`` (without one, when no upload job is queued or working)."""
+    that upload job ``FINISHED`` (without one, when no upload job is queued or working).
+
+    ``audience_group_id`` is the one the create answer carries
+    (``CreateAudienceGroup.audience_group_id``) or the one an upload was sent to (an
+    upload answers nothing); a ``job_id`` is listed in ``GetAudienceDataResponse.jobs``.
+    """
     from linebot_fp.api.audience import get_audience_group
 
     what = f"audience {audience_group_id}" + (f" upload job {job_id}" if job_id else "")
@@ -221,7 +239,9 @@ def _rich_menu_batch(answer: RichMenuBatchProgressResponse) -> Verdict:
 
 
 def rich_menu_batch_progress(request_id: str) -> Job[RichMenuBatchProgressResponse]:
-    """A rich menu batch, by the request id of its answer: done when it ``succeeded``.
+    """A rich menu batch, by the request id of its answer
+    (``RichMenuBatchResponse.request_id`` of ``client.send(rich_menu_batch(...))``): done
+    when it ``succeeded``.
 
     Its progress may be read 100 times an hour, so it is polled every 36 s at most.
     """

@@ -71,6 +71,7 @@ from linebot_fp.models.responses import (
     RichMenuAliasListResponse,
     RichMenuAliasResponse,
     RichMenuBatchProgressResponse,
+    RichMenuBatchResponse,
     RichMenuIdResponse,
     RichMenuListResponse,
     RichMenuResponse,
@@ -325,6 +326,9 @@ SAMPLES: list[Sample] = [
                                      rich_menu_id="richmenu-1"),
                RichMenuAliasResponse(rich_menu_alias_id="richmenu-alias-b",
                                      rich_menu_id="richmenu-2")))),
+    # 202 with no body (the spec's schema): the request id comes from the header
+    Sample("rich_menu_batch", {}, RichMenuBatchResponse(request_id=_REQUEST_ID),
+           {"X-Line-Request-Id": _REQUEST_ID}),
     Sample("get_rich_menu_batch_progress",
            {"phase": "succeeded", "acceptedTime": "2023-06-08T10:15:30.121Z",
             "completedTime": "2023-06-08T10:16:30.121Z"},

@@ -5,10 +5,12 @@ FakeClock, so a rich menu batch polled every 36 seconds takes no time.
 """
 
 import asyncio
+import json
 
 import pytest
 
 from linebot_fp import AsyncClient, Client
+from linebot_fp.api import create_audience_group, narrowcast, rich_menu_batch
 from linebot_fp.codec import structure
 from linebot_fp.errors import InvalidInputError, JobFailedError, JobTimeoutError
 from linebot_fp.jobs import (
@@ -26,12 +28,19 @@ from linebot_fp.jobs import (
     step,
 )
 from linebot_fp.models import (
+    CreateAudienceGroup,
     GetAudienceDataResponse,
     GetMessageContentTranscodingResponse,
     MessageProgressNarrowcastResponse,
+    NarrowcastResponse,
     RichMenuBatchProgressResponse,
+    RichMenuBatchRequest,
+    RichMenuBatchResponse,
+    RichMenuBatchUnlinkAllOperation,
+    TextSendMessage,
 )
 from linebot_fp.testing import FakeClock, FakeLineApi
+from linebot_fp.transport import Urllib3Transport
 
 NARROWCAST = "/v2/bot/message/progress/narrowcast"
 AUDIENCE = "/v2/bot/audienceGroup/42"
@@ -164,6 +173,103 @@ def test_a_job_still_running_at_the_deadline_raises_a_timeout(api, clock):
     assert isinstance(caught.value, TimeoutError)
     with pytest.raises(InvalidInputError, match="timeout"):
         result(client_for(api), narrowcast_progress("req-1"), timeout=-1)
+
+
+# -- end to end: the answer that starts a job names it -------------------------------------------
+
+
+def batch_request():
+    return RichMenuBatchRequest(operations=[RichMenuBatchUnlinkAllOperation()])
+
+
+def test_a_rich_menu_batch_is_sent_then_awaited_by_the_request_id_of_its_answer(api, clock):
+    client = client_for(api)
+    answer = client.send(rich_menu_batch(batch_request()))
+    assert isinstance(answer, RichMenuBatchResponse)
+    assert answer.request_id == api.requests[0].request_id  # the X-Line-Request-Id header
+    script(api, RICH_MENU_BATCH, {"phase": "ongoing", "acceptedTime": ACCEPTED},
+           {"phase": "succeeded", "acceptedTime": ACCEPTED, "completedTime": ACCEPTED})
+    sleep = wait_on(clock)
+    done = result(client, rich_menu_batch_progress(answer.request_id), clock=clock, sleep=sleep)
+    assert done.phase == "succeeded"
+    polls = api.requests[1:]
+    assert [(r.method, r.path, r.query) for r in polls] == [
+        ("GET", RICH_MENU_BATCH, (("requestId", answer.request_id),))] * 2
+    assert sleep.waits == [36.0]
+
+
+def test_the_batch_answer_is_202_and_its_request_id_comes_from_the_header(api):
+    """As LINE answers (the spec: 202, no body): the request id is a header."""
+    seen = []
+    real = Urllib3Transport()
+
+    def transport(request):
+        response = real(request)
+        seen.append(response)
+        return response
+
+    client = Client("token", endpoints=api.endpoints, transport=transport)
+    answer = client.send(rich_menu_batch(batch_request()))
+    ((status, headers, body),) = [(r.status, r.headers, r.body) for r in seen]
+    assert status == 202
+    assert "requestId" not in json.loads(body or b"{}")  # nothing in the body says it
+    assert answer == RichMenuBatchResponse(request_id=headers["X-Line-Request-Id"])
+
+
+def test_a_failed_batch_raises_with_the_answer_that_said_so(api, clock):
+    client = client_for(api)
+    answer = client.send(rich_menu_batch(batch_request()))
+    script(api, RICH_MENU_BATCH, {"phase": "failed", "acceptedTime": ACCEPTED})
+    with pytest.raises(JobFailedError, match=f"rich menu batch {answer.request_id} failed"):
+        result(client, rich_menu_batch_progress(answer.request_id), clock=clock,
+               sleep=wait_on(clock))
+
+
+def test_a_narrowcast_is_sent_then_awaited_by_the_request_id_of_its_answer(api, clock):
+    client = client_for(api)
+    answer = client.send(narrowcast(TextSendMessage(text="sale!")))
+    assert isinstance(answer, NarrowcastResponse)
+    assert answer.request_id == api.requests[0].request_id
+    script(api, NARROWCAST, narrowcast_phase("sending"), narrowcast_phase("succeeded"))
+    done = result(client, narrowcast_progress(answer.request_id), clock=clock,
+                  sleep=wait_on(clock))
+    assert done.phase == "succeeded"
+    assert api.requests[-1].query == (("requestId", answer.request_id),)
+
+
+def test_an_audience_is_created_then_awaited_by_the_id_in_its_answer(api, clock):
+    client = client_for(api)
+    created = client.send(create_audience_group("campaign", ["U" + "0" * 32]))
+    assert isinstance(created, CreateAudienceGroup)
+    group_id = created.audience_group_id
+    assert isinstance(group_id, int)
+    path = f"/v2/bot/audienceGroup/{group_id}"
+    group = {"audienceGroupId": group_id, "status": "IN_PROGRESS"}
+    script(api, path, {"audienceGroup": group},
+           {"audienceGroup": {**group, "status": "READY"}})
+    done = result(client, audience_ready(group_id), clock=clock, sleep=wait_on(clock))
+    assert done.audience_group.status == "READY"
+    assert api.requests[-1].path == path
+    assert (created.type, created.description) == ("UPLOAD", "campaign")
+
+
+def test_a_batch_is_sent_and_awaited_with_the_async_client(api, clock):
+    script(api, RICH_MENU_BATCH, {"phase": "ongoing", "acceptedTime": ACCEPTED},
+           {"phase": "succeeded", "acceptedTime": ACCEPTED, "completedTime": ACCEPTED})
+
+    async def sleep(seconds):
+        clock.advance(seconds)
+
+    async def main():
+        client = AsyncClient("token", endpoints=api.endpoints)
+        answer = await client.send(rich_menu_batch(batch_request()))
+        return answer, await aresult(client, rich_menu_batch_progress(answer.request_id),
+                                     clock=clock, sleep=sleep)
+
+    answer, done = asyncio.run(main())
+    assert isinstance(answer, RichMenuBatchResponse)
+    assert done.phase == "succeeded"
+    assert api.requests[-1].query == (("requestId", answer.request_id),)
 
 
 # -- async -----------------------------------------------------------------------------------

@@ -114,8 +114,17 @@ def test_binary_answers() -> None:
 def test_empty_answers_register_nothing() -> None:
     for name in ("leave_group", "set_webhook_endpoint", "delete_rich_menu", "close_coupon",
                  "mark_messages_as_read", "push_messages_by_phone", "set_rich_menu_image",
-                 "rich_menu_batch", "link_rich_menu_to_users"):
+                 "link_rich_menu_to_users"):
         assert name not in RESPONSES
+
+
+def test_empty_answers_whose_request_id_is_needed_later_carry_it() -> None:
+    """A narrowcast and a rich menu batch are read back by the request id of their empty
+    answer (its X-Line-Request-Id header), so that answer is a model carrying it."""
+    for name, model in (("narrowcast", responses.NarrowcastResponse),
+                        ("rich_menu_batch", responses.RichMenuBatchResponse)):
+        assert answer_type(name) is model
+        assert model.header_fields == {"requestId": "X-Line-Request-Id"}
 
 
 # -- leniency ------------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
         RichMenuAliasListResponse,
         RichMenuAliasResponse,
         RichMenuBatchProgressResponse,
+        RichMenuBatchResponse,
         RichMenuIdResponse,
         RichMenuListResponse,
         RichMenuResponse,
@@ -359,10 +360,13 @@ def unlink_rich_menu_from_users(user_ids: Sequence[str]) -> Request[None]:
 
 
 @operation("richMenuBatch")
-def rich_menu_batch(rich_menu_batch_request: RichMenuBatchRequest) -> Request[None]:
+def rich_menu_batch(rich_menu_batch_request: RichMenuBatchRequest
+                    ) -> Request[RichMenuBatchResponse]:
     """Link, replace or unlink the rich menus of many users in one background batch.
 
-    Follow it with :func:`get_rich_menu_batch_progress` and the request id of the answer.
+    LINE accepts the batch at once and runs it in the background: follow it with
+    :func:`get_rich_menu_batch_progress` and the answer's ``request_id``, or await it
+    with ``linebot_fp.jobs.result(client, jobs.rich_menu_batch_progress(request_id))``.
 
     Args:
         rich_menu_batch_request: up to 1000 ``operations`` (link, unlink, unlink all) and an
@@ -370,7 +374,8 @@ def rich_menu_batch(rich_menu_batch_request: RichMenuBatchRequest) -> Request[No
             resume a failed batch.
 
     Returns:
-        ``Request[None]``: the answer is empty (202: LINE does it in the background).
+        ``Request[RichMenuBatchResponse]``: an empty answer (202) carrying the request id
+        (its ``X-Line-Request-Id`` header) as ``request_id``.
 
     Raises:
         InvalidInputError: ``rich_menu_batch_request`` is not a ``RichMenuBatchRequest``.

@@ -176,7 +176,7 @@ _EXPORTS = {
     ),
     "linebot_fp.models._responses.bulk": (
         "BroadcastResponse", "MessageProgressNarrowcastResponse", "MulticastResponse",
-        "NarrowcastResponse", "ValidateBroadcastMessageObjectsResponse",
+        "NarrowcastResponse", "RichMenuBatchResponse", "ValidateBroadcastMessageObjectsResponse",
         "ValidateMulticastMessageObjectsResponse", "ValidateNarrowcastMessageObjectsResponse",
         "ValidatePushMessageObjectsResponse", "ValidateReplyMessageObjectsResponse",
     ),

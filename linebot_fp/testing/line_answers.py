@@ -321,6 +321,25 @@ def _done(context: _Context) -> str:
     return context.iso_time()
 
 
+def _created_audience(kind: str, **more: Any) -> dict[str, Any]:
+    """A new audience as LINE answers its creation: the id the later calls (its status,
+    uploads, ``linebot_fp.jobs.audience_ready``) need, its type, name and creation time.
+    https://developers.line.biz/en/reference/messaging-api/#create-upload-audience-group
+    """
+    return {"audience_group_id": lambda c: int(c.token("audienceGroupId", 12), 16),
+            "type": kind, "description": lambda c: _asked_field(c, "description"),
+            "created": lambda c: int(c.asked.now), **more}
+
+
+def _asked_field(context: _Context, key: str) -> str | None:
+    """The string ``key`` of the request's JSON body, or ``None``."""
+    try:
+        value = json.loads(context.asked.body).get(key)
+    except (ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) else None
+
+
 #: values for fields whose generic value would not fit LINE's answer (an enum, a size, a
 #: field the spec requires that the model leaves optional), by model class and field; a
 #: callable draws the value from the request. Token lifetimes: 15 minutes for a stateless
@@ -331,6 +350,13 @@ _VALUES: dict[str, dict[str, Any]] = {
     "AttachModuleResponse": {"bot_id": lambda c: c.user_id(), "scopes": ("message:send",)},
     "BotInfo": {"basic_id": lambda c: "@" + c.token("basicId", 8), "chat_mode": "chat",
                 "mark_as_read_mode": "auto"},
+    "CreateAudienceGroup": _created_audience("UPLOAD", create_route="MESSAGING_API",
+                                             permission="READ_WRITE"),
+    "ClickAudienceGroup": _created_audience(
+        "CLICK", create_route="MESSAGING_API", permission="READ_WRITE",
+        request_id=lambda c: _asked_field(c, "requestId")),
+    "ImpAudienceGroup": _created_audience("IMP",
+                                          request_id=lambda c: _asked_field(c, "requestId")),
     "GetMessageContentTranscodingResponse": {"status": "succeeded"},
     "MessageQuotaResponse": {"type": "none"},
     "GetModulesResponse": {"bots": ()},

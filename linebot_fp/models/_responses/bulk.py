@@ -1,6 +1,8 @@
-"""What LINE answers to multicasts, broadcasts, narrowcasts and message validations.
+"""What LINE answers to multicasts, broadcasts, narrowcasts, rich menu batches and
+message validations: most carry only the request id of their ``X-Line-Request-Id``.
 
 https://developers.line.biz/en/reference/messaging-api/#send-multicast-message
+https://developers.line.biz/en/reference/messaging-api/#batch-control-rich-menus-of-users
 
 This module performs no I/O.
 """
@@ -14,7 +16,7 @@ from linebot_fp.models._base import Model
 
 __all__ = [
     "BroadcastResponse", "MessageProgressNarrowcastResponse", "MulticastResponse",
-    "NarrowcastResponse", "ValidateBroadcastMessageObjectsResponse",
+    "NarrowcastResponse", "RichMenuBatchResponse", "ValidateBroadcastMessageObjectsResponse",
     "ValidateMulticastMessageObjectsResponse", "ValidateNarrowcastMessageObjectsResponse",
     "ValidatePushMessageObjectsResponse", "ValidateReplyMessageObjectsResponse",
 ]
@@ -44,7 +46,16 @@ class BroadcastResponse(_RequestIdAnswer):
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class NarrowcastResponse(_RequestIdAnswer):
-    """The (empty) answer to a narrowcast; ``request_id`` finds its progress later."""
+    """The (empty, 202) answer to a narrowcast; ``request_id`` (its ``X-Line-Request-Id``)
+    reads its progress: ``get_progress_status_narrowcast(request_id)``, or
+    ``linebot_fp.jobs.narrowcast_progress(request_id)`` to await it."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class RichMenuBatchResponse(_RequestIdAnswer):
+    """The (empty, 202) answer to a rich menu batch; ``request_id`` (its
+    ``X-Line-Request-Id``) reads its progress: ``get_rich_menu_batch_progress(request_id)``,
+    or ``linebot_fp.jobs.rich_menu_batch_progress(request_id)`` to await it."""
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
