@@ -173,14 +173,24 @@ def _narrowcast(answer: MessageProgressNarrowcastResponse) -> Verdict:
     return Verdict(RUNNING)  # "waiting", "sending", or a phase LINE adds later
 
 
-def narrowcast_progress(request_id: str) -> Job[MessageProgressNarrowcastResponse]:
+def narrowcast_progress(request_id: str | None) -> Job[MessageProgressNarrowcastResponse]:
     """A narrowcast's delivery, by the request id of its answer
     (``NarrowcastResponse.request_id`` of ``client.send(narrowcast(...))``): done when it
     ``succeeded``."""
     from linebot_fp.api.messaging import get_progress_status_narrowcast
 
+    request_id = _answered_request_id(request_id, "narrowcast")
     return Job(f"narrowcast {request_id}", get_progress_status_narrowcast(request_id),
                _narrowcast)
+
+
+def _answered_request_id(request_id: str | None, what: str) -> str:
+    """The request id an answer carried (``answer.request_id``); ``None`` is the answer of a
+    server that sent no ``X-Line-Request-Id``, which cannot be followed."""
+    if request_id is None:
+        raise InvalidInputError(f"request_id is None: the {what}'s answer carried no "
+                                f"X-Line-Request-Id header, so its progress cannot be read")
+    return request_id
 
 
 # https://developers.line.biz/en/reference/messaging-api/#get-audience-group
@@ -238,7 +248,7 @@ def _rich_menu_batch(answer: RichMenuBatchProgressResponse) -> Verdict:
     return Verdict(RUNNING)  # "ongoing"
 
 
-def rich_menu_batch_progress(request_id: str) -> Job[RichMenuBatchProgressResponse]:
+def rich_menu_batch_progress(request_id: str | None) -> Job[RichMenuBatchProgressResponse]:
     """A rich menu batch, by the request id of its answer
     (``RichMenuBatchResponse.request_id`` of ``client.send(rich_menu_batch(...))``): done
     when it ``succeeded``.
@@ -247,6 +257,7 @@ def rich_menu_batch_progress(request_id: str) -> Job[RichMenuBatchProgressRespon
     """
     from linebot_fp.api.rich_menu import get_rich_menu_batch_progress
 
+    request_id = _answered_request_id(request_id, "rich menu batch")
     return Job(f"rich menu batch {request_id}", get_rich_menu_batch_progress(request_id),
                _rich_menu_batch, max_wait=300.0)
 

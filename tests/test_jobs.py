@@ -216,6 +216,12 @@ def test_the_batch_answer_is_202_and_its_request_id_comes_from_the_header(api):
     assert answer == RichMenuBatchResponse(request_id=headers["X-Line-Request-Id"])
 
 
+@pytest.mark.parametrize("job", [rich_menu_batch_progress, narrowcast_progress])
+def test_an_answer_without_a_request_id_cannot_be_followed_and_says_why(job):
+    with pytest.raises(InvalidInputError, match="answer carried no X-Line-Request-Id header"):
+        job(RichMenuBatchResponse().request_id)
+
+
 def test_a_failed_batch_raises_with_the_answer_that_said_so(api, clock):
     client = client_for(api)
     answer = client.send(rich_menu_batch(batch_request()))

@@ -13,17 +13,22 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from linebot_fp import AsyncClient, Client, Content, Request, api, dispatch, parse
+from linebot_fp import AsyncClient, Client, Content, Request, api, dispatch, jobs, parse
 from linebot_fp.models import (
     BroadcastResponse,
     Event,
     FollowEvent,
+    MessageEditedEvent,
     MessageEvent,
     MulticastResponse,
     PostbackEvent,
     Profile,
     PushMessageResponse,
     ReplyMessageResponse,
+    RichMenuBatchProgressResponse,
+    RichMenuBatchRequest,
+    RichMenuBatchResponse,
+    RichMenuBatchUnlinkAllOperation,
     RichMenuIdResponse,
     TextMessage,
     TextSendMessage,
@@ -111,6 +116,25 @@ def answers(user_id: str, user_ids: Sequence[str]) -> None:
             assert_type(chunk, bytes)
     with client.send(api.get_rich_menu_image("richmenu-1")) as image:
         assert_type(image.content, bytes)
+
+
+def rich_menu_batch_awaited() -> None:
+    """The batch's answer carries the request id its progress is read by (README, jobs)."""
+    batch = client.send(api.rich_menu_batch(RichMenuBatchRequest(
+        operations=[RichMenuBatchUnlinkAllOperation()])))
+    assert_type(batch, RichMenuBatchResponse)
+    done = jobs.result(client, jobs.rich_menu_batch_progress(batch.request_id))
+    assert_type(done, RichMenuBatchProgressResponse)
+
+
+def on_edit(event: MessageEditedEvent) -> Request[ReplyMessageResponse] | None:
+    if isinstance(event.message, TextMessage) and event.reply_token:
+        return api.reply_message(event.reply_token,
+                                 TextSendMessage(text=f"now: {event.message.text}"))
+    return None
+
+
+edits = dispatch({(MessageEditedEvent, TextMessage): on_edit}, [])
 
 
 async def answers_async(user_ids: Sequence[str]) -> None:
