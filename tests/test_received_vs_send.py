@@ -57,7 +57,7 @@ from linebot_fp.models import (
     VideoMessage,
     VideoSendMessage,
 )
-from linebot_fp.models._counterparts import send_counterpart
+from linebot_fp.models._counterparts import SEND_COUNTERPARTS, send_counterpart
 from linebot_fp.testing import text_message_event
 
 RECEIVED = "a message LINE sends to the bot (received in a webhook event)"
@@ -79,15 +79,25 @@ def test_each_received_message_kind_maps_to_its_send_message(received: type,
     assert send_counterpart(received) is send
 
 
-def test_every_received_kind_is_mapped_and_nothing_else_is() -> None:
-    assert {cls for cls, _ in COUNTERPARTS} >= set(Message.family.members().values())
+def test_the_mapping_agrees_with_the_two_families_tables() -> None:
+    """One row per received kind (and the unknown one); a send counterpart is the member of
+    the send family with the same wire type."""
+    assert set(SEND_COUNTERPARTS) == {*Message.family.values(), Message.family.unknown}
+    for received, send in SEND_COUNTERPARTS.items():
+        tag = received.rpartition(".")[2].partition(":")[0]
+        expected = SendMessage.family.get(tag) if tag != "file" else None
+        assert send == expected, received
+
+
+def test_nothing_else_is_mapped() -> None:
     assert send_counterpart(TextSendMessage) is None
+    assert send_counterpart(MessageAction) is None  # "message" is an action's tag too
     assert send_counterpart(str) is None
 
-    class MyText(TextMessage):  # a user's subclass is not LINE's kind
+    class MyText(TextMessage):  # a user's subclass is still a text LINE sends
         pass
 
-    assert send_counterpart(MyText) is None
+    assert send_counterpart(MyText) is TextSendMessage
 
 
 # -- route (a): a received message made with a send message's arguments ----------------------------

@@ -225,7 +225,7 @@ def _slot_lines(scope: dict[str, Any], name: str, value: str, hint: Any) -> list
 
 
 def _wrong_slot(cls: type, name: str, value: Any, expected: type, items: bool = False) -> None:
-    from linebot_fp.models._counterparts import wrong_slot
+    from linebot_fp.models._counterparts import wrong_slot  # imports nothing of ours
 
     if items:  # a sequence slot: name its first wrong item
         index, value = next((index, item) for index, item in enumerate(value)

@@ -4,29 +4,50 @@ https://developers.line.biz/en/reference/messaging-api/#message-objects
 https://developers.line.biz/en/reference/messaging-api/#message-event
 
 LINE sends a bot ``TextMessage``, ``ImageMessage``, ... inside webhook events; a
-bot sends ``TextSendMessage``, ``ImageSendMessage``, .... Both families are tagged
-by the same wire ``type``, so :func:`send_counterpart` maps a received message
-class to the send message class of its tag (``TextMessage`` ->
-``TextSendMessage``): the two family tables are the mapping, written nowhere
-else. ``FileMessage`` has none (a bot cannot send a file), nor has
-``UnknownMessage``.
+bot sends ``TextSendMessage``, ``ImageSendMessage``, .... :data:`SEND_COUNTERPARTS`
+maps each received message kind to the send message that sends one, or to
+``None`` for a kind a bot cannot send (``FileMessage``) and for ``UnknownMessage``;
+a test checks it against the two families' tables (same wire ``type``).
 
 Everything that names a send counterpart reads it here: a received message made
 with the arguments of a send message (``TextMessage(text="hi")``), a received
 model given to a send builder (``push_message(to, TextMessage(...))``) or put in
 a slot of a send model (a quick reply, a template), and
 :func:`linebot_fp.validate`. This module is imported only when such an error is
-worded, never on the path that parses a webhook or builds a reply.
-This module performs no I/O.
+worded, never on the path that parses a webhook or builds a reply, and imports
+no other module of the package (the models' own checks import it, so it must not
+import them): classes are named as ``"module:Class"``, as the family tables name
+them, and loaded only to word a message. This module performs no I/O.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from typing import Any
 
-__all__ = ["constructed_as_send", "not_sendable", "received_model_note", "send_counterpart",
-           "wrong_slot"]
+__all__ = ["SEND_COUNTERPARTS", "constructed_as_send", "not_sendable", "received_model_note",
+           "send_counterpart", "wrong_slot"]
+
+_MESSAGES = "linebot_fp.models._messages"
+_SEND = "linebot_fp.models._send_messages"
+
+#: each received message kind -> the send message that sends one, ``None``: a bot cannot
+#: send it (https://developers.line.biz/en/reference/messaging-api/#message-objects lists
+#: what a bot sends; a file is not among them)
+SEND_COUNTERPARTS: dict[str, str | None] = {
+    f"{_MESSAGES}.text:TextMessage": f"{_SEND}.text:TextSendMessage",
+    f"{_MESSAGES}.image:ImageMessage": f"{_SEND}.image:ImageSendMessage",
+    f"{_MESSAGES}.video:VideoMessage": f"{_SEND}.video:VideoSendMessage",
+    f"{_MESSAGES}.audio:AudioMessage": f"{_SEND}.audio:AudioSendMessage",
+    f"{_MESSAGES}.location:LocationMessage": f"{_SEND}.location:LocationSendMessage",
+    f"{_MESSAGES}.sticker:StickerMessage": f"{_SEND}.sticker:StickerSendMessage",
+    f"{_MESSAGES}.file:FileMessage": None,
+    f"{_MESSAGES}.unknown:UnknownMessage": None,
+}
+
+#: the base of the webhook events: an event given where a message belongs is named as one
+EVENT = "linebot_fp.models._events.base:Event"
 
 #: what a received message is, for the error messages
 RECEIVED = "a message LINE sends to the bot (received in a webhook event)"
@@ -39,15 +60,9 @@ def send_counterpart(received: type) -> type | None:
     ...; ``None`` for a received kind a bot cannot send (``FileMessage``), for
     ``UnknownMessage`` and for anything that is not a received message.
     """
-    from linebot_fp.models._messages.base import Message
-    from linebot_fp.models._send_messages.base import SendMessage
-
-    if not (isinstance(received, type) and issubclass(received, Message)):
-        return None
-    tag = received.__dict__.get("type")
-    if not isinstance(tag, str) or Message.family.get(tag) != _where(received):
-        return None
-    return SendMessage.family.member(tag)
+    kind = _received_kind(received)
+    send = None if kind is None else SEND_COUNTERPARTS[kind]
+    return None if send is None else _load(send)
 
 
 def received_model_note(value: object) -> str | None:
@@ -55,15 +70,13 @@ def received_model_note(value: object) -> str | None:
     event), and what to send instead: ``"a message LINE sends to the bot ..., not one to
     send. To send a text message, use TextSendMessage(text=...)."``; ``None`` for any
     other value."""
-    from linebot_fp.models._events.base import Event
-    from linebot_fp.models._messages.base import Message
-
-    if isinstance(value, Event):
+    cls = type(value)
+    if EVENT in map(_where, cls.__mro__):
         return ("a webhook event LINE sends to the bot, not a message to send (to answer "
                 "it, reply_message(event.reply_token, TextSendMessage(text=...)))")
-    if not isinstance(value, Message):
+    if _received_kind(cls) is None:
         return None
-    return f"{RECEIVED}, not one to send. {_instead(type(value))}"
+    return f"{RECEIVED}, not one to send. {_instead(cls)}"
 
 
 def not_sendable(name: str, value: object) -> str | None:
@@ -86,30 +99,44 @@ def constructed_as_send(cls: type, missing: list[str], unexpected: list[str],
         problems.append(f"got {_names(unexpected)}, which it does not take")
     if positional:
         problems.append(f"got {positional} positional argument(s) (it takes keywords only)")
-    needs = [field.name for field in dataclasses.fields(cls)
-             if field.default is dataclasses.MISSING and field.init]
     return (f"{cls.__name__}() {' and '.join(problems)}: {cls.__name__} is {RECEIVED}; it "
-            f"needs {_listed(needs)}, which LINE fills in. {_instead(cls)}")
+            f"needs {_listed(_required(cls))}, which LINE fills in. {_instead(cls)}")
 
 
 def wrong_slot(owner: type, name: str, value: object, expected: type) -> str:
     """The message of the ``InvalidInputError`` for ``value`` in the slot ``owner.name``,
     which takes an ``expected`` (a family base, or a model class)."""
-    text = f"{owner.__name__}.{name} takes {_article(expected.__name__)}{_examples(expected)}, " \
-           f"got {type(value).__name__}"
+    text = (f"{owner.__name__}.{name} takes {_article(expected.__name__)}"
+            f"{_members(expected)}, got {type(value).__name__}")
     note = received_model_note(value)
     return f"{text}, {note}" if note else text
 
 
+def _received_kind(cls: type) -> str | None:
+    """The row of :data:`SEND_COUNTERPARTS` that ``cls`` is (or derives from), or ``None``."""
+    return next((where for where in map(_where, cls.__mro__) if where in SEND_COUNTERPARTS),
+                None) if isinstance(cls, type) else None
+
+
 def _instead(cls: type) -> str:
     send = send_counterpart(cls)
-    tag = cls.__dict__.get("type")
+    tag = getattr(cls, "type", None)
     kind = _article(f"{tag} message") if isinstance(tag, str) else "a message of this kind"
     if send is None:
         return f"A bot cannot send {kind}: LINE has no send message for it."
-    needs = [f"{field.name}=..." for field in dataclasses.fields(send)
-             if field.default is dataclasses.MISSING and field.init]
-    return f"To send {kind}, use {send.__name__}({', '.join(needs)})."
+    return f"To send {kind}, use {send.__name__}({', '.join(f'{n}=...' for n in _required(send))})."
+
+
+def _required(cls: type) -> list[str]:
+    return [field.name for field in dataclasses.fields(cls)
+            if field.default is dataclasses.MISSING
+            and field.default_factory is dataclasses.MISSING and field.init]
+
+
+def _load(where: str) -> type:
+    module, _, name = where.partition(":")
+    cls: type = getattr(importlib.import_module(module), name)
+    return cls
 
 
 def _where(cls: type) -> str:
@@ -130,9 +157,10 @@ def _article(name: str) -> str:
     return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
 
 
-def _examples(expected: type) -> str:
+def _members(expected: type) -> str:
     """`` (CameraAction, ..., URIAction)`` for a family base: its members, read from its
-    table without importing them."""
+    table (``family``) without importing them; nothing for another class."""
     table: Any = expected.__dict__.get("family")
-    members = [where.rpartition(":")[2] for where in (table or {}).values()]
+    rows = table.values() if hasattr(table, "values") else ()
+    members = [where.rpartition(":")[2] for where in rows]
     return f" ({', '.join(members)})" if members else ""
