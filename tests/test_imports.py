@@ -64,7 +64,8 @@ body = ('{"events": [{"type": "message", "timestamp": 1, "replyToken": "r",'
         ' "message": {"type": "text", "id": "1", "text": "hi"}}]}')
 reply_message(parse_unverified(body)[0].reply_token, TextSendMessage(text="hello"))
 print(sorted(name for name in ("asyncio", "uuid", "urllib3", "http.server", "http.client",
-                               "socket", "ssl", "linebot_fp.models.flex",
+                               "socket", "ssl", "linebot_fp.api._endpoints",
+                               "linebot_fp.models.flex",
                                "linebot_fp.models.service_events",
                                "linebot_fp.models._counterparts",
                                "linebot_fp.models._events.message_edited")

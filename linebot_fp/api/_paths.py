@@ -11,9 +11,10 @@ still send the request somewhere else, so :func:`fill` refuses them with an
   under the same prefix: ``unlink_rich_menu_from_user("all")`` would be
   ``DELETE /v2/bot/user/all/richmenu``, which cancels the default rich menu.
 
-Those fixed segments are derived once per template from :data:`ROUTES`, the
-paths of every endpoint the builders call; no builder lists them itself.
-This module performs no I/O.
+Those fixed segments are derived once per template from ``ROUTES``, the paths of
+every endpoint the builders call (:mod:`linebot_fp.api._endpoints`, read on the first
+path with a placeholder: a reply or a push never loads it); no builder lists them
+itself. This module performs no I/O.
 """
 
 from __future__ import annotations
@@ -21,70 +22,15 @@ from __future__ import annotations
 import re
 from functools import cache
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from linebot_fp.errors import InvalidInputError
 from linebot_fp.request import decoded_forms, has_dot_segment
 
-__all__ = ["ROUTES", "fill", "parameter_name", "reserved_segments", "valid_unicode"]
+if TYPE_CHECKING:
+    from linebot_fp.api._endpoints import ROUTES as ROUTES
 
-#: the path of every endpoint a builder calls, placeholders in braces
-ROUTES: tuple[str, ...] = (
-    # messages, their content, statistics
-    "/v2/bot/message/reply", "/v2/bot/message/push", "/v2/bot/message/multicast",
-    "/v2/bot/message/narrowcast", "/v2/bot/message/broadcast",
-    "/v2/bot/message/progress/narrowcast", "/v2/bot/message/quota",
-    "/v2/bot/message/quota/consumption", "/v2/bot/message/delivery/reply",
-    "/v2/bot/message/delivery/push", "/v2/bot/message/delivery/multicast",
-    "/v2/bot/message/delivery/broadcast", "/v2/bot/message/delivery/pnp",
-    "/v2/bot/message/validate/reply", "/v2/bot/message/validate/push",
-    "/v2/bot/message/validate/multicast", "/v2/bot/message/validate/narrowcast",
-    "/v2/bot/message/validate/broadcast", "/v2/bot/message/aggregation/info",
-    "/v2/bot/message/aggregation/list", "/v2/bot/message/markAsRead",
-    "/v2/bot/message/{messageId}/content", "/v2/bot/message/{messageId}/content/preview",
-    "/v2/bot/message/{messageId}/content/transcoding", "/bot/pnp/push",
-    "/v2/bot/chat/markAsRead", "/v2/bot/chat/loading/start",
-    # users, groups, rooms, the bot, its webhook
-    "/v2/bot/profile/{userId}", "/v2/bot/followers/ids", "/v2/bot/info",
-    "/v2/bot/group/{groupId}/summary", "/v2/bot/group/{groupId}/members/count",
-    "/v2/bot/group/{groupId}/members/ids", "/v2/bot/group/{groupId}/member/{userId}",
-    "/v2/bot/group/{groupId}/leave", "/v2/bot/room/{roomId}/members/count",
-    "/v2/bot/room/{roomId}/members/ids", "/v2/bot/room/{roomId}/member/{userId}",
-    "/v2/bot/room/{roomId}/leave", "/v2/bot/user/{userId}/linkToken",
-    "/v2/bot/channel/webhook/endpoint", "/v2/bot/channel/webhook/test",
-    "/v2/bot/membership/subscription/{userId}", "/v2/bot/membership/list",
-    "/v2/bot/membership/{membershipId}/users/ids",
-    # rich menus
-    "/v2/bot/richmenu", "/v2/bot/richmenu/validate", "/v2/bot/richmenu/list",
-    "/v2/bot/richmenu/{richMenuId}", "/v2/bot/richmenu/{richMenuId}/content",
-    "/v2/bot/user/all/richmenu", "/v2/bot/user/all/richmenu/{richMenuId}",
-    "/v2/bot/user/{userId}/richmenu", "/v2/bot/user/{userId}/richmenu/{richMenuId}",
-    "/v2/bot/richmenu/bulk/link", "/v2/bot/richmenu/bulk/unlink", "/v2/bot/richmenu/batch",
-    "/v2/bot/richmenu/validate/batch", "/v2/bot/richmenu/progress/batch",
-    "/v2/bot/richmenu/alias", "/v2/bot/richmenu/alias/list",
-    "/v2/bot/richmenu/alias/{richMenuAliasId}",
-    # coupons, insight, audiences
-    "/v2/bot/coupon", "/v2/bot/coupon/{couponId}", "/v2/bot/coupon/{couponId}/close",
-    "/v2/bot/insight/demographic", "/v2/bot/insight/message/delivery",
-    "/v2/bot/insight/followers", "/v2/bot/insight/message/event",
-    "/v2/bot/insight/message/event/aggregation",
-    "/v2/bot/insight/richmenu/{richMenuId}/summary",
-    "/v2/bot/insight/richmenu/{richMenuId}/daily",
-    "/v2/bot/audienceGroup/upload", "/v2/bot/audienceGroup/upload/byFile",
-    "/v2/bot/audienceGroup/click", "/v2/bot/audienceGroup/imp",
-    "/v2/bot/audienceGroup/list", "/v2/bot/audienceGroup/authorityLevel",
-    "/v2/bot/audienceGroup/shared/list", "/v2/bot/audienceGroup/{audienceGroupId}",
-    "/v2/bot/audienceGroup/{audienceGroupId}/updateDescription",
-    "/v2/bot/audienceGroup/shared/{audienceGroupId}",
-    # tokens, LIFF, modules, shop, the webhook itself
-    "/v2/oauth/accessToken", "/v2/oauth/verify", "/v2/oauth/revoke", "/oauth2/v2.1/token",
-    "/oauth2/v2.1/verify", "/oauth2/v2.1/revoke", "/oauth2/v2.1/tokens",
-    "/oauth2/v2.1/tokens/kid", "/oauth2/v3/token",
-    "/liff/v1/apps", "/liff/v1/apps/{liffId}",
-    "/module/auth/v1/token", "/v2/bot/channel/detach", "/v2/bot/list",
-    "/v2/bot/chat/{chatId}/control/acquire", "/v2/bot/chat/{chatId}/control/release",
-    "/shop/v3/mission", "/callback",
-)
+__all__ = ["ROUTES", "fill", "parameter_name", "reserved_segments", "valid_unicode"]
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -110,6 +56,8 @@ def reserved_segments(template: str) -> MappingProxyType[str, frozenset[str]]:
     and agrees with ``template`` before it (equal fixed segments, or a
     placeholder on either side): a server routes fixed segments first.
     """
+    from linebot_fp.api._endpoints import ROUTES
+
     own = _segments(template)
     routes = [_segments(route) for route in {*ROUTES, template}]
     reserved: dict[str, frozenset[str]] = {}
@@ -161,3 +109,12 @@ def _check_segment(name: str, value: str, reserved: frozenset[str]) -> None:
             decoded = "" if form == value else f" once percent-decoded (got {value!r})"
             raise InvalidInputError(f"{name} must not be {form!r}{decoded}: the path would "
                                     f"then name another endpoint")
+
+
+def __getattr__(name: str) -> Any:
+    """``ROUTES`` (the paths of :mod:`linebot_fp.api._endpoints`) loads on first use."""
+    if name == "ROUTES":
+        from linebot_fp.api import _endpoints
+
+        return _endpoints.ROUTES
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -36,63 +36,29 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
 
-from linebot_fp.limits import Rate, rate_limit
+from linebot_fp.api._endpoints import ENDPOINTS as _ROWS, ROUTES
+from linebot_fp.limits import RATE_LIMITS, Rate, rate_limit
 from linebot_fp.sending import MONTHLY_LIMIT_MESSAGE, RATE_LIMIT_MESSAGE
 
 __all__ = ["ENDPOINTS", "ApiLimits", "endpoint_of"]
 
+#: the sends whose recipients the month's quota counts
+QUOTA_SENDS = ("push_message", "multicast", "broadcast", "narrowcast")
+#: the reads the fake answers from its quota counters
+QUOTA_READS = ("get_message_quota", "get_message_quota_consumption")
+
 #: operation -> (method, path template) of the endpoints whose limits or counters the fake
 #: keeps: every operation of ``RATE_LIMITS``, the sends the quota counts, the quota reads
+#: (their rows of :data:`linebot_fp.api._endpoints.ENDPOINTS`)
 ENDPOINTS: Mapping[str, tuple[str, str]] = {
-    "narrowcast": ("POST", "/v2/bot/message/narrowcast"),
-    "broadcast": ("POST", "/v2/bot/message/broadcast"),
-    "multicast": ("POST", "/v2/bot/message/multicast"),
-    "push_message": ("POST", "/v2/bot/message/push"),
-    "get_message_quota": ("GET", "/v2/bot/message/quota"),
-    "get_message_quota_consumption": ("GET", "/v2/bot/message/quota/consumption"),
-    "get_insight_message_delivery": ("GET", "/v2/bot/insight/message/delivery"),
-    "get_insight_followers": ("GET", "/v2/bot/insight/followers"),
-    "get_insight_demographic": ("GET", "/v2/bot/insight/demographic"),
-    "get_insight_message_event": ("GET", "/v2/bot/insight/message/event"),
-    "get_statistics_per_unit": ("GET", "/v2/bot/insight/message/event/aggregation"),
-    "test_webhook_endpoint": ("POST", "/v2/bot/channel/webhook/test"),
-    "set_webhook_endpoint": ("PUT", "/v2/bot/channel/webhook/endpoint"),
-    "get_webhook_endpoint": ("GET", "/v2/bot/channel/webhook/endpoint"),
-    "create_audience_group": ("POST", "/v2/bot/audienceGroup/upload"),
-    "create_audience_for_uploading_user_ids": ("POST", "/v2/bot/audienceGroup/upload/byFile"),
-    "add_audiences_to_audience_group": ("PUT", "/v2/bot/audienceGroup/upload"),
-    "add_user_ids_to_audience": ("PUT", "/v2/bot/audienceGroup/upload/byFile"),
-    "create_click_audience_group": ("POST", "/v2/bot/audienceGroup/click"),
-    "create_imp_audience_group": ("POST", "/v2/bot/audienceGroup/imp"),
-    "rename_audience_group": ("PUT", "/v2/bot/audienceGroup/{id}/updateDescription"),
-    "delete_audience_group": ("DELETE", "/v2/bot/audienceGroup/{id}"),
-    "get_audience_group": ("GET", "/v2/bot/audienceGroup/{id}"),
-    "get_audience_group_list": ("GET", "/v2/bot/audienceGroup/list"),
-    "get_shared_audience_data": ("GET", "/v2/bot/audienceGroup/shared/{id}"),
-    "get_shared_audience_groups": ("GET", "/v2/bot/audienceGroup/shared/list"),
-    "create_rich_menu": ("POST", "/v2/bot/richmenu"),
-    "delete_rich_menu": ("DELETE", "/v2/bot/richmenu/{id}"),
-    "delete_rich_menu_alias": ("DELETE", "/v2/bot/richmenu/alias/{id}"),
-    "get_rich_menu_batch_progress": ("GET", "/v2/bot/richmenu/progress/batch"),
-    "rich_menu_batch": ("POST", "/v2/bot/richmenu/batch"),
-    "get_membership_subscription": ("GET", "/v2/bot/membership/subscription/{id}"),
-    "get_membership_list": ("GET", "/v2/bot/membership/list"),
-    "create_coupon": ("POST", "/v2/bot/coupon"),
-    "close_coupon": ("PUT", "/v2/bot/coupon/{id}/close"),
-    "list_coupon": ("GET", "/v2/bot/coupon"),
-    "get_coupon_detail": ("GET", "/v2/bot/coupon/{id}"),
-    "show_loading_animation": ("POST", "/v2/bot/chat/loading/start"),
-    "issue_channel_token": ("POST", "/v2/oauth/accessToken"),
-    "issue_stateless_channel_token": ("POST", "/oauth2/v3/token"),
-}
+    operation: (_ROWS[operation].method, _ROWS[operation].path)
+    for operation in (*RATE_LIMITS, *QUOTA_SENDS, *QUOTA_READS)}
 
 
 @cache
 def _routes() -> tuple[tuple[str | None, re.Pattern[str], str], ...]:
     """(method or None, path pattern, endpoint): the operations of :data:`ENDPOINTS`, then
     every builder's path template (``"{template}"``, any method); fixed paths first."""
-    from linebot_fp.api._paths import ROUTES
-
     known: list[tuple[str | None, str, str]] = [
         (method, template, operation) for operation, (method, template) in ENDPOINTS.items()]
     known += [(None, template, template) for template in ROUTES]
@@ -188,7 +154,7 @@ class ApiLimits:
 
     def recipients(self, endpoint: str, body: bytes) -> int:
         """How many messages LINE counts for one request of ``endpoint`` with ``body``."""
-        if endpoint not in ("push_message", "multicast", "broadcast", "narrowcast"):
+        if endpoint not in QUOTA_SENDS:
             return 0
         try:
             sent = json.loads(body) if body else {}

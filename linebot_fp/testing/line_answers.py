@@ -4,7 +4,8 @@ the shapes LINE sends.
 The last step of the fake's answer (after faults, auth, rate limits, retry-key checks,
 the test's rules and the stateful endpoints). Each request is matched to its endpoint
 by :data:`ENDPOINTS` (method and path template of every operation of the LINE OpenAPI
-specification; a test checks the table against the spec's facts) and answered with
+specification, from the package's one table of endpoints, which a test checks against
+the spec's facts) and answered with
 that endpoint's success status and a body of the shape its answer model has
 (``linebot_fp.api``'s registry names the model):
 
@@ -41,133 +42,18 @@ from typing import Any, Literal, Union
 from urllib.parse import unquote
 
 from linebot_fp import codec
+from linebot_fp.api._endpoints import ENDPOINTS as _ROWS
 from linebot_fp.api._registry import BINARY, EMPTY, OPERATIONS, answer_type, load_all
+from linebot_fp.request import BASE_URLS
 
 __all__ = ["ENDPOINTS", "QUOTABLE", "Answer", "Asked", "default_answer", "endpoint_of"]
 
-#: operationId -> (method, path template, success status) of every endpoint of LINE's API
-#: (the spec's ``callback`` is the bot's own endpoint, not LINE's)
+#: operationId -> (method, path template, success status) of every endpoint of LINE's API:
+#: the rows of :data:`linebot_fp.api._endpoints.ENDPOINTS` with an operationId on LINE's
+#: hosts (the spec's ``callback`` is the bot's own endpoint, not LINE's)
 ENDPOINTS: dict[str, tuple[str, str, int]] = {
-    # messaging-api.yml
-    "broadcast": ("POST", "/v2/bot/message/broadcast", 200),
-    "cancelDefaultRichMenu": ("DELETE", "/v2/bot/user/all/richmenu", 200),
-    "closeCoupon": ("PUT", "/v2/bot/coupon/{couponId}/close", 200),
-    "createCoupon": ("POST", "/v2/bot/coupon", 200),
-    "createRichMenu": ("POST", "/v2/bot/richmenu", 200),
-    "createRichMenuAlias": ("POST", "/v2/bot/richmenu/alias", 200),
-    "deleteRichMenu": ("DELETE", "/v2/bot/richmenu/{richMenuId}", 200),
-    "deleteRichMenuAlias": ("DELETE", "/v2/bot/richmenu/alias/{richMenuAliasId}", 200),
-    "getAggregationUnitNameList": ("GET", "/v2/bot/message/aggregation/list", 200),
-    "getAggregationUnitUsage": ("GET", "/v2/bot/message/aggregation/info", 200),
-    "getBotInfo": ("GET", "/v2/bot/info", 200),
-    "getCouponDetail": ("GET", "/v2/bot/coupon/{couponId}", 200),
-    "getDefaultRichMenuId": ("GET", "/v2/bot/user/all/richmenu", 200),
-    "getFollowers": ("GET", "/v2/bot/followers/ids", 200),
-    "getGroupMemberCount": ("GET", "/v2/bot/group/{groupId}/members/count", 200),
-    "getGroupMemberProfile": ("GET", "/v2/bot/group/{groupId}/member/{userId}", 200),
-    "getGroupMembersIds": ("GET", "/v2/bot/group/{groupId}/members/ids", 200),
-    "getGroupSummary": ("GET", "/v2/bot/group/{groupId}/summary", 200),
-    "getJoinedMembershipUsers": ("GET", "/v2/bot/membership/{membershipId}/users/ids", 200),
-    "getMembershipList": ("GET", "/v2/bot/membership/list", 200),
-    "getMembershipSubscription": ("GET", "/v2/bot/membership/subscription/{userId}", 200),
-    "getMessageContent": ("GET", "/v2/bot/message/{messageId}/content", 200),
-    "getMessageContentPreview": ("GET", "/v2/bot/message/{messageId}/content/preview", 200),
-    "getMessageContentTranscodingByMessageId": (
-        "GET", "/v2/bot/message/{messageId}/content/transcoding", 200),
-    "getMessageQuota": ("GET", "/v2/bot/message/quota", 200),
-    "getMessageQuotaConsumption": ("GET", "/v2/bot/message/quota/consumption", 200),
-    "getNarrowcastProgress": ("GET", "/v2/bot/message/progress/narrowcast", 200),
-    "getNumberOfSentBroadcastMessages": ("GET", "/v2/bot/message/delivery/broadcast", 200),
-    "getNumberOfSentMulticastMessages": ("GET", "/v2/bot/message/delivery/multicast", 200),
-    "getNumberOfSentPushMessages": ("GET", "/v2/bot/message/delivery/push", 200),
-    "getNumberOfSentReplyMessages": ("GET", "/v2/bot/message/delivery/reply", 200),
-    "getPNPMessageStatistics": ("GET", "/v2/bot/message/delivery/pnp", 200),
-    "getProfile": ("GET", "/v2/bot/profile/{userId}", 200),
-    "getRichMenu": ("GET", "/v2/bot/richmenu/{richMenuId}", 200),
-    "getRichMenuAlias": ("GET", "/v2/bot/richmenu/alias/{richMenuAliasId}", 200),
-    "getRichMenuAliasList": ("GET", "/v2/bot/richmenu/alias/list", 200),
-    "getRichMenuBatchProgress": ("GET", "/v2/bot/richmenu/progress/batch", 200),
-    "getRichMenuIdOfUser": ("GET", "/v2/bot/user/{userId}/richmenu", 200),
-    "getRichMenuImage": ("GET", "/v2/bot/richmenu/{richMenuId}/content", 200),
-    "getRichMenuList": ("GET", "/v2/bot/richmenu/list", 200),
-    "getRoomMemberCount": ("GET", "/v2/bot/room/{roomId}/members/count", 200),
-    "getRoomMemberProfile": ("GET", "/v2/bot/room/{roomId}/member/{userId}", 200),
-    "getRoomMembersIds": ("GET", "/v2/bot/room/{roomId}/members/ids", 200),
-    "getWebhookEndpoint": ("GET", "/v2/bot/channel/webhook/endpoint", 200),
-    "issueLinkToken": ("POST", "/v2/bot/user/{userId}/linkToken", 200),
-    "leaveGroup": ("POST", "/v2/bot/group/{groupId}/leave", 200),
-    "leaveRoom": ("POST", "/v2/bot/room/{roomId}/leave", 200),
-    "linkRichMenuIdToUser": ("POST", "/v2/bot/user/{userId}/richmenu/{richMenuId}", 200),
-    "linkRichMenuIdToUsers": ("POST", "/v2/bot/richmenu/bulk/link", 202),
-    "listCoupon": ("GET", "/v2/bot/coupon", 200),
-    "markMessagesAsRead": ("POST", "/v2/bot/message/markAsRead", 200),
-    "markMessagesAsReadByToken": ("POST", "/v2/bot/chat/markAsRead", 200),
-    "multicast": ("POST", "/v2/bot/message/multicast", 200),
-    "narrowcast": ("POST", "/v2/bot/message/narrowcast", 202),
-    "pushMessage": ("POST", "/v2/bot/message/push", 200),
-    "pushMessagesByPhone": ("POST", "/bot/pnp/push", 200),
-    "replyMessage": ("POST", "/v2/bot/message/reply", 200),
-    "richMenuBatch": ("POST", "/v2/bot/richmenu/batch", 202),
-    "setDefaultRichMenu": ("POST", "/v2/bot/user/all/richmenu/{richMenuId}", 200),
-    "setRichMenuImage": ("POST", "/v2/bot/richmenu/{richMenuId}/content", 200),
-    "setWebhookEndpoint": ("PUT", "/v2/bot/channel/webhook/endpoint", 200),
-    "showLoadingAnimation": ("POST", "/v2/bot/chat/loading/start", 202),
-    "testWebhookEndpoint": ("POST", "/v2/bot/channel/webhook/test", 200),
-    "unlinkRichMenuIdFromUser": ("DELETE", "/v2/bot/user/{userId}/richmenu", 200),
-    "unlinkRichMenuIdFromUsers": ("POST", "/v2/bot/richmenu/bulk/unlink", 202),
-    "updateRichMenuAlias": ("POST", "/v2/bot/richmenu/alias/{richMenuAliasId}", 200),
-    "validateBroadcast": ("POST", "/v2/bot/message/validate/broadcast", 200),
-    "validateMulticast": ("POST", "/v2/bot/message/validate/multicast", 200),
-    "validateNarrowcast": ("POST", "/v2/bot/message/validate/narrowcast", 200),
-    "validatePush": ("POST", "/v2/bot/message/validate/push", 200),
-    "validateReply": ("POST", "/v2/bot/message/validate/reply", 200),
-    "validateRichMenuBatchRequest": ("POST", "/v2/bot/richmenu/validate/batch", 200),
-    "validateRichMenuObject": ("POST", "/v2/bot/richmenu/validate", 200),
-    # insight.yml
-    "getFriendsDemographics": ("GET", "/v2/bot/insight/demographic", 200),
-    "getMessageEvent": ("GET", "/v2/bot/insight/message/event", 200),
-    "getNumberOfFollowers": ("GET", "/v2/bot/insight/followers", 200),
-    "getNumberOfMessageDeliveries": ("GET", "/v2/bot/insight/message/delivery", 200),
-    "getRichMenuInsightDaily": ("GET", "/v2/bot/insight/richmenu/{richMenuId}/daily", 200),
-    "getRichMenuInsightSummary": ("GET", "/v2/bot/insight/richmenu/{richMenuId}/summary", 200),
-    "getStatisticsPerUnit": ("GET", "/v2/bot/insight/message/event/aggregation", 200),
-    # manage-audience.yml
-    "addAudienceToAudienceGroup": ("PUT", "/v2/bot/audienceGroup/upload", 202),
-    "addUserIdsToAudience": ("PUT", "/v2/bot/audienceGroup/upload/byFile", 202),
-    "createAudienceForUploadingUserIds": ("POST", "/v2/bot/audienceGroup/upload/byFile", 202),
-    "createAudienceGroup": ("POST", "/v2/bot/audienceGroup/upload", 202),
-    "createClickBasedAudienceGroup": ("POST", "/v2/bot/audienceGroup/click", 202),
-    "createImpBasedAudienceGroup": ("POST", "/v2/bot/audienceGroup/imp", 202),
-    "deleteAudienceGroup": ("DELETE", "/v2/bot/audienceGroup/{audienceGroupId}", 200),
-    "getAudienceData": ("GET", "/v2/bot/audienceGroup/{audienceGroupId}", 200),
-    "getAudienceGroups": ("GET", "/v2/bot/audienceGroup/list", 200),
-    "getSharedAudienceData": ("GET", "/v2/bot/audienceGroup/shared/{audienceGroupId}", 200),
-    "getSharedAudienceGroups": ("GET", "/v2/bot/audienceGroup/shared/list", 200),
-    "updateAudienceGroupDescription": (
-        "PUT", "/v2/bot/audienceGroup/{audienceGroupId}/updateDescription", 200),
-    # channel-access-token.yml
-    "getsAllValidChannelAccessTokenKeyIds": ("GET", "/oauth2/v2.1/tokens/kid", 200),
-    "issueChannelToken": ("POST", "/v2/oauth/accessToken", 200),
-    "issueChannelTokenByJWT": ("POST", "/oauth2/v2.1/token", 200),
-    "issueStatelessChannelToken": ("POST", "/oauth2/v3/token", 200),
-    "revokeChannelToken": ("POST", "/v2/oauth/revoke", 200),
-    "revokeChannelTokenByJWT": ("POST", "/oauth2/v2.1/revoke", 200),
-    "verifyChannelToken": ("POST", "/v2/oauth/verify", 200),
-    "verifyChannelTokenByJWT": ("GET", "/oauth2/v2.1/verify", 200),
-    # liff.yml
-    "addLIFFApp": ("POST", "/liff/v1/apps", 200),
-    "deleteLIFFApp": ("DELETE", "/liff/v1/apps/{liffId}", 200),
-    "getAllLIFFApps": ("GET", "/liff/v1/apps", 200),
-    "updateLIFFApp": ("PUT", "/liff/v1/apps/{liffId}", 200),
-    # module.yml, module-attach.yml
-    "acquireChatControl": ("POST", "/v2/bot/chat/{chatId}/control/acquire", 200),
-    "detachModule": ("POST", "/v2/bot/channel/detach", 200),
-    "getModules": ("GET", "/v2/bot/list", 200),
-    "releaseChatControl": ("POST", "/v2/bot/chat/{chatId}/control/release", 200),
-    "attachModule": ("POST", "/module/auth/v1/token", 200),
-    # shop.yml
-    "missionStickerV3": ("POST", "/shop/v3/mission", 200),
-}
+    row.operation_id: (row.method, row.path, row.status) for row in _ROWS.values()
+    if row.operation_id is not None and row.base in BASE_URLS}
 
 #: message types whose ``sentMessages`` entry carries a ``quoteToken``: those that can be
 #: quoted (https://developers.line.biz/en/docs/messaging-api/get-quote-tokens/)
@@ -226,10 +112,11 @@ def _segments(template: str) -> tuple[str, ...]:
 
 @functools.cache
 def _routes() -> tuple[tuple[str, str, tuple[str, ...], int], ...]:
-    """(operationId, method, template segments, fixed segment count), most fixed first."""
+    """(operationId, method, template segments, fixed segment count), most fixed first,
+    then by operationId."""
     rows = [(operation, method, _segments(template),
              sum(not part.startswith("{") for part in _segments(template)))
-            for operation, (method, template, _) in ENDPOINTS.items()]
+            for operation, (method, template, _) in sorted(ENDPOINTS.items())]
     return tuple(sorted(rows, key=lambda row: -row[3]))
 
 

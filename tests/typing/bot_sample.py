@@ -13,7 +13,17 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from linebot_fp import AsyncClient, Client, Content, Request, api, dispatch, jobs, parse
+from linebot_fp import (
+    AsyncClient,
+    Client,
+    Content,
+    LineBotApiError,
+    Request,
+    api,
+    dispatch,
+    jobs,
+    parse,
+)
 from linebot_fp.models import (
     BroadcastResponse,
     Event,
@@ -116,6 +126,16 @@ def answers(user_id: str, user_ids: Sequence[str]) -> None:
             assert_type(chunk, bytes)
     with client.send(api.get_rich_menu_image("richmenu-1")) as image:
         assert_type(image.content, bytes)
+
+
+def resend_after_failure(user_id: str) -> None:
+    """Every error of ``send`` carries the request as attempted, retry key and all."""
+    try:
+        client.send(api.push_message(user_id, TextSendMessage(text="hello")))
+    except LineBotApiError as error:
+        assert_type(error.request, Request[Any] | None)
+        if error.request is not None:
+            client.send(error.request)  # the same retry key: never delivered twice
 
 
 def rich_menu_batch_awaited() -> None:
