@@ -6,7 +6,7 @@ import sys
 import linebot_fp
 
 
-def run(code):
+def run(code: str) -> str:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             timeout=60)
     assert result.returncode == 0, result.stderr

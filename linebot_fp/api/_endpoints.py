@@ -51,7 +51,8 @@ ENDPOINTS: Mapping[str, Endpoint] = {
     "create_audience_for_uploading_user_ids": Endpoint(
         "POST", "/v2/bot/audienceGroup/upload/byFile",
         "createAudienceForUploadingUserIds", status=202, base="data"),
-    "add_user_ids_to_audience": Endpoint("PUT", "/v2/bot/audienceGroup/upload/byFile",
+    "add_user_ids_to_audience": Endpoint(
+        "PUT", "/v2/bot/audienceGroup/upload/byFile",
         "addUserIdsToAudience", status=202, base="data"),
     "create_click_audience_group": Endpoint(
         "POST", "/v2/bot/audienceGroup/click", "createClickBasedAudienceGroup", status=202),
@@ -122,7 +123,8 @@ ENDPOINTS: Mapping[str, Endpoint] = {
     # content.py: content users sent (the data host)
     "get_message_content": Endpoint(
         "GET", "/v2/bot/message/{messageId}/content", "getMessageContent", base="data"),
-    "get_message_content_preview": Endpoint("GET", "/v2/bot/message/{messageId}/content/preview",
+    "get_message_content_preview": Endpoint(
+        "GET", "/v2/bot/message/{messageId}/content/preview",
         "getMessageContentPreview", base="data"),
     "get_message_content_transcoding_by_message_id": Endpoint(
         "GET", "/v2/bot/message/{messageId}/content/transcoding",
