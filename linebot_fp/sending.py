@@ -56,7 +56,6 @@ from linebot_fp.errors import (
     UndecodableAnswerError,
     preview,
 )
-from linebot_fp.limits.table import rate_limit
 from linebot_fp.request import (
     RETRY_KEY,
     RETRY_KEY_PATHS,
@@ -431,6 +430,8 @@ def _retry_plan(policy: RetryPolicy | None, http_request: HttpRequest, attempt: 
         if asked is not None:
             delay = min(asked, policy.max_backoff)
         elif cause is TooManyRequests.RATE_LIMIT:  # no sooner than the tier lets one through
+            from linebot_fp.limits.table import rate_limit  # only a rate-limited answer needs it
+
             delay = min(max(delay, rate_limit(operation).spacing), policy.max_backoff)
         elif cause is TooManyRequests.CONCURRENT:  # the jobs running must end first
             delay = policy.max_backoff
